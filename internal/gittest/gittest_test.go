@@ -1,0 +1,25 @@
+package gittest
+
+import (
+	"testing"
+	"time"
+)
+
+func TestCommitDatesAndTags(t *testing.T) {
+	r := New(t)
+	r.Write("a.txt", "one\n")
+	first := r.Commit("first")
+	r.Write("a.txt", "two\n")
+	at := time.Date(2024, 3, 1, 9, 30, 0, 0, time.FixedZone("X", 2*3600))
+	second := r.CommitAt("second", at, at.Add(time.Hour))
+	if first == second {
+		t.Fatal("commits share a SHA")
+	}
+	if got := r.Git("log", "-1", "--format=%aI", second); got != "2024-03-01T09:30:00+02:00" {
+		t.Errorf("author date = %s", got)
+	}
+	r.AnnotatedTag("v1.0.0", first, at)
+	if got := r.Git("for-each-ref", "--format=%(taggerdate:iso-strict)", "refs/tags/v1.0.0"); got != "2024-03-01T09:30:00+02:00" {
+		t.Errorf("tagger date = %s", got)
+	}
+}
