@@ -1,0 +1,137 @@
+package delivery
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// fakeProvider serves fixed deployments per source and records queries.
+type fakeProvider struct {
+	found   map[string][]Deployment
+	failing map[string]error
+	asked   []string
+}
+
+func (f *fakeProvider) Supports(source string) bool {
+	_, ok := f.found[source]
+	_, bad := f.failing[source]
+	return ok || bad
+}
+
+func (f *fakeProvider) Deployments(_ context.Context, q Query) ([]Deployment, error) {
+	f.asked = append(f.asked, q.Source)
+	if err := f.failing[q.Source]; err != nil {
+		return nil, err
+	}
+	return f.found[q.Source], nil
+}
+
+func TestPickAuto(t *testing.T) {
+	one := []Deployment{deploy("a", 1, "x")}
+	tests := []struct {
+		name     string
+		found    map[string][]Deployment
+		failing  map[string]error
+		workflow string
+		want     string
+		asked    []string
+		skipped  []Skip
+	}{
+		{
+			name:    "local only: tags when there are tags",
+			found:   map[string][]Deployment{"tags": one, "merges": one},
+			want:    "tags",
+			asked:   []string{"tags"},
+			skipped: []Skip{{"deployments", "deployments: " + ErrUnavailable.Error()}, {"releases", "releases: " + ErrUnavailable.Error()}},
+		},
+		{
+			name:  "no tags: fall back to the merges proxy",
+			found: map[string][]Deployment{"tags": nil, "merges": one},
+			want:  "merges",
+			asked: []string{"tags", "merges"},
+		},
+		{
+			name:     "workflow is tried only when named",
+			found:    map[string][]Deployment{"deployments": nil, "workflow": one, "releases": one},
+			workflow: "deploy.yml",
+			want:     "workflow",
+			asked:    []string{"deployments", "workflow"},
+		},
+		{
+			name:  "workflow not named: releases come next",
+			found: map[string][]Deployment{"deployments": nil, "workflow": one, "releases": one},
+			want:  "releases",
+			asked: []string{"deployments", "releases"},
+		},
+		{
+			name:    "a failing source is skipped under auto",
+			found:   map[string][]Deployment{"releases": one},
+			failing: map[string]error{"deployments": errors.New("403 Resource not accessible by integration")},
+			want:    "releases",
+			asked:   []string{"deployments", "releases"},
+		},
+		{
+			name:  "nothing anywhere: auto, with every reason",
+			found: map[string][]Deployment{"tags": nil, "merges": nil},
+			want:  "auto",
+			asked: []string{"tags", "merges"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := &fakeProvider{found: tt.found, failing: tt.failing}
+			got, err := Pick(context.Background(), []Provider{p}, Query{Workflow: tt.workflow}, SourceAuto)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Source != tt.want {
+				t.Errorf("source %q, want %q (skipped %v)", got.Source, tt.want, got.Skipped)
+			}
+			if diff := cmp.Diff(tt.asked, p.asked); diff != "" {
+				t.Errorf("sources asked (-want +got):\n%s", diff)
+			}
+			if tt.skipped != nil {
+				if diff := cmp.Diff(tt.skipped, got.Skipped); diff != "" {
+					t.Errorf("skipped (-want +got):\n%s", diff)
+				}
+			}
+		})
+	}
+}
+
+func TestPickNamedSourceFailsLoudly(t *testing.T) {
+	p := &fakeProvider{failing: map[string]error{"releases": errors.New("boom")}}
+	_, err := Pick(context.Background(), []Provider{p}, Query{}, SourceReleases)
+	if err == nil || !strings.Contains(err.Error(), "read releases: boom") {
+		t.Errorf("err = %v, want it to name the source", err)
+	}
+	_, err = Pick(context.Background(), []Provider{p}, Query{}, SourceDeployments)
+	if !errors.Is(err, ErrUnavailable) {
+		t.Errorf("err = %v, want ErrUnavailable", err)
+	}
+}
+
+func TestPickAsksTheFirstProviderThatSupportsTheSource(t *testing.T) {
+	api := &fakeProvider{found: map[string][]Deployment{"tags": {deploy("a", 1, "api")}}}
+	local := &fakeProvider{found: map[string][]Deployment{"tags": {deploy("a", 1, "local")}}}
+	got, err := Pick(context.Background(), []Provider{local, api}, Query{}, SourceTags)
+	if err != nil || got.Deployments[0].Ref != "local" || len(api.asked) != 0 {
+		t.Errorf("got %+v, %v; api asked %v", got, err, api.asked)
+	}
+}
+
+func TestValidSource(t *testing.T) {
+	for _, s := range append(slices.Clone(Sources), SourceAuto) {
+		if err := ValidSource(s); err != nil {
+			t.Errorf("%s: %v", s, err)
+		}
+	}
+	if err := ValidSource("tag"); err == nil || !strings.Contains(err.Error(), "auto, deployments") {
+		t.Errorf("ValidSource(tag) = %v", err)
+	}
+}
