@@ -1,0 +1,124 @@
+package config
+
+import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mvcbot/mvc/analyzer/size"
+)
+
+// The checks here are shared by the config file and by inputs and flags, so
+// a value means the same, and is refused with the same words, wherever it is
+// set. Each returns a problem ("" when fine) that callers wrap with where
+// the value came from.
+
+// maxLabelLen is GitHub's limit on a label name.
+const maxLabelLen = 50
+
+// maxPrefixLen leaves room for the longest bucket name, "XXL".
+const maxPrefixLen = maxLabelLen - 3
+
+// parseWhole reads a positive whole number written in decimal.
+func parseWhole(s string) (int, string) {
+	n, err := strconv.Atoi(s)
+	if err != nil || n <= 0 {
+		return 0, fmt.Sprintf("must be a positive whole number, got %q", s)
+	}
+	return n, ""
+}
+
+// parseEnum accepts exactly one of the allowed values.
+func parseEnum[T ~string](s string, allowed []T) (T, string) {
+	for _, a := range allowed {
+		if string(a) == s {
+			return a, ""
+		}
+	}
+	return "", fmt.Sprintf("must be one of %s; got %q", joinValues(allowed), s)
+}
+
+func joinValues[T ~string](values []T) string {
+	parts := make([]string, len(values))
+	for i, v := range values {
+		parts[i] = string(v)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// checkLabel accepts a label name (or prefix) GitHub will take: not empty,
+// at most max characters, no surrounding spaces, no control characters.
+func checkLabel(s string, max int) string {
+	switch {
+	case s == "":
+		return "must not be empty"
+	case utf8.RuneCountInString(s) > max:
+		return fmt.Sprintf("must be at most %d characters (GitHub's label limit), got %d", max, utf8.RuneCountInString(s))
+	case strings.TrimSpace(s) != s:
+		return fmt.Sprintf("must not start or end with spaces, got %q", s)
+	case strings.ContainsFunc(s, unicode.IsControl):
+		return fmt.Sprintf("must not contain control characters or line breaks, got %q", s)
+	}
+	return ""
+}
+
+// normalizeColor accepts 6 hex digits, with or without "#", and returns them
+// lower case without "#", the form GitHub's labels API takes.
+func normalizeColor(s string) (string, string) {
+	hex := strings.TrimPrefix(s, "#")
+	if len(hex) != 6 || strings.IndexFunc(hex, notHexDigit) >= 0 {
+		return "", fmt.Sprintf(`must be 6 hex digits such as "ee0000" or "#ee0000", got %q`, s)
+	}
+	return strings.ToLower(hex), ""
+}
+
+func notHexDigit(r rune) bool {
+	return !strings.ContainsRune("0123456789abcdefABCDEF", r)
+}
+
+// checkPattern accepts one ignore pattern: gitignore syntax on one line.
+func checkPattern(s string) string {
+	switch {
+	case strings.TrimSpace(s) == "":
+		return "must not be empty"
+	case strings.ContainsAny(s, "\r\n"):
+		return fmt.Sprintf("must be one pattern per entry, without line breaks, got %q", s)
+	}
+	// A malformed glob would silently never match: refuse it instead.
+	for _, segment := range strings.Split(strings.TrimPrefix(s, "!"), "/") {
+		if _, err := filepath.Match(segment, ""); err != nil {
+			return fmt.Sprintf(`has a malformed glob %q (an unclosed "[" or a trailing "\"), got %q`, segment, s)
+		}
+	}
+	return ""
+}
+
+// bucketField points at the lower bound of the named bucket.
+func bucketField(b *size.Buckets, name string) *int {
+	return map[string]*int{
+		"XS": &b.XS, "S": &b.S, "M": &b.M, "L": &b.L, "XL": &b.XL, "XXL": &b.XXL,
+	}[name]
+}
+
+// checkBuckets requires lower bounds that increase strictly from XS to XXL,
+// so every weighted size falls in exactly one bucket.
+func checkBuckets(b size.Buckets) string {
+	bounds := []int{b.XS, b.S, b.M, b.L, b.XL, b.XXL}
+	for i := 1; i < len(bounds); i++ {
+		if bounds[i] <= bounds[i-1] {
+			return fmt.Sprintf("lower bounds must increase strictly from XS to XXL, got %s (unset buckets keep their defaults)", describeBuckets(b))
+		}
+	}
+	return ""
+}
+
+func describeBuckets(b size.Buckets) string {
+	parts := make([]string, len(Buckets))
+	for i, name := range Buckets {
+		parts[i] = fmt.Sprintf("%s %d", name, *bucketField(&b, name))
+	}
+	return strings.Join(parts, ", ")
+}

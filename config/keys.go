@@ -1,0 +1,153 @@
+package config
+
+import (
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// key is one setting of the config file: either a mapping of further keys
+// or a value with a decoder. The tree below is the single list of what the
+// file accepts; the JSON schema test walks it to prove the published schema
+// says the same. Later sections are added here, and nothing else accepts
+// keys, so an unknown key is always an error.
+type key struct {
+	name string
+	keys []key                          // a mapping's keys, in documentation order
+	set  func(v value, c *Config) error // a value's decoder; nil for a mapping
+	// check runs after a mapping's keys were read, for rules across keys;
+	// it returns a problem, or "" when fine.
+	check func(c *Config) string
+}
+
+var fileKeys = []key{
+	{name: "budget", keys: []key{
+		{name: "lines", set: func(v value, c *Config) error { return v.positive(&c.Size.Budget.Lines) }},
+		{name: "files", set: func(v value, c *Config) error { return v.positive(&c.Size.Budget.Files) }},
+	}},
+	{name: "buckets", keys: bucketKeys(), check: func(c *Config) string { return checkBuckets(c.Size.Buckets) }},
+	{name: "weights", keys: []key{
+		weightKey("code", func(c *Config) *float64 { return &c.Size.Weights.Code }),
+		weightKey("test", func(c *Config) *float64 { return &c.Size.Weights.Test }),
+		weightKey("docs", func(c *Config) *float64 { return &c.Size.Weights.Docs }),
+		weightKey("deletion", func(c *Config) *float64 { return &c.Size.Weights.Deletion }),
+		weightKey("generated", func(c *Config) *float64 { return &c.Size.Weights.Generated }),
+		weightKey("lockfile", func(c *Config) *float64 { return &c.Size.Weights.Lockfile }),
+		weightKey("vendored", func(c *Config) *float64 { return &c.Size.Weights.Vendored }),
+		weightKey("binary", func(c *Config) *float64 { return &c.Size.Weights.Binary }),
+		weightKey("rename", func(c *Config) *float64 { return &c.Size.Weights.Rename }),
+	}},
+	{name: "ignore", set: func(v value, c *Config) error { return v.patterns(&c.Size.Ignore) }},
+	{name: "labels", keys: []key{
+		{name: "prefix", set: func(v value, c *Config) error { return v.text(&c.Labels.Prefix, checkPrefix) }},
+		{name: "exempt", set: func(v value, c *Config) error { return v.text(&c.Labels.Exempt, checkLabelName) }},
+		{name: "colors", keys: colorKeys()},
+	}},
+	{name: "comment", set: func(v value, c *Config) error { return enumKey(v, &c.Comment, commentValues) }},
+	{name: "fail-on", set: func(v value, c *Config) error { return enumKey(v, &c.FailOn, failOnValues) }},
+}
+
+func checkPrefix(s string) string    { return checkLabel(s, maxPrefixLen) }
+func checkLabelName(s string) string { return checkLabel(s, maxLabelLen) }
+
+func weightKey(name string, field func(c *Config) *float64) key {
+	return key{name: name, set: func(v value, c *Config) error { return v.weight(field(c)) }}
+}
+
+func bucketKeys() []key {
+	keys := make([]key, len(Buckets))
+	for i, name := range Buckets {
+		keys[i] = key{name: name, set: func(v value, c *Config) error {
+			return v.nonNegative(bucketField(&c.Size.Buckets, name))
+		}}
+	}
+	return keys
+}
+
+func colorKeys() []key {
+	keys := make([]key, len(Buckets))
+	for i, name := range Buckets {
+		keys[i] = key{name: name, set: func(v value, c *Config) error {
+			var hex string
+			if err := v.color(&hex); err != nil {
+				return err
+			}
+			c.Labels.Colors[name] = hex
+			return nil
+		}}
+	}
+	return keys
+}
+
+func enumKey[T ~string](v value, dst *T, allowed []T) error {
+	if !v.isString() {
+		return v.fail("must be one of %s; got %s", joinValues(allowed), v.describe())
+	}
+	got, msg := parseEnum(v.node.Value, allowed)
+	if msg != "" {
+		return v.fail("%s", msg)
+	}
+	*dst = got
+	return nil
+}
+
+// read decodes v as this key: a value, or a mapping of its keys.
+func (k key) read(v value, c *Config) error {
+	if k.set != nil {
+		return k.set(v, c)
+	}
+	if err := readMapping(v, k.keys, c); err != nil {
+		return err
+	}
+	if k.check != nil {
+		if msg := k.check(c); msg != "" {
+			return v.fail("%s", msg)
+		}
+	}
+	return nil
+}
+
+// readMapping decodes a mapping whose keys must all be among keys. An empty
+// value (a section whose keys are all commented out) sets nothing.
+func readMapping(v value, keys []key, c *Config) error {
+	if v.isNull() {
+		return nil
+	}
+	if v.node.Kind != yaml.MappingNode {
+		return v.fail("must be a mapping with the keys %s, got %s", strings.Join(keyNames(keys), ", "), v.describe())
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(v.node.Content); i += 2 {
+		name, line := v.node.Content[i].Value, v.node.Content[i].Line
+		if first, dup := seen[name]; dup {
+			return &Error{File: v.file, Line: line, Key: v.path, Msg: fmt.Sprintf("duplicate key %q (first at line %d)", name, first)}
+		}
+		seen[name] = line
+		k, ok := findKey(keys, name)
+		if !ok {
+			return &Error{File: v.file, Line: line, Key: v.path, Msg: unknownKeyMsg(name, keyNames(keys))}
+		}
+		if err := k.read(v.child(name, v.node.Content[i+1]), c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func findKey(keys []key, name string) (key, bool) {
+	for _, k := range keys {
+		if k.name == name {
+			return k, true
+		}
+	}
+	return key{}, false
+}
+
+func keyNames(keys []key) []string {
+	names := make([]string, len(keys))
+	for i, k := range keys {
+		names[i] = k.name
+	}
+	return names
+}

@@ -1,0 +1,43 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+// LoadFile reads and parses the config file at path; errors name the file
+// by path. A missing file is not a failure of the config: LoadFile then
+// returns an error that wraps ErrNotFound, and the caller resolves with a
+// nil *File (built-in defaults). Other read failures are plain errors;
+// parse failures are *Error.
+func LoadFile(path string) (*File, error) {
+	data, err := readLimited(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("read config %s: %w", path, ErrNotFound)
+	case err != nil:
+		return nil, fmt.Errorf("read config %s: %w", path, err)
+	}
+	return Parse(path, data)
+}
+
+// readLimited reads at most one byte more than Parse accepts, so a huge
+// file is refused by Parse without being read whole.
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		return nil, errors.New("is a directory, not a file")
+	}
+	return io.ReadAll(io.LimitReader(f, maxFileSize+1))
+}

@@ -1,0 +1,148 @@
+package config
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// value is one YAML node of the config file together with where it sits, so
+// every check can say which file, line and key it refuses.
+type value struct {
+	file string
+	path string // dotted key path; "" for the document itself
+	node *yaml.Node
+}
+
+func newValue(file, path string, node *yaml.Node) value {
+	for node.Kind == yaml.AliasNode && node.Alias != nil {
+		node = node.Alias
+	}
+	return value{file: file, path: path, node: node}
+}
+
+func (v value) child(key string, node *yaml.Node) value {
+	if v.path != "" {
+		key = v.path + "." + key
+	}
+	return newValue(v.file, key, node)
+}
+
+func (v value) fail(format string, args ...any) error {
+	return &Error{File: v.file, Line: v.node.Line, Key: v.path, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (v value) isNull() bool { return v.node.ShortTag() == "!!null" }
+
+func (v value) isNumber() bool {
+	tag := v.node.ShortTag()
+	return v.node.Kind == yaml.ScalarNode && (tag == "!!int" || tag == "!!float")
+}
+
+func (v value) isString() bool {
+	return v.node.Kind == yaml.ScalarNode && v.node.ShortTag() == "!!str"
+}
+
+// describe names what the user wrote, for "got …" in messages.
+func (v value) describe() string {
+	switch {
+	case v.isNull():
+		return "nothing"
+	case v.node.Kind == yaml.MappingNode:
+		return "a mapping"
+	case v.node.Kind == yaml.SequenceNode:
+		return "a list"
+	case v.isString():
+		return strconv.Quote(v.node.Value)
+	}
+	return v.node.Value
+}
+
+// quotedNumberHint helps when a number was written in quotes: YAML then
+// reads a string, and "got \"400\"" alone would puzzle.
+func (v value) quotedNumberHint() string {
+	if _, err := strconv.ParseFloat(v.node.Value, 64); v.isString() && err == nil {
+		return " (remove the quotes)"
+	}
+	return ""
+}
+
+// whole reads a whole number of at least min.
+func (v value) whole(dst *int, min int, want string) error {
+	var n int
+	if v.node.ShortTag() != "!!int" || v.node.Decode(&n) != nil || n < min {
+		return v.fail("must be %s, got %s%s", want, v.describe(), v.quotedNumberHint())
+	}
+	*dst = n
+	return nil
+}
+
+func (v value) positive(dst *int) error { return v.whole(dst, 1, "a positive whole number") }
+
+func (v value) nonNegative(dst *int) error { return v.whole(dst, 0, "a whole number, 0 or more") }
+
+// weight reads a finite number, 0 or more.
+func (v value) weight(dst *float64) error {
+	var f float64
+	ok := v.isNumber() && v.node.Decode(&f) == nil
+	if !ok || f < 0 || math.IsInf(f, 0) || math.IsNaN(f) {
+		return v.fail("must be a number, 0 or more, got %s%s", v.describe(), v.quotedNumberHint())
+	}
+	*dst = f
+	return nil
+}
+
+// text reads a plain string and runs check on it.
+func (v value) text(dst *string, check func(string) string) error {
+	if !v.isString() {
+		return v.fail("must be a string, got %s", v.describe())
+	}
+	if msg := check(v.node.Value); msg != "" {
+		return v.fail("%s", msg)
+	}
+	*dst = v.node.Value
+	return nil
+}
+
+// color reads a label color. YAML traps users here twice: an unquoted
+// "#ee0000" is a comment (so the value is empty) and 770000 is a number.
+func (v value) color(dst *string) error {
+	switch {
+	case v.isNull():
+		return v.fail(`must be 6 hex digits such as "ee0000", got nothing (an unquoted # starts a YAML comment: write "#ee0000" in quotes)`)
+	case v.isNumber():
+		return v.fail(`must be 6 hex digits in quotes such as "ee0000", got %s (unquoted, YAML reads it as a number: write "%s")`, v.describe(), v.node.Value)
+	case !v.isString():
+		return v.fail(`must be 6 hex digits such as "ee0000", got %s`, v.describe())
+	}
+	hex, msg := normalizeColor(v.node.Value)
+	if msg != "" {
+		return v.fail("%s", msg)
+	}
+	*dst = hex
+	return nil
+}
+
+// patterns reads a list of ignore patterns; an empty value is an empty list.
+func (v value) patterns(dst *[]string) error {
+	if v.isNull() {
+		*dst = nil
+		return nil
+	}
+	if v.node.Kind != yaml.SequenceNode {
+		return v.fail("must be a list of patterns (one \"- pattern\" per line), got %s", v.describe())
+	}
+	list := make([]string, 0, len(v.node.Content))
+	for i, item := range v.node.Content {
+		p := newValue(v.file, fmt.Sprintf("%s[%d]", v.path, i), item)
+		var pattern string
+		if err := p.text(&pattern, checkPattern); err != nil {
+			return err
+		}
+		list = append(list, pattern)
+	}
+	*dst = list
+	return nil
+}
