@@ -16,8 +16,8 @@ type Policy struct {
 
 // Budget is the largest change that still counts as a Minimum Viable Change.
 type Budget struct {
-	Lines int // weighted changed lines
-	Files int // reviewable files
+	Lines int `json:"lines"` // weighted changed lines
+	Files int `json:"files"` // reviewable files
 }
 
 // Buckets are the inclusive lower bounds of each size label, in weighted
@@ -31,7 +31,9 @@ type Weights struct {
 	Code, Test, Docs float64 // per added line
 	// Deletion multiplies a class's weight for its deleted lines.
 	Deletion float64
-	// Excluded classes; 0 by default.
+	// Excluded classes; 0 by default. Generated, Lockfile and Vendored are
+	// per added line like Code. Binary and Rename are per file, because git
+	// counts no lines for a binary file or a pure rename.
 	Generated, Lockfile, Vendored, Binary, Rename float64
 }
 
