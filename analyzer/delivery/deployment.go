@@ -16,6 +16,10 @@ const (
 	SourceMerges      = "merges"      // merges to the default branch (a proxy)
 )
 
+// DefaultTagPattern is the tag glob used unless told: release tags such as
+// v1.2.3, pre-release tags (v1.3.0-rc.1) included.
+const DefaultTagPattern = "v*"
+
 // Sources lists every source name in `auto` order.
 var Sources = []string{SourceDeployments, SourceWorkflow, SourceReleases, SourceTags, SourceMerges}
 

@@ -1,0 +1,100 @@
+package gitrepo
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mvcbot/mvc/analyzer/delivery"
+)
+
+// historyFormat prints one line per commit: SHA, parents, author and
+// committer dates as Unix seconds (zone-free instants).
+const historyFormat = "--format=%H%x1f%P%x1f%at%x1f%ct"
+
+// History reads the commit graph in ONE git log walk: every commit
+// reachable from the branches, tags, remote-tracking branches and HEAD, plus
+// the extra tips given (deployed SHAs the refs may not reach). Tips the
+// object database lacks are ignored: a deployment of a commit this clone
+// never fetched simply has no history.
+func (r *Repo) History(ctx context.Context, extraTips ...string) (*delivery.History, error) {
+	cmd := r.Command(ctx, "log", "--no-show-signature", historyFormat,
+		"--branches", "--tags", "--remotes", "--ignore-missing", "--stdin")
+	cmd.Stdin = strings.NewReader("HEAD\n" + strings.Join(extraTips, "\n") + "\n")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, fmt.Errorf("read history of %s: %w", r.Dir, err)
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("read history of %s: %w", r.Dir, err)
+	}
+	commits, parseErr := parseHistory(stdout)
+	if parseErr != nil {
+		// Drain so git can exit instead of blocking on a full pipe.
+		_, _ = io.Copy(io.Discard, stdout)
+	}
+	if err := cmd.Wait(); err != nil {
+		if isEmptyRepo(stderr.String()) {
+			return delivery.NewHistory(nil), nil
+		}
+		return nil, fmt.Errorf("read history of %s: %w", r.Dir, &Error{Args: []string{"log"}, Stderr: stderr.String(), Err: err})
+	}
+	if parseErr != nil {
+		return nil, fmt.Errorf("read history of %s: %w", r.Dir, parseErr)
+	}
+	return delivery.NewHistory(commits), nil
+}
+
+// isEmptyRepo recognises git log's complaint about a repository that has
+// no commit yet: an empty history, not a failure.
+func isEmptyRepo(stderr string) bool {
+	return strings.Contains(stderr, "does not have any commits yet")
+}
+
+func parseHistory(r io.Reader) ([]delivery.Commit, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 16*1024*1024) // an octopus merge is one long line
+	var commits []delivery.Commit
+	for sc.Scan() {
+		c, err := parseCommitLine(sc.Text())
+		if err != nil {
+			return nil, err
+		}
+		commits = append(commits, c)
+	}
+	return commits, sc.Err()
+}
+
+// parseCommitLine parses one historyFormat line.
+func parseCommitLine(line string) (delivery.Commit, error) {
+	fields := strings.Split(line, "\x1f")
+	if len(fields) != 4 {
+		return delivery.Commit{}, fmt.Errorf("unexpected git log line %q", line)
+	}
+	author, err1 := unixTime(fields[2])
+	committed, err2 := unixTime(fields[3])
+	if err := errors.Join(err1, err2); err != nil {
+		return delivery.Commit{}, fmt.Errorf("commit %s: %w", fields[0], err)
+	}
+	return delivery.Commit{
+		SHA:       fields[0],
+		Parents:   strings.Fields(fields[1]),
+		Author:    author,
+		Committed: committed,
+	}, nil
+}
+
+func unixTime(s string) (time.Time, error) {
+	secs, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("bad timestamp %q", s)
+	}
+	return time.Unix(secs, 0).UTC(), nil
+}
