@@ -2,6 +2,7 @@ package delivery
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -35,8 +36,6 @@ func TestCompute(t *testing.T) {
 		Series: []Week{
 			{Week: "2024-W10", Start: "2024-03-04", Deploys: 1, LeadTimeMedian: ptr(20)},
 			{Week: "2024-W11", Start: "2024-03-11", Deploys: 1, LeadTimeMedian: ptr(75)},
-			// The window ends at 00:00 on Monday of week 12, inclusive.
-			{Week: "2024-W12", Start: "2024-03-18", Deploys: 0},
 		},
 		Ever: 4,
 		Previous: &Summary{
@@ -108,6 +107,24 @@ func TestComputeExplainsUnmeasuredDeployments(t *testing.T) {
 	want := Unmeasured{FirstDeployment: true, MissingCommits: 1}
 	if got.Unmeasured != want || got.LeadTime.N != 1 {
 		t.Errorf("unmeasured %+v lead n %d; want %+v and 1", got.Unmeasured, got.LeadTime.N, want)
+	}
+}
+
+func TestSeriesEndingAtMondayMidnight(t *testing.T) {
+	h := new(graph).line("", []string{"a", "b"}, []float64{0, 1}).history()
+	until := hour(7 * 24) // Monday 00:00 of the next ISO week
+	weeks := func(deploys ...Deployment) []string {
+		var out []string
+		for _, w := range Compute(h, deploys, Options{Until: until, WindowDays: 7}).Series {
+			out = append(out, fmt.Sprintf("%s:%d", w.Week, w.Deploys))
+		}
+		return out
+	}
+	if diff := cmp.Diff([]string{"2024-W10:1"}, weeks(deploy("a", 5, "v1"))); diff != "" {
+		t.Errorf("no deployment at the end instant (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"2024-W10:1", "2024-W11:1"}, weeks(deploy("a", 5, "v1"), deploy("b", 7*24, "v2"))); diff != "" {
+		t.Errorf("a deployment at exactly the end (-want +got):\n%s", diff)
 	}
 }
 

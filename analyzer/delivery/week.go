@@ -11,17 +11,27 @@ import (
 func weekly(shipments []Shipment, win Window) []Week {
 	var weeks []Week
 	index := map[string]int{}
-	// The window is (Start, End]: its first instant is just after Start.
-	for monday := mondayOf(win.Start.Add(time.Nanosecond)); !monday.After(win.End); monday = monday.AddDate(0, 0, 7) {
+	add := func(monday time.Time) {
 		index[isoWeek(monday)] = len(weeks)
 		weeks = append(weeks, Week{Week: isoWeek(monday), Start: monday.Format(time.DateOnly)})
 	}
-	leads := make([][]float64, len(weeks))
+	// The window is (Start, End]. A week that would hold only the instant
+	// End (a window ending at 00:00 on a Monday) is added only if a
+	// deployment happened at exactly that instant.
+	for monday := mondayOf(win.Start.Add(time.Nanosecond)); monday.Before(win.End); monday = monday.AddDate(0, 0, 7) {
+		add(monday)
+	}
+	leads := make([][]float64, len(weeks), len(weeks)+1)
 	for _, s := range shipments {
 		if !win.Contains(s.At) {
 			continue
 		}
-		i := index[isoWeek(s.At)]
+		i, ok := index[isoWeek(s.At)]
+		if !ok {
+			add(mondayOf(s.At))
+			leads = append(leads, nil)
+			i = len(weeks) - 1
+		}
 		weeks[i].Deploys++
 		leads[i] = append(leads[i], hoursOf(s.LeadTimes())...)
 	}
