@@ -97,9 +97,9 @@ func checkPattern(s string) string {
 }
 
 // bucketField points at the lower bound of the named bucket.
-func bucketField(b *size.Buckets, name string) *int {
-	return map[string]*int{
-		"XS": &b.XS, "S": &b.S, "M": &b.M, "L": &b.L, "XL": &b.XL, "XXL": &b.XXL,
+func bucketField(b *size.Buckets, name size.Size) *int {
+	return map[size.Size]*int{
+		size.XS: &b.XS, size.S: &b.S, size.M: &b.M, size.L: &b.L, size.XL: &b.XL, size.XXL: &b.XXL,
 	}[name]
 }
 
@@ -116,8 +116,8 @@ func checkBuckets(b size.Buckets) string {
 }
 
 func describeBuckets(b size.Buckets) string {
-	parts := make([]string, len(Buckets))
-	for i, name := range Buckets {
+	parts := make([]string, len(size.Sizes))
+	for i, name := range size.Sizes {
 		parts[i] = fmt.Sprintf("%s %d", name, *bucketField(&b, name))
 	}
 	return strings.Join(parts, ", ")

@@ -45,9 +45,9 @@ type Labels struct {
 	Prefix string
 	// Exempt is the label that makes a pull request pass as exempt.
 	Exempt string
-	// Colors maps each bucket name (XS … XXL) to the 6-hex-digit colour,
-	// lower case and without "#", used when mvc creates the label.
-	Colors map[string]string
+	// Colors maps each size to the 6-hex-digit color, lower case and
+	// without "#", that mvc gives the label when it creates it.
+	Colors map[size.Size]string
 }
 
 // Comment says when mvc posts its pull-request comment.
@@ -73,15 +73,11 @@ const (
 
 var failOnValues = []FailOn{FailNever, FailTooLarge}
 
-// Buckets names the size buckets from smallest to largest; they key
-// Labels.Colors and the buckets section of the config file.
-var Buckets = []string{"XS", "S", "M", "L", "XL", "XXL"}
-
 // defaultColors are the colours Kubernetes' prow size plugin gives its
 // size/* labels, so repositories that used prow see familiar labels.
-var defaultColors = map[string]string{
-	"XS": "009900", "S": "77bb00", "M": "eebb00",
-	"L": "ee9900", "XL": "ee5500", "XXL": "ee0000",
+var defaultColors = map[size.Size]string{
+	size.XS: "009900", size.S: "77bb00", size.M: "eebb00",
+	size.L: "ee9900", size.XL: "ee5500", size.XXL: "ee0000",
 }
 
 // Default returns the built-in defaults documented in the README. Each call

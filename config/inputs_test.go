@@ -82,7 +82,7 @@ func TestResolveLeavesTheFileAlone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	first.Labels.Colors["XS"] = "000000"
+	first.Labels.Colors[size.XS] = "000000"
 	second, err := Resolve(file, Inputs{Ignore: "two"})
 	if err != nil {
 		t.Fatal(err)
@@ -90,8 +90,8 @@ func TestResolveLeavesTheFileAlone(t *testing.T) {
 	if diff := cmp.Diff([]string{"*.snap", "two"}, second.Size.Ignore); diff != "" {
 		t.Errorf("second run's ignore list carries the first run's input (-want +got):\n%s", diff)
 	}
-	if second.Labels.Colors["XS"] != "009900" {
-		t.Errorf("changing one Config's colors changed the next: XS = %q", second.Labels.Colors["XS"])
+	if second.Labels.Colors[size.XS] != "009900" {
+		t.Errorf("changing one Config's colors changed the next: XS = %q", second.Labels.Colors[size.XS])
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/mvcbot/mvc/analyzer/size"
 )
 
 // key is one setting of the config file: either a mapping of further keys
@@ -56,9 +58,9 @@ func weightKey(name string, field func(c *Config) *float64) key {
 }
 
 func bucketKeys() []key {
-	keys := make([]key, len(Buckets))
-	for i, name := range Buckets {
-		keys[i] = key{name: name, set: func(v value, c *Config) error {
+	keys := make([]key, len(size.Sizes))
+	for i, name := range size.Sizes {
+		keys[i] = key{name: string(name), set: func(v value, c *Config) error {
 			return v.nonNegative(bucketField(&c.Size.Buckets, name))
 		}}
 	}
@@ -66,9 +68,9 @@ func bucketKeys() []key {
 }
 
 func colorKeys() []key {
-	keys := make([]key, len(Buckets))
-	for i, name := range Buckets {
-		keys[i] = key{name: name, set: func(v value, c *Config) error {
+	keys := make([]key, len(size.Sizes))
+	for i, name := range size.Sizes {
+		keys[i] = key{name: string(name), set: func(v value, c *Config) error {
 			var hex string
 			if err := v.color(&hex); err != nil {
 				return err

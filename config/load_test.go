@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/mvcbot/mvc/analyzer/size"
 )
 
 func TestLoadFileOutcomes(t *testing.T) {
@@ -75,7 +77,7 @@ func TestExampleFile(t *testing.T) {
 	want.Size.Budget = sizeBudget(300, 30)
 	want.Size.Weights.Test = 0.25
 	want.Size.Ignore = []string{"api/openapi/*.json", "!api/openapi/handwritten.json"}
-	want.Labels.Colors["XXL"] = "b60205"
+	want.Labels.Colors[size.XXL] = "b60205"
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("example config (-want +got):\n%s", diff)
 	}

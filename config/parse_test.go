@@ -54,7 +54,7 @@ var goodConfigs = []struct {
 		c.Labels.Prefix, c.Labels.Exempt, c.Size.ExemptLabel = "sz:", "big-ok", "big-ok"
 	}},
 	{"colors with and without #", "labels:\n  colors:\n    XS: '#00FF00'\n    XXL: abcdef\n", func(c *Config) {
-		c.Labels.Colors["XS"], c.Labels.Colors["XXL"] = "00ff00", "abcdef"
+		c.Labels.Colors[size.XS], c.Labels.Colors[size.XXL] = "00ff00", "abcdef"
 	}},
 	{"comment always", "comment: always", func(c *Config) { c.Comment = CommentAlways }},
 	{"comment never", "comment: never", func(c *Config) { c.Comment = CommentNever }},
