@@ -29,7 +29,7 @@ type Error struct {
 
 func (e *Error) Error() string {
 	where := e.File
-	if e.Line > 0 {
+	if e.File != "" && e.Line > 0 {
 		where += ":" + strconv.Itoa(e.Line)
 	}
 	parts := make([]string, 0, 3)

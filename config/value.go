@@ -69,10 +69,10 @@ func (v value) quotedNumberHint() string {
 	return ""
 }
 
-// whole reads a whole number of at least min.
-func (v value) whole(dst *int, min int, want string) error {
+// whole reads a whole number of at least least.
+func (v value) whole(dst *int, least int, want string) error {
 	var n int
-	if v.node.ShortTag() != "!!int" || v.node.Decode(&n) != nil || n < min {
+	if v.node.ShortTag() != "!!int" || v.node.Decode(&n) != nil || n < least {
 		return v.fail("must be %s, got %s%s", want, v.describe(), v.quotedNumberHint())
 	}
 	*dst = n
