@@ -184,10 +184,15 @@ func newFlagSet(c *command, e *env) *flag.FlagSet {
 // parseFlags parses args, turning a flag mistake into a usage error and
 // refusing stray positional arguments.
 func parseFlags(fs *flag.FlagSet, args []string) error {
+	// The flag package itself calls Usage on -help and on every mistake;
+	// silence it so help prints once and a mistake gives one line.
+	help := fs.Usage
+	fs.Usage = func() {}
+	defer func() { fs.Usage = help }()
 	fs.SetOutput(io.Discard)
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
-		fs.Usage()
+		help()
 		return err
 	}
 	if err != nil {
