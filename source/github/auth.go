@@ -1,0 +1,99 @@
+package github
+
+import (
+	"context"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/bradleyfalzon/ghinstallation/v2"
+	gh "github.com/google/go-github/v60/github"
+)
+
+// authenticate picks the credential: the App installation when App
+// credentials are given, else the token.
+func (c *Client) authenticate(ctx context.Context, opts Options, base *url.URL) (tokenSource, error) {
+	if opts.AppID == "" && opts.AppPrivateKey == "" {
+		if strings.TrimSpace(opts.Token) == "" {
+			return nil, errors.New("GitHub client: no credentials: set github-token, or app-id and app-private-key")
+		}
+		return staticToken(strings.TrimSpace(opts.Token)), nil
+	}
+	appID, key, err := appCredentials(opts.AppID, opts.AppPrivateKey)
+	if err != nil {
+		return nil, err
+	}
+	atr := ghinstallation.NewAppsTransportFromPrivateKey(c.transport(opts, true), appID, key)
+	atr.BaseURL = strings.TrimSuffix(base.String(), "/")
+	id, err := c.findInstallation(ctx, atr, base, appID)
+	if err != nil {
+		return nil, err
+	}
+	itr := ghinstallation.NewFromAppsTransport(atr, id)
+	itr.BaseURL = atr.BaseURL
+	return itr, nil
+}
+
+// appCredentials validates the App id and key, saying what to fix.
+func appCredentials(appID, pemKey string) (int64, *rsa.PrivateKey, error) {
+	if appID == "" || strings.TrimSpace(pemKey) == "" {
+		return 0, nil, errors.New("GitHub App credentials: give both app-id and app-private-key, or neither")
+	}
+	id, err := strconv.ParseInt(strings.TrimSpace(appID), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, nil, fmt.Errorf("app-id %q is not a number: use the numeric App ID from the App's settings page", appID)
+	}
+	key, err := parsePrivateKey(pemKey)
+	if err != nil {
+		return 0, nil, fmt.Errorf("app-private-key: %w", err)
+	}
+	return id, key, nil
+}
+
+// parsePrivateKey reads an App's PEM key (PKCS#1, as GitHub issues it, or
+// PKCS#8). A key pasted with literal "\n" escapes is unescaped first.
+func parsePrivateKey(s string) (*rsa.PrivateKey, error) {
+	s = strings.TrimSpace(s)
+	if !strings.Contains(s, "\n") {
+		s = strings.ReplaceAll(s, `\n`, "\n")
+	}
+	block, _ := pem.Decode([]byte(s))
+	if block == nil {
+		return nil, errors.New("not PEM: paste the whole .pem file GitHub generated, BEGIN and END lines included")
+	}
+	if key, err := x509.ParsePKCS1PrivateKey(block.Bytes); err == nil {
+		return key, nil
+	}
+	parsed, err := x509.ParsePKCS8PrivateKey(block.Bytes)
+	if err != nil {
+		return nil, fmt.Errorf("the PEM block %q holds no RSA private key: %v", block.Type, err)
+	}
+	key, ok := parsed.(*rsa.PrivateKey)
+	if !ok {
+		return nil, fmt.Errorf("the PEM block holds a %T, not an RSA private key", parsed)
+	}
+	return key, nil
+}
+
+// findInstallation asks GitHub for the App's installation on the
+// repository, signed with the App's JWT.
+func (c *Client) findInstallation(ctx context.Context, atr http.RoundTripper, base *url.URL, appID int64) (int64, error) {
+	app := gh.NewClient(&http.Client{Transport: atr})
+	app.BaseURL = base
+	inst, _, err := app.Apps.FindRepositoryInstallation(ctx, c.owner, c.repo)
+	switch {
+	case IsNotFound(err):
+		return 0, fmt.Errorf("GitHub App %d is not installed on %s/%s: install it on the repository, or check app-id", appID, c.owner, c.repo)
+	case StatusCode(err) == http.StatusUnauthorized:
+		return 0, apiError(fmt.Sprintf("authenticate as GitHub App %d (check that app-private-key belongs to app-id)", appID), err)
+	case err != nil:
+		return 0, apiError(fmt.Sprintf("find GitHub App %d's installation on %s/%s", appID, c.owner, c.repo), err)
+	}
+	return inst.GetID(), nil
+}

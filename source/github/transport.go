@@ -1,0 +1,212 @@
+package github
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// RetryPolicy bounds how long and how often a request is retried. go-github
+// does not retry, so the client's transport does: rate limits (primary and
+// secondary), 5xx answers and connection errors.
+type RetryPolicy struct {
+	// MaxAttempts is how often one request is tried, the first included.
+	MaxAttempts int
+	// MaxWait is the longest single wait for a rate limit the client
+	// accepts; a longer one fails at once with a *RateLimitError naming
+	// the time to come back, rather than idling a CI job for an hour.
+	MaxWait time.Duration
+	// Backoff is the wait after the first 5xx or connection error,
+	// doubling on each further one up to MaxBackoff.
+	Backoff, MaxBackoff time.Duration
+}
+
+// DefaultRetryPolicy is what a zero RetryPolicy means.
+var DefaultRetryPolicy = RetryPolicy{MaxAttempts: 5, MaxWait: 5 * time.Minute, Backoff: time.Second, MaxBackoff: 30 * time.Second}
+
+// secondaryWait is GitHub's advice when a secondary limit names no time:
+// wait at least a minute, longer on each repeat.
+const secondaryWait = time.Minute
+
+func (p RetryPolicy) withDefaults() RetryPolicy {
+	d := DefaultRetryPolicy
+	if p.MaxAttempts > 0 {
+		d.MaxAttempts = p.MaxAttempts
+	}
+	if p.MaxWait > 0 {
+		d.MaxWait = p.MaxWait
+	}
+	if p.Backoff > 0 {
+		d.Backoff = p.Backoff
+	}
+	if p.MaxBackoff > 0 {
+		d.MaxBackoff = p.MaxBackoff
+	}
+	return d
+}
+
+// retryTransport sends each request, counts it, and retries what GitHub
+// asks to be retried, waiting on the injected clock.
+type retryTransport struct {
+	next   http.RoundTripper
+	clock  Clock
+	policy RetryPolicy
+	stats  *counter
+	auth   bool // its requests are App authentication
+	log    *slog.Logger
+}
+
+// decision is what to do after one attempt.
+type decision struct {
+	retry  bool
+	wait   time.Duration
+	reason string
+	err    error // give up with this error instead of the response
+}
+
+func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	body, err := replayableBody(req)
+	if err != nil {
+		return nil, err
+	}
+	for attempt := 1; ; attempt++ {
+		resp, err := t.send(req, body, attempt > 1)
+		d := t.decide(req, resp, err, attempt)
+		if d.err != nil {
+			closeBody(resp)
+			return nil, d.err
+		}
+		if !d.retry {
+			return resp, err
+		}
+		closeBody(resp)
+		t.log.Info("GitHub API: retrying", "method", req.Method, "path", req.URL.Path,
+			"attempt", attempt+1, "wait", d.wait, "reason", d.reason)
+		if err := t.clock.Sleep(req.Context(), d.wait); err != nil {
+			return nil, err
+		}
+		t.stats.waited(d.wait)
+	}
+}
+
+// send makes one attempt with a fresh copy of the body.
+func (t *retryTransport) send(req *http.Request, body []byte, retry bool) (*http.Response, error) {
+	r := req.Clone(req.Context())
+	if body != nil {
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		r.ContentLength = int64(len(body))
+	}
+	t.stats.sent(req.Method, t.auth, retry)
+	return t.next.RoundTrip(r)
+}
+
+// decide reads one attempt's result the way GitHub documents it.
+func (t *retryTransport) decide(req *http.Request, resp *http.Response, err error, attempt int) decision {
+	lastTry := attempt >= t.policy.MaxAttempts
+	switch {
+	case err != nil:
+		if req.Context().Err() != nil || lastTry || !retryable(req) {
+			return decision{}
+		}
+		return decision{retry: true, wait: t.backoff(attempt), reason: "connection error: " + err.Error()}
+	case resp.StatusCode == http.StatusForbidden || resp.StatusCode == http.StatusTooManyRequests:
+		return t.decideLimit(resp, attempt, lastTry)
+	case resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented:
+		if lastTry || !retryable(req) {
+			return decision{}
+		}
+		wait := max(t.backoff(attempt), retryAfter(resp))
+		return decision{retry: true, wait: wait, reason: resp.Status}
+	}
+	return decision{}
+}
+
+// decideLimit tells rate limits from permission errors and waits for
+// the former when the wait is short enough.
+func (t *retryTransport) decideLimit(resp *http.Response, attempt int, lastTry bool) decision {
+	limit := parseLimit(resp, t.clock.Now())
+	var wait time.Duration
+	switch {
+	case resp.Header.Get("X-Ratelimit-Remaining") == "0" && !limit.Reset.IsZero():
+		// Primary limit: the window reopens at reset (a whole second).
+		wait = limit.Reset.Sub(t.clock.Now()) + time.Second
+	case resp.Header.Get("Retry-After") != "":
+		limit.Secondary, wait = true, retryAfter(resp)
+	case resp.StatusCode == http.StatusTooManyRequests || mentionsSecondaryLimit(resp):
+		limit.Secondary, wait = true, secondaryWait<<(attempt-1)
+	default:
+		return decision{} // a permission error: the caller decides
+	}
+	wait = max(wait, 0)
+	if lastTry || wait > t.policy.MaxWait {
+		limit.Wait, limit.MaxWait = wait, t.policy.MaxWait
+		if limit.Secondary || limit.Reset.IsZero() {
+			limit.Reset = t.clock.Now().Add(wait).Truncate(time.Second)
+		}
+		return decision{err: limit}
+	}
+	reason := "primary rate limit"
+	if limit.Secondary {
+		reason = "secondary rate limit"
+	}
+	return decision{retry: true, wait: wait, reason: reason}
+}
+
+func (t *retryTransport) backoff(attempt int) time.Duration {
+	return min(t.policy.Backoff<<(attempt-1), t.policy.MaxBackoff)
+}
+
+// retryAfter reads Retry-After in seconds (GitHub's form); 0 when absent.
+func retryAfter(resp *http.Response) time.Duration {
+	secs, err := strconv.Atoi(strings.TrimSpace(resp.Header.Get("Retry-After")))
+	if err != nil || secs < 0 {
+		return 0
+	}
+	return time.Duration(secs) * time.Second
+}
+
+// mentionsSecondaryLimit peeks at an error body, leaving it readable.
+func mentionsSecondaryLimit(resp *http.Response) bool {
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	resp.Body.Close()
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	return strings.Contains(strings.ToLower(string(body)), "secondary rate limit")
+}
+
+// replayableBody reads a request body once so every attempt can resend it.
+func replayableBody(req *http.Request) ([]byte, error) {
+	if req.Body == nil || req.Body == http.NoBody {
+		return nil, nil
+	}
+	defer req.Body.Close()
+	return io.ReadAll(req.Body)
+}
+
+func closeBody(resp *http.Response) {
+	if resp != nil && resp.Body != nil {
+		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+		resp.Body.Close()
+	}
+}
+
+// retryableKey marks a POST whose repetition is harmless.
+type retryableKey struct{}
+
+// idempotent marks ctx's POST requests as safe to resend after a 5xx or a
+// lost connection (adding labels is; creating a comment is not: a retry
+// after a timed-out success would post it twice).
+func idempotent(ctx context.Context) context.Context {
+	return context.WithValue(ctx, retryableKey{}, true)
+}
+
+// retryable reports whether resending req after a 5xx or connection
+// error is safe. Rate-limited requests were not processed, so they are
+// always resent.
+func retryable(req *http.Request) bool {
+	return req.Method != http.MethodPost || req.Context().Value(retryableKey{}) != nil
+}
