@@ -1,0 +1,150 @@
+package publish
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mvcbot/mvc/config"
+	"github.com/mvcbot/mvc/source/github"
+)
+
+// Marker identifies mvc's pull-request report comment. It is the hidden
+// line report.Markdown writes for report.Marker{ID: "mvc:pr-report"}.
+const Marker = "<!-- mvc:pr-report -->"
+
+// MaxCommentLength is the longest comment body GitHub accepts.
+const MaxCommentLength = 65536
+
+// CommentAPI is what the sticky comment needs of GitHub.
+type CommentAPI interface {
+	// IssueComments lists every comment, all pages, oldest first.
+	IssueComments(ctx context.Context, number int) ([]github.Comment, error)
+	CreateComment(ctx context.Context, number int, body string) (github.Comment, error)
+	EditComment(ctx context.Context, id int64, body string) (github.Comment, error)
+}
+
+// Sticky is one pull request's report comment.
+type Sticky struct {
+	Number int
+	// Marker is the hidden line that identifies the comment (Marker when
+	// empty). The body gets it as its first line when it lacks it.
+	Marker string
+	Body   string
+	Policy config.Comment
+	// TooLarge is the verdict: with on-violation, a comment is created
+	// only when it is true.
+	TooLarge bool
+}
+
+// CommentResult is what happened to the comment, for the step summary.
+type CommentResult struct {
+	Action    Action
+	CommentID int64  // the comment kept current, when there is one
+	URL       string // its web page, when known
+	Reason    string // one line that says why
+}
+
+// Warning is the ::warning text when GitHub refused the write, else "".
+func (r CommentResult) Warning() string { return warning(r.Action, "the pull-request comment") }
+
+// PublishComment keeps one report comment current. It lists every page of
+// comments to find an earlier one by its marker, then: edits it in place
+// (nothing when the body is the same), or creates one when the policy says
+// so (always; on-violation only when too large). With never it does not
+// even look. Several marked comments (from older bugs) leave the oldest
+// edited and the rest alone; it never deletes or reposts.
+func PublishComment(ctx context.Context, api CommentAPI, s Sticky) (CommentResult, error) {
+	if s.Policy == config.CommentNever {
+		return CommentResult{Action: Skipped, Reason: "comment: never"}, nil
+	}
+	marker := s.Marker
+	if marker == "" {
+		marker = Marker
+	}
+	body := fitComment(withMarker(s.Body, marker))
+	comments, err := api.IssueComments(ctx, s.Number)
+	if err != nil {
+		return CommentResult{}, fmt.Errorf("find the report comment on #%d: %w", s.Number, err)
+	}
+	existing, found := oldestMarked(comments, marker)
+	switch {
+	case found && sameBody(existing.Body, body):
+		return CommentResult{Action: Unchanged, CommentID: existing.ID, URL: existing.URL, Reason: "the comment is up to date"}, nil
+	case found:
+		return edit(ctx, api, existing, body)
+	case s.Policy == config.CommentAlways || s.TooLarge:
+		return create(ctx, api, s.Number, body)
+	}
+	return CommentResult{Action: Skipped, Reason: "within budget, and comment is on-violation"}, nil
+}
+
+func create(ctx context.Context, api CommentAPI, number int, body string) (CommentResult, error) {
+	c, err := api.CreateComment(ctx, number, body)
+	switch {
+	case github.IsPermission(err):
+		return CommentResult{Action: ReadOnly, Reason: readOnlyFix}, nil
+	case err != nil:
+		return CommentResult{}, err
+	}
+	return CommentResult{Action: Created, CommentID: c.ID, URL: c.URL, Reason: "first report on this pull request"}, nil
+}
+
+func edit(ctx context.Context, api CommentAPI, existing github.Comment, body string) (CommentResult, error) {
+	c, err := api.EditComment(ctx, existing.ID, body)
+	switch {
+	case github.IsPermission(err):
+		return CommentResult{Action: ReadOnly, CommentID: existing.ID, URL: existing.URL, Reason: readOnlyFix}, nil
+	case err != nil:
+		return CommentResult{}, err
+	}
+	return CommentResult{Action: Updated, CommentID: c.ID, URL: c.URL, Reason: "the report changed"}, nil
+}
+
+// oldestMarked finds the earliest comment that carries the marker.
+func oldestMarked(comments []github.Comment, marker string) (github.Comment, bool) {
+	var oldest github.Comment
+	found := false
+	for _, c := range comments {
+		if !hasLine(c.Body, marker) {
+			continue
+		}
+		if !found || c.CreatedAt.Before(oldest.CreatedAt) || (c.CreatedAt.Equal(oldest.CreatedAt) && c.ID < oldest.ID) {
+			oldest, found = c, true
+		}
+	}
+	return oldest, found
+}
+
+// withMarker puts the marker first unless the body has it already.
+func withMarker(body, marker string) string {
+	if hasLine(body, marker) {
+		return body
+	}
+	return marker + "\n" + body
+}
+
+// sameBody compares bodies as GitHub keeps them (it may turn line ends
+// into CRLF and trims the end).
+func sameBody(a, b string) bool {
+	norm := func(s string) string { return strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n")) }
+	return norm(a) == norm(b)
+}
+
+// truncation ends a body cut to fit GitHub's limit.
+const truncation = "\n\n_…cut to fit GitHub's comment limit; the full report is in the workflow run's summary._\n"
+
+// fitComment cuts a body that GitHub would refuse, at a line end, so the
+// comment still posts (a refused comment would leave a stale one).
+func fitComment(body string) string {
+	if utf8.RuneCountInString(body) <= MaxCommentLength {
+		return body
+	}
+	runes := []rune(body)[:MaxCommentLength-utf8.RuneCountInString(truncation)]
+	cut := string(runes)
+	if i := strings.LastIndexByte(cut, '\n'); i > 0 {
+		cut = cut[:i]
+	}
+	return cut + truncation
+}
