@@ -10,13 +10,21 @@ import (
 
 // Apply applies hunks to content and returns the result. The hunks' old
 // coordinates refer to content; they may come in any order but must not
-// overlap. Context and deleted lines must match content exactly, including
+// overlap. Insertions at the same place go in the order of their new
+// coordinates, so any subset of a diff's hunks, or of finer pieces cut
+// from them, applies as it would in the full diff. Context and deleted lines must match content exactly, including
 // a missing newline at the end, or Apply fails naming the line: that is
 // how callers prove a split still reproduces the head byte for byte.
 func Apply(content []byte, hunks []analyzer.Hunk) ([]byte, error) {
 	base := toLines(content)
 	sorted := append([]analyzer.Hunk(nil), hunks...)
-	sort.SliceStable(sorted, func(i, j int) bool { return hunkStart(sorted[i]) < hunkStart(sorted[j]) })
+	sort.SliceStable(sorted, func(i, j int) bool {
+		si, sj := hunkStart(sorted[i]), hunkStart(sorted[j])
+		if si != sj {
+			return si < sj
+		}
+		return newStart(sorted[i]) < newStart(sorted[j])
+	})
 	var out bytes.Buffer
 	next := 0 // index of the first base line not yet copied
 	for _, h := range sorted {
@@ -45,6 +53,14 @@ func hunkStart(h analyzer.Hunk) int {
 		return h.OldStart
 	}
 	return h.OldStart - 1
+}
+
+// newStart is hunkStart for the new side: the head lines before the hunk.
+func newStart(h analyzer.Hunk) int {
+	if h.NewLines == 0 {
+		return h.NewStart
+	}
+	return h.NewStart - 1
 }
 
 func applyHunk(out *bytes.Buffer, base []line, next int, h analyzer.Hunk) (int, error) {

@@ -18,7 +18,7 @@ func TestApply(t *testing.T) {
 		{"drop newline at EOF", "a\n", "@@ -1 +1 @@\n-a\n+a\n\\ No newline at end of file\n", "a"},
 		{"CRLF kept", "a\r\nb\r\n", "@@ -2 +2 @@\n-b\r\n+B\r\n", "a\r\nB\r\n"},
 		{"two hunks with context", "1\n2\n3\n4\n5\n", "@@ -1,2 +1,2 @@\n 1\n-2\n+two\n@@ -4,2 +4,1 @@\n-4\n 5\n", "1\ntwo\n3\n5\n"},
-		{"two inserts at one place keep their order", "a\n", "@@ -1,0 +2 @@\n+b\n@@ -1,0 +3 @@\n+c\n", "a\nb\nc\n"},
+		{"two inserts at one place keep their order", "a\n", "@@ -1,0 +3 @@\n+c\n@@ -1,0 +2 @@\n+b\n", "a\nb\nc\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -54,5 +54,17 @@ func TestApplyRefusesMismatches(t *testing.T) {
 				t.Errorf("Apply error = %v, want one containing %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// Finer pieces of one hunk given out of order: an insertion and the
+// deletion right after it share a base position; the head positions
+// decide their order.
+func TestApplyPiecesOutOfOrder(t *testing.T) {
+	deletion, _ := ParseHunks("@@ -2 +2,0 @@\n-b\n")
+	insertion, _ := ParseHunks("@@ -1,0 +2 @@\n+x\n")
+	got, err := Apply([]byte("a\nb\nc\n"), append(deletion, insertion...))
+	if err != nil || string(got) != "a\nx\nc\n" {
+		t.Errorf("Apply = %q, %v; want \"a\\nx\\nc\\n\"", got, err)
 	}
 }
