@@ -1,0 +1,225 @@
+package split
+
+import (
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/mvcbot/mvc/analyzer"
+	"github.com/mvcbot/mvc/analyzer/size"
+)
+
+// describeAtoms fills each atom's size, mechanical kind, and the names it
+// defines and mentions.
+func (w *work) describeAtoms() {
+	for _, a := range w.atoms {
+		f := &w.files[a.file]
+		a.lines = max(a.changed(), 1)
+		a.weight = float64(len(a.adds))*f.addW + float64(len(a.dels))*f.delW
+		if a.whole && f.Binary {
+			a.weight = w.in.Policy.Weights.Binary
+		}
+		a.mech = classifyMechanical(a, f.lang)
+		a.names = declNames(a, f)
+		a.idents = map[string]bool{}
+		for _, l := range a.dels {
+			identifiers(l.Text, a.idents)
+		}
+		for _, l := range a.adds {
+			identifiers(l.Text, a.idents)
+		}
+	}
+}
+
+func declNames(a *atom, f *fileInfo) []string {
+	var names []string
+	if n := f.oldNames[a.oldDecl]; n != "" && len(a.dels) > 0 {
+		names = append(names, n)
+	}
+	if n := f.newNames[a.newDecl]; n != "" && len(a.adds) > 0 && (len(names) == 0 || names[0] != n) {
+		names = append(names, n)
+	}
+	return names
+}
+
+// hardLinks joins atoms that no reviewer would want apart: the pieces of
+// one declaration, a lockfile with its manifest, a generated file with its
+// source, a moved file's two halves, and one edit repeated across files.
+func (w *work) hardLinks() *unionFind {
+	u := newUnionFind(len(w.atoms))
+	w.joinDeclarations(u)
+	w.joinWholeFiles(u)
+	w.joinCompanions(u)
+	w.joinMoves(u)
+	w.joinRepeatedEdits(u)
+	return u
+}
+
+func (w *work) joinDeclarations(u *unionFind) {
+	for fi := range w.files {
+		first := map[string]int{}
+		for _, id := range w.files[fi].atoms {
+			a := w.atoms[id]
+			// Imports change for every reason at once: they follow the code
+			// that uses them (a soft link), not each other.
+			if a.decl == "" || a.decl == "import" || a.decl == "package" || a.mech != notMechanical {
+				continue
+			}
+			if j, ok := first[a.decl]; ok {
+				u.union(j, id)
+			} else {
+				first[a.decl] = id
+			}
+		}
+	}
+}
+
+// joinWholeFiles keeps files nobody reviews line by line in one piece.
+func (w *work) joinWholeFiles(u *unionFind) {
+	for _, f := range w.files {
+		if f.class == size.Code || f.class == size.Test || f.class == size.Docs {
+			continue
+		}
+		for _, id := range f.atoms[1:] {
+			u.union(f.atoms[0], id)
+		}
+	}
+}
+
+// joinCompanions joins lockfiles with their manifests and generated files
+// with their sources.
+func (w *work) joinCompanions(u *unionFind) {
+	byKey := map[string]int{}
+	for fi, f := range w.files {
+		for _, key := range companionKeys(f.Path) {
+			if j, ok := byKey[key]; ok {
+				u.union(w.files[j].atoms[0], f.atoms[0])
+			} else {
+				byKey[key] = fi
+			}
+		}
+	}
+}
+
+// manifests pairs each lockfile with the manifest it locks.
+var manifests = map[string]string{
+	"go.sum": "go.mod", "go.work.sum": "go.work", "package-lock.json": "package.json",
+	"npm-shrinkwrap.json": "package.json", "yarn.lock": "package.json", "pnpm-lock.yaml": "package.json",
+	"bun.lockb": "package.json", "bun.lock": "package.json", "Cargo.lock": "Cargo.toml",
+	"poetry.lock": "pyproject.toml", "uv.lock": "pyproject.toml", "pdm.lock": "pyproject.toml",
+	"Pipfile.lock": "Pipfile", "Gemfile.lock": "Gemfile", "composer.lock": "composer.json",
+}
+
+// generatedSuffixes map generated file endings to their source's ending.
+var generatedSuffixes = []struct{ gen, src string }{
+	{"_grpc.pb.go", ".proto"}, {".pb.gw.go", ".proto"}, {".pb.go", ".proto"},
+	{"_pb2_grpc.py", ".proto"}, {"_pb2.py", ".proto"}, {"_pb2.pyi", ".proto"},
+	{"_grpc_pb.js", ".proto"}, {"_pb.js", ".proto"}, {"_pb.d.ts", ".proto"},
+	{".min.js", ".js"}, {".min.css", ".css"}, {".js.map", ".js"},
+}
+
+// companionKeys names what a file must travel with: a lockfile and its
+// manifest share a key, as do a generated file and its source (by stem,
+// in any directory: protos often live apart from their Go code).
+func companionKeys(p string) []string {
+	dir, base := path.Split(p)
+	if m, ok := manifests[base]; ok {
+		return []string{"manifest:" + dir + m}
+	}
+	for _, m := range manifests {
+		if base == m {
+			return []string{"manifest:" + p}
+		}
+	}
+	for _, g := range generatedSuffixes {
+		if stem, ok := strings.CutSuffix(base, g.gen); ok {
+			if g.src == ".proto" {
+				return []string{"source:" + stem + g.src}
+			}
+			return []string{"source:" + dir + stem + g.src}
+		}
+	}
+	switch path.Ext(base) {
+	case ".proto":
+		return []string{"source:" + base}
+	case ".js", ".css":
+		return []string{"source:" + p}
+	}
+	return nil
+}
+
+// joinMoves pairs a removed file with an added file of the same content:
+// a move or rename, mechanical since git's rename detection is off.
+func (w *work) joinMoves(u *unionFind) {
+	removed := map[string][]int{}
+	for fi, f := range w.files {
+		if key := fileText(f, analyzer.Delete); f.Status == analyzer.Removed && key != "" {
+			removed[key] = append(removed[key], fi)
+		}
+	}
+	for fi, f := range w.files {
+		if f.Status != analyzer.Added {
+			continue
+		}
+		key := fileText(f, analyzer.Add)
+		if list := removed[key]; key != "" && len(list) > 0 {
+			removed[key] = list[1:]
+			w.markMoved(u, list[0], fi)
+		}
+	}
+}
+
+func (w *work) markMoved(u *unionFind, from, to int) {
+	ids := append(append([]int(nil), w.files[from].atoms...), w.files[to].atoms...)
+	for _, id := range ids {
+		w.atoms[id].mech = moved
+		u.union(ids[0], id)
+	}
+}
+
+func fileText(f fileInfo, op analyzer.Op) string {
+	var b strings.Builder
+	for _, h := range f.Hunks {
+		for _, l := range h.Lines {
+			if l.Op == op {
+				b.WriteString(l.Text)
+				b.WriteByte('\n')
+			}
+		}
+	}
+	return b.String()
+}
+
+// repeatedFiles is how many files must carry the same edit for it to be a
+// mechanical sweep (a renamed import, a changed call everywhere).
+const repeatedFiles = 3
+
+func (w *work) joinRepeatedEdits(u *unionFind) {
+	bySig := map[string][]int{}
+	for _, a := range w.atoms {
+		if a.mech == notMechanical || a.mech == commentOnly {
+			if sig := editSignature(a); sig != "" {
+				bySig[sig] = append(bySig[sig], a.id)
+			}
+		}
+	}
+	sigs := make([]string, 0, len(bySig))
+	for s := range bySig {
+		sigs = append(sigs, s)
+	}
+	sort.Strings(sigs)
+	for _, s := range sigs {
+		ids := bySig[s]
+		files := map[int]bool{}
+		for _, id := range ids {
+			files[w.atoms[id].file] = true
+		}
+		if len(files) < repeatedFiles {
+			continue
+		}
+		for _, id := range ids {
+			w.atoms[id].mech = repeated
+			u.union(ids[0], id)
+		}
+	}
+}

@@ -1,0 +1,180 @@
+package split
+
+import (
+	"container/heap"
+	"math"
+)
+
+// affinity is the average probability that a line pair across g and h
+// belongs together.
+func affinity(g, h *group, links map[int]float64) float64 {
+	return baseProbability + links[h.id]/float64(g.lines*h.lines)
+}
+
+// fits says whether g and h together stay within the budget.
+func (w *work) fits(g, h *group) bool {
+	b := w.in.Policy.Budget
+	if roundHalfUp(g.weight+h.weight) > b.Lines {
+		return false
+	}
+	n := g.reviewable(w)
+	for f := range h.files {
+		if !g.files[f] && w.files[f].reviewable {
+			n++
+		}
+	}
+	return n <= b.Files
+}
+
+func roundHalfUp(v float64) int { return int(math.Floor(v + 0.5 + 1e-9)) }
+
+// candidate is a possible merge, valid while neither group has changed.
+type candidate struct {
+	score  float64
+	a, b   int
+	va, vb int // the groups' versions when scored
+}
+
+type mergeHeap []candidate
+
+func (h mergeHeap) Len() int { return len(h) }
+func (h mergeHeap) Less(i, j int) bool {
+	if h[i].score != h[j].score {
+		return h[i].score > h[j].score
+	}
+	if h[i].a != h[j].a {
+		return h[i].a < h[j].a
+	}
+	return h[i].b < h[j].b
+}
+func (h mergeHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *mergeHeap) Push(x any)   { *h = append(*h, x.(candidate)) }
+func (h *mergeHeap) Pop() any {
+	old := *h
+	c := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return c
+}
+
+// merge joins groups greedily, the most related pair first, while their
+// average pair probability stays above mergeThreshold and the result fits
+// the budget. It never aims at a number of parts: the evidence and the
+// budget decide.
+func (w *work) merge(groups []*group) {
+	version := make([]int, len(groups))
+	h := &mergeHeap{}
+	push := func(g *group) {
+		for k := range g.links {
+			o := groups[k]
+			if s := affinity(g, o, g.links); s >= mergeThreshold {
+				a, b := g.id, o.id
+				if b < a {
+					a, b = b, a
+				}
+				heap.Push(h, candidate{score: s, a: a, b: b, va: version[a], vb: version[b]})
+			}
+		}
+	}
+	for _, g := range groups {
+		push(g)
+	}
+	for h.Len() > 0 {
+		c := heap.Pop(h).(candidate)
+		ga, gb := groups[c.a], groups[c.b]
+		if !ga.alive || !gb.alive || version[c.a] != c.va || version[c.b] != c.vb || !w.fits(ga, gb) {
+			continue
+		}
+		ga.absorb(gb, groups)
+		version[c.a]++
+		push(ga)
+	}
+}
+
+// foldLines is the size under which a part is not worth its own pull
+// request: another CI run and another rebase for a handful of lines.
+const foldLines = 10
+
+// fold merges each tiny group into the neighbour it is most related to,
+// mechanical or not, when one fits the budget. of maps atoms to their
+// initial groups, to find a neighbour by path when nothing links.
+func (w *work) fold(groups []*group) {
+	stuck := map[int]bool{}
+	for {
+		t := smallestTiny(groups, stuck)
+		if t == nil {
+			return
+		}
+		target := w.foldTarget(t, groups)
+		if target == nil {
+			target = w.pathNeighbour(t, groups)
+		}
+		if target == nil {
+			stuck[t.id] = true // nothing fits: it stays a small part
+			continue
+		}
+		if target.id < t.id {
+			target.absorb(t, groups)
+		} else {
+			t.absorb(target, groups)
+		}
+	}
+}
+
+func smallestTiny(groups []*group, stuck map[int]bool) *group {
+	var best *group
+	for _, g := range groups {
+		if g.alive && !stuck[g.id] && g.lines < foldLines && (best == nil || g.lines < best.lines) {
+			best = g
+		}
+	}
+	return best
+}
+
+// foldTarget picks, among the groups t has any link with, the one with the
+// highest affinity counting mechanical links.
+func (w *work) foldTarget(t *group, groups []*group) *group {
+	var best *group
+	bestScore := math.Inf(-1)
+	consider := func(id int) {
+		g := groups[id]
+		if !g.alive || g == t || !w.fits(g, t) {
+			return
+		}
+		s := (t.links[id] + t.foldLinks[id]) / float64(g.lines*t.lines)
+		if s > bestScore || s == bestScore && g.id < best.id {
+			best, bestScore = g, s
+		}
+	}
+	for id := range t.links {
+		consider(id)
+	}
+	for id := range t.foldLinks {
+		consider(id)
+	}
+	return best
+}
+
+// pathNeighbour finds, for a group nothing links to, the group holding
+// the nearest file in path order that fits.
+func (w *work) pathNeighbour(t *group, groups []*group) *group {
+	owner := make([]*group, len(w.files))
+	for _, g := range groups {
+		if g.alive && g != t {
+			for f := range g.files {
+				owner[f] = g
+			}
+		}
+	}
+	first := len(w.files)
+	for f := range t.files {
+		first = min(first, f)
+	}
+	for d := 1; d < len(w.files); d++ {
+		for _, f := range []int{first - d, first + d} {
+			if f >= 0 && f < len(w.files) && owner[f] != nil && w.fits(owner[f], t) {
+				return owner[f]
+			}
+		}
+	}
+	return nil
+}

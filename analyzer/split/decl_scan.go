@@ -1,0 +1,191 @@
+package split
+
+import (
+	"bytes"
+	"strings"
+)
+
+// segBuilder collects flattened segments from a line scanner: each new
+// declaration ends the previous one; comment and decorator lines just
+// above a declaration belong to it.
+type segBuilder struct {
+	segs    []segment
+	pending int // first comment or decorator line waiting for a declaration, or -1
+	parent  string
+}
+
+func newSegBuilder() *segBuilder { return &segBuilder{pending: -1} }
+
+func (b *segBuilder) lead(i int) {
+	if b.pending < 0 {
+		b.pending = i
+	}
+}
+
+func (b *segBuilder) start(i int, key, name string) {
+	if b.pending >= 0 {
+		i, b.pending = b.pending, -1
+	}
+	if n := len(b.segs); n > 0 {
+		b.segs[n-1].end = i
+	}
+	b.segs = append(b.segs, segment{start: i, end: i + 1, key: key, name: name})
+}
+
+func (b *segBuilder) code() { b.pending = -1 }
+
+func (b *segBuilder) finish(lines int) []segment {
+	if n := len(b.segs); n > 0 {
+		b.segs[n-1].end = lines
+	}
+	return b.segs
+}
+
+// scriptSegments finds TypeScript/JavaScript declarations: every statement
+// that starts a line at the top level (functions, classes, interfaces,
+// types, enums, variables, exports, imports, test suites), and the members
+// of classes, interfaces, namespaces and describe blocks.
+func scriptSegments(src []byte) []segment {
+	var lx scriptLexer
+	states := lx.lexLines(src)
+	lines := bytes.Split(src, []byte{'\n'})
+	b := newSegBuilder()
+	container := false
+	for i, raw := range lines {
+		st, l := states[i], string(raw)
+		t := strings.TrimSpace(l)
+		switch {
+		case !st.code || t == "":
+		case strings.HasPrefix(t, "//") || strings.HasPrefix(t, "/*") || strings.HasPrefix(t, "*") || strings.HasPrefix(t, "@"):
+			if st.depth == 0 || (container && st.depth == 1) {
+				b.lead(i)
+			}
+		case st.depth == 0 && !startsIndented(l) && !closes(t):
+			d := scriptDecl(t)
+			b.start(i, d.key, d.name)
+			b.parent, container = d.key, d.container
+		case container && st.depth == 1 && !closes(t):
+			d := scriptDecl(t)
+			b.start(i, b.parent+"."+d.key, d.name)
+		default:
+			b.code()
+		}
+	}
+	return b.finish(len(lines))
+}
+
+func startsIndented(l string) bool { return l != "" && (l[0] == ' ' || l[0] == '\t') }
+
+func closes(t string) bool { return t[0] == '}' || t[0] == ')' || t[0] == ']' }
+
+type scriptDeclInfo struct {
+	key, name string
+	container bool
+}
+
+var scriptModifiers = map[string]bool{
+	"export": true, "default": true, "declare": true, "async": true, "abstract": true,
+	"public": true, "private": true, "protected": true, "static": true, "readonly": true,
+	"override": true, "get": true, "set": true, "accessor": true,
+}
+
+var scriptKeywords = map[string]bool{
+	"function": true, "function*": true, "class": true, "interface": true, "type": true,
+	"enum": true, "const": true, "let": true, "var": true, "namespace": true, "module": true,
+}
+
+// scriptDecl reads what a statement's first line declares.
+func scriptDecl(t string) scriptDeclInfo {
+	words := strings.Fields(t)
+	k := 0
+	// "get" and "set" are modifiers only when a name follows: get foo() {}.
+	for k < len(words)-1 && scriptModifiers[words[k]] {
+		k++
+	}
+	if k < len(words) && scriptKeywords[words[k]] && k+1 < len(words) {
+		name := leadingIdent(words[k+1])
+		kw := strings.TrimSuffix(words[k], "*")
+		container := kw == "class" || kw == "interface" || kw == "namespace" || kw == "module"
+		return scriptDeclInfo{key: kw + " " + name, name: name, container: container}
+	}
+	if k < len(words) && words[k] == "import" {
+		return scriptDeclInfo{key: "import"}
+	}
+	rest := strings.Join(words[k:], " ")
+	if name := leadingIdent(rest); name != "" {
+		if call := strings.TrimPrefix(rest, name); strings.HasPrefix(call, "(") && testCalls[name] {
+			return scriptDeclInfo{key: "call " + clipKey(rest), container: true}
+		}
+		if len(rest) > len(name) && strings.IndexByte("(<:=?!;", rest[len(name)]) >= 0 {
+			return scriptDeclInfo{key: "member " + name, name: name}
+		}
+	}
+	return scriptDeclInfo{key: "stmt " + clipKey(t)}
+}
+
+var testCalls = map[string]bool{"describe": true, "suite": true, "context": true, "it": true, "test": true}
+
+func clipKey(s string) string {
+	if len(s) > 48 {
+		return s[:48]
+	}
+	return s
+}
+
+// leadingIdent returns the identifier at the start of s ("" if none).
+func leadingIdent(s string) string {
+	for i, r := range s {
+		if !isIdentRune(r, i) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+func isIdentRune(r rune, i int) bool {
+	return r == '_' || r == '$' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 0x80 ||
+		(i > 0 && r >= '0' && r <= '9')
+}
+
+// goScan is the fallback for Go files that do not parse: a top-level
+// declaration starts at a line beginning with its keyword.
+func goScan(src []byte) []segment {
+	lines := bytes.Split(src, []byte{'\n'})
+	b := newSegBuilder()
+	for i, raw := range lines {
+		l := string(raw)
+		switch {
+		case strings.HasPrefix(l, "//"):
+			b.lead(i)
+		case l == "" || startsIndented(l) || closes(l):
+		default:
+			key, name := goScanDecl(l)
+			b.start(i, key, name)
+		}
+	}
+	return b.finish(len(lines))
+}
+
+// goScanDecl reads the key and name of a top-level Go line the way
+// goSegments would, so a file that parses on one side and not the other
+// still pairs its declarations.
+func goScanDecl(l string) (key, name string) {
+	kw, rest, _ := strings.Cut(l, " ")
+	if kw == "func" && strings.HasPrefix(rest, "(") {
+		recv, after, ok := strings.Cut(rest[1:], ") ")
+		if ok {
+			fields := strings.Fields(recv)
+			typ := ""
+			if len(fields) > 0 {
+				typ = leadingIdent(strings.TrimLeft(fields[len(fields)-1], "*"))
+			}
+			name = leadingIdent(after)
+			return "method " + typ + "." + name, name
+		}
+	}
+	if kw == "import" || kw == "package" {
+		return kw, ""
+	}
+	name = leadingIdent(strings.TrimLeft(rest, "( "))
+	return kw + " " + name, name
+}

@@ -1,0 +1,245 @@
+package split
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/mvcbot/mvc/analyzer/size"
+)
+
+// title names a part the way its author would name the pull request.
+func (w *work) title(g *group, kind Kind) string {
+	files := w.groupFiles(g)
+	switch kind {
+	case KindDependencies:
+		return "Update dependencies and build files: " + listNames(baseNames(files), 3)
+	case KindDocs:
+		return "Update docs: " + listNames(baseNames(files), 3)
+	case KindMechanical:
+		return w.mechanicalTitle(g, files)
+	}
+	names := w.topNames(g, 3)
+	subject := listNames(names, 3)
+	if len(names) == 0 {
+		subject = listNames(baseNames(files), 3)
+	}
+	t := w.verb(g) + " " + subject
+	if scope := commonDir(files); scope != "" && scope != "." {
+		t += " in " + scope
+	}
+	if w.hasClass(g, size.Test) && w.hasClass(g, size.Code) {
+		t += ", with tests"
+	}
+	return t
+}
+
+func (w *work) mechanicalTitle(g *group, files []string) string {
+	n := len(files)
+	switch g.mech {
+	case moved:
+		return fmt.Sprintf("Move %s", plural(n/2, "file"))
+	case whitespaceOnly:
+		return fmt.Sprintf("Reformat %s (whitespace only)", plural(n, "file"))
+	case commentOnly:
+		return fmt.Sprintf("Edit comments in %s", plural(n, "file"))
+	}
+	return fmt.Sprintf("Apply the same edit to %s", plural(n, "file"))
+}
+
+// verb says whether the part adds, removes or changes code.
+func (w *work) verb(g *group) string {
+	adds, dels := 0, 0
+	for _, id := range g.atoms {
+		adds += len(w.atoms[id].adds)
+		dels += len(w.atoms[id].dels)
+	}
+	switch {
+	case dels == 0:
+		return "Add"
+	case adds == 0:
+		return "Remove"
+	}
+	return "Change"
+}
+
+// topNames returns the names of the declarations the part changes most.
+func (w *work) topNames(g *group, n int) []string {
+	lines := map[string]int{}
+	for _, id := range g.atoms {
+		a := w.atoms[id]
+		for _, name := range a.names {
+			if w.files[a.file].class != size.Test {
+				lines[name] += a.lines
+			}
+		}
+	}
+	names := make([]string, 0, len(lines))
+	for name := range lines {
+		names = append(names, name)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if lines[names[i]] != lines[names[j]] {
+			return lines[names[i]] > lines[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	if len(names) > n+1 { // keep "and 1 more" from replacing a single name
+		return append(names[:n:n], fmt.Sprintf("%d more", len(names)-n))
+	}
+	return names
+}
+
+func (w *work) groupFiles(g *group) []string {
+	var files []string
+	for f := range g.files {
+		files = append(files, w.files[f].Path)
+	}
+	sort.Strings(files)
+	return files
+}
+
+func (w *work) hasClass(g *group, c size.Class) bool {
+	for f := range g.files {
+		if w.files[f].class == c {
+			return true
+		}
+	}
+	return false
+}
+
+// rationale says why the part's changes belong together, from the
+// strongest evidence found inside it.
+func (w *work) rationale(g *group, l *linker, kind Kind, over bool) string {
+	var reasons []string
+	switch kind {
+	case KindMechanical:
+		reasons = append(reasons, mechanicalReason[g.mech])
+	case KindDependencies:
+		reasons = append(reasons, "Dependency and build changes go first so the parts after them build on them")
+	case KindDocs:
+		reasons = append(reasons, "Documentation only: it can be reviewed on its own once the code it describes is in")
+	}
+	if kind != KindMechanical {
+		reasons = append(reasons, w.evidenceReasons(g, l)...)
+	}
+	if over {
+		reasons = append(reasons, fmt.Sprintf("Over the budget of %d weighted lines and %d files, but cutting it further would split a declaration or a file that must ship whole",
+			w.in.Policy.Budget.Lines, w.in.Policy.Budget.Files))
+	}
+	if len(reasons) == 0 {
+		reasons = append(reasons, "A small self-contained change")
+	}
+	return strings.Join(reasons, "; ") + "."
+}
+
+var mechanicalReason = map[mechanical]string{
+	whitespaceOnly: "Formatting only, no behaviour changes: kept apart so the other parts show only real edits",
+	commentOnly:    "Comment-only edits: kept apart so the other parts show only code changes",
+	moved:          "Files moved without changes (git's rename detection would show them as renames): reviewing the move alone keeps later diffs small",
+	repeated:       "The same edit repeated across files, a mechanical sweep best reviewed at once",
+}
+
+// evidenceReasons turns the links inside a group into short sentences.
+func (w *work) evidenceReasons(g *group, l *linker) []string {
+	var reasons []string
+	in := map[int]bool{}
+	for _, id := range g.atoms {
+		in[id] = true
+	}
+	var used []string
+	seen := map[string]bool{}
+	for k := range l.uses {
+		if in[k[0]] && in[k[1]] && w.atoms[k[0]].file != w.atoms[k[1]].file {
+			for _, n := range w.atoms[k[1]].names {
+				if !seen[n] {
+					seen[n] = true
+					used = append(used, n)
+				}
+			}
+		}
+	}
+	sort.Strings(used)
+	if len(used) > 0 {
+		reasons = append(reasons, "It changes "+listNames(used, 3)+" together with the code that uses "+pronoun(len(used)))
+	}
+	var tests, cochanged int
+	for k, fl := range l.files {
+		if g.files[k[0]] && g.files[k[1]] && k[0] != k[1] {
+			if fl.testPair {
+				tests++
+			}
+			if fl.coChange >= 0.3 {
+				cochanged++
+			}
+		}
+	}
+	if tests > 0 {
+		reasons = append(reasons, "tests travel with the code they exercise")
+	}
+	if cochanged > 0 {
+		reasons = append(reasons, "its files have often changed together before")
+	}
+	if dir := commonDir(w.groupFiles(g)); len(g.files) > 1 && dir != "" {
+		reasons = append(reasons, "all in "+dir)
+	}
+	if len(reasons) > 0 {
+		reasons[0] = strings.ToUpper(reasons[0][:1]) + reasons[0][1:]
+	}
+	return reasons
+}
+
+func pronoun(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
+}
+
+// commonDir is the deepest directory holding every path ("" when they
+// share none, "." for the root).
+func commonDir(paths []string) string {
+	if len(paths) == 0 {
+		return ""
+	}
+	dir := path.Dir(paths[0])
+	for _, p := range paths[1:] {
+		for dir != "." && !strings.HasPrefix(p, dir+"/") {
+			dir = path.Dir(dir)
+		}
+	}
+	if dir == "." && len(paths) > 1 {
+		return ""
+	}
+	return dir
+}
+
+func baseNames(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = path.Base(p)
+	}
+	return out
+}
+
+// listNames joins up to n names with commas and "and", counting the rest.
+func listNames(names []string, n int) string {
+	if len(names) > n+1 {
+		names = append(names[:n:n], fmt.Sprintf("%d more", len(names)-n))
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

@@ -1,0 +1,189 @@
+package split
+
+import (
+	"path"
+	"sort"
+)
+
+// fileLink is the file-level evidence between two files (or a file and
+// itself).
+type fileLink struct {
+	sameDir, nearDir, testPair bool
+	coChange                   float64
+	owners                     int
+}
+
+// pairKey orders two indexes into a map key.
+func pairKey(i, j int) [2]int {
+	if j < i {
+		i, j = j, i
+	}
+	return [2]int{i, j}
+}
+
+// linker finds the pairs of atoms with any evidence between them. Only
+// those pairs are scored; all others keep the base probability, which
+// keeps a change of thousands of files fast.
+type linker struct {
+	w        *work
+	files    map[[2]int]*fileLink
+	mentions map[[2]int]float64
+	uses     map[[2]int]bool // (user atom, defining atom)
+	owners   []string
+}
+
+func (w *work) newLinker() *linker {
+	l := &linker{w: w, files: map[[2]int]*fileLink{}, mentions: map[[2]int]float64{}, uses: map[[2]int]bool{}}
+	l.owners = make([]string, len(w.files))
+	if len(w.in.CodeOwners) > 0 {
+		o := parseOwners(w.in.CodeOwners)
+		for i, f := range w.files {
+			l.owners[i] = o.of(f.Path)
+		}
+	}
+	l.linkDirs()
+	l.linkTests()
+	l.linkCoChange()
+	l.linkMentions()
+	return l
+}
+
+func (l *linker) file(i, j int) *fileLink {
+	k := pairKey(i, j)
+	fl := l.files[k]
+	if fl == nil {
+		fl = &fileLink{}
+		switch oi, oj := l.owners[i], l.owners[j]; {
+		case oi == "" || oj == "":
+		case oi == oj:
+			fl.owners = 1
+		default:
+			fl.owners = -1
+		}
+		l.files[k] = fl
+	}
+	return fl
+}
+
+// linkDirs links each file with itself, with the files of its directory
+// and with those of its parent directory.
+func (l *linker) linkDirs() {
+	byDir := map[string][]int{}
+	for i, f := range l.w.files {
+		byDir[f.dir] = append(byDir[f.dir], i)
+	}
+	for dir, files := range byDir {
+		for x, i := range files {
+			l.file(i, i)
+			for _, j := range files[x+1:] {
+				l.file(i, j).sameDir = true
+			}
+		}
+		if parent, ok := byDir[path.Dir(dir)]; ok && path.Dir(dir) != dir {
+			for _, i := range files {
+				for _, j := range parent {
+					l.file(i, j).nearDir = true
+				}
+			}
+		}
+	}
+}
+
+// linkTests links tests with the code they exercise.
+func (l *linker) linkTests() {
+	byKey := map[string][]int{}
+	for i, f := range l.w.files {
+		for _, k := range testKeys(f.Path) {
+			byKey[k] = append(byKey[k], i)
+		}
+	}
+	for _, files := range byKey {
+		for x, i := range files {
+			for _, j := range files[x+1:] {
+				if l.isTest(i) != l.isTest(j) {
+					l.file(i, j).testPair = true
+				}
+			}
+		}
+	}
+}
+
+func (l *linker) isTest(i int) bool {
+	_, named := testStem(path.Base(l.w.files[i].Path))
+	return named || l.w.files[i].class == "test"
+}
+
+// maxCoChangeFiles skips history commits that touched more of this
+// change's files than this: sweeping commits say nothing about affinity.
+const maxCoChangeFiles = 40
+
+// linkCoChange scores how often two files changed together before the
+// base: shared commits over the rarer file's commits (plus one, so a
+// single shared commit is weak evidence).
+func (l *linker) linkCoChange() {
+	index := map[string]int{}
+	for i, f := range l.w.files {
+		index[f.Path] = i
+	}
+	count := map[int]int{}
+	pairs := map[[2]int]int{}
+	for _, commit := range l.w.in.CoChange {
+		var ids []int
+		for _, p := range commit {
+			if i, ok := index[p]; ok {
+				ids = append(ids, i)
+			}
+		}
+		if len(ids) > maxCoChangeFiles {
+			continue
+		}
+		sort.Ints(ids)
+		for x, i := range ids {
+			count[i]++
+			for _, j := range ids[x+1:] {
+				pairs[pairKey(i, j)]++
+			}
+		}
+	}
+	for k, n := range pairs {
+		if k[0] == k[1] {
+			continue
+		}
+		l.file(k[0], k[1]).coChange = float64(n) / float64(min(count[k[0]], count[k[1]])+1)
+	}
+}
+
+// maxDefiners ignores names declared by many atoms (String, Close): a
+// mention of them could mean any of those.
+const maxDefiners = 8
+
+// linkMentions links an atom that changes a declaration with the atoms
+// whose changed lines name it, weighted by how specific the name is.
+func (l *linker) linkMentions() {
+	definers := map[string][]int{}
+	for _, a := range l.w.atoms {
+		for _, n := range a.names {
+			if len(n) >= 3 && !stopWords[n] {
+				definers[n] = append(definers[n], a.id)
+			}
+		}
+	}
+	for _, b := range l.w.atoms {
+		for id := range b.idents {
+			defs := definers[id]
+			if len(defs) == 0 || len(defs) > maxDefiners {
+				continue
+			}
+			strength := 1 / float64(len(defs))
+			for _, a := range defs {
+				if a == b.id || l.w.atoms[a].decl == b.decl && l.w.atoms[a].file == b.file {
+					continue
+				}
+				k := pairKey(a, b.id)
+				l.mentions[k] = max(l.mentions[k], strength)
+				l.uses[[2]int{b.id, a}] = true
+				l.file(l.w.atoms[a].file, b.file)
+			}
+		}
+	}
+}

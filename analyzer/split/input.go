@@ -1,0 +1,33 @@
+// Package split proposes how to cut a change that is too large into a stack
+// of smaller parts a reviewer can take one at a time. It is pure: adapters
+// hand it the diff, the file contents and a little history as plain data;
+// it returns an ordered Plan whose parts, applied in order to the base,
+// reproduce the head exactly.
+package split
+
+import (
+	"github.com/mvcbot/mvc/analyzer"
+	"github.com/mvcbot/mvc/analyzer/size"
+)
+
+// Input is everything the splitter looks at. Only Change is required;
+// every other field sharpens the proposal when an adapter can fill it.
+type Input struct {
+	// Change holds the files with their hunks, as `git diff -U0
+	// --no-renames` computes them (hunks with context lines, such as
+	// GitHub's patches, are accepted and cut at the context).
+	Change analyzer.Change
+	// Base and Head map paths to file contents at the two sides. They let
+	// the splitter cut hunks at declaration boundaries; files missing here
+	// are cut by what the hunks' own text shows.
+	Base, Head map[string][]byte
+	// CoChange lists, for commits of the base's history (never after the
+	// base), the paths of this change each of them touched. Files that
+	// often changed together belong together.
+	CoChange [][]string
+	// CodeOwners is the CODEOWNERS file of the base, if any.
+	CodeOwners []byte
+	// Policy gives the budget every part should fit in, and the weights
+	// and classification rules that measure a part, as for a whole change.
+	Policy size.Policy
+}

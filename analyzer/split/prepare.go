@@ -1,0 +1,149 @@
+package split
+
+import (
+	"fmt"
+	"path"
+
+	"github.com/mvcbot/mvc/analyzer"
+	"github.com/mvcbot/mvc/analyzer/size"
+)
+
+// fileInfo is one changed file with what the splitter derived from it.
+type fileInfo struct {
+	analyzer.FileChange
+	class      size.Class
+	addW, delW float64 // weight of one added and one deleted line
+	reviewable bool
+	dir        string
+	lang       language
+	atoms      []int // indexes into work.atoms, in file order
+	// oldNames and newNames map declaration keys to their identifiers.
+	oldNames, newNames map[string]string
+}
+
+// work is the state of one split.
+type work struct {
+	in    Input
+	files []fileInfo
+	atoms []*atom
+}
+
+// prepare classifies and weighs the files and cuts them into atoms.
+func prepare(in Input) (*work, error) {
+	w := &work{in: in, files: make([]fileInfo, len(in.Change.Files))}
+	cl := size.NewClassifier(in.Change, in.Policy)
+	blockID := 0
+	for i, f := range in.Change.Files {
+		if err := checkHunks(f); err != nil {
+			return nil, err
+		}
+		fi := &w.files[i]
+		fi.FileChange = f
+		fi.class = cl.Classify(f).Class
+		fi.addW = classWeight(in.Policy.Weights, fi.class)
+		fi.delW = fi.addW * in.Policy.Weights.Deletion
+		fi.reviewable = fi.class.Reviewable()
+		fi.dir = path.Dir(f.Path)
+		fi.lang = lang(f.Path)
+		w.cutFile(i, &blockID)
+	}
+	return w, nil
+}
+
+// cutFile turns one file's hunks into atoms: whole when the file has no
+// lines to cut, else each hunk cut at declaration boundaries.
+func (w *work) cutFile(i int, blockID *int) {
+	f := &w.files[i]
+	bs := blocks(f.Hunks)
+	if len(bs) == 0 || f.Binary {
+		w.addAtom(i, atom{whole: true, block: *blockID})
+		*blockID++
+		return
+	}
+	oldIdx := indexFile(f.Path, w.content(w.in.Base, f, analyzer.Delete))
+	newIdx := indexFile(f.Path, w.content(w.in.Head, f, analyzer.Add))
+	f.oldNames, f.newNames = oldIdx.names(), newIdx.names()
+	for _, b := range bs {
+		for _, a := range cut(b, oldIdx.at, newIdx.at) {
+			a.block = *blockID
+			w.addAtom(i, a)
+		}
+		*blockID++
+	}
+}
+
+func (w *work) addAtom(file int, a atom) {
+	a.id, a.file = len(w.atoms), file
+	w.atoms = append(w.atoms, &a)
+	w.files[file].atoms = append(w.files[file].atoms, a.id)
+}
+
+// content returns a file's text on one side: from the adapter's contents,
+// or, for an added or removed file, rebuilt from its only hunk.
+func (w *work) content(side map[string][]byte, f *fileInfo, op analyzer.Op) []byte {
+	if c, ok := side[f.Path]; ok {
+		return c
+	}
+	whole := (op == analyzer.Add && f.Status == analyzer.Added) || (op == analyzer.Delete && f.Status == analyzer.Removed)
+	if !whole {
+		return nil
+	}
+	var b []byte
+	for _, h := range f.Hunks {
+		for _, l := range h.Lines {
+			if l.Op == op {
+				b = append(append(b, l.Text...), '\n')
+			}
+		}
+	}
+	return b
+}
+
+// checkHunks refuses hunks whose bodies disagree with their headers, the
+// sign of a truncated or hand-edited patch, before they mislead the cut.
+func checkHunks(f analyzer.FileChange) error {
+	for _, h := range f.Hunks {
+		var old, new int
+		for _, l := range h.Lines {
+			switch l.Op {
+			case analyzer.Context:
+				old, new = old+1, new+1
+			case analyzer.Delete:
+				old++
+			case analyzer.Add:
+				new++
+			default:
+				return fmt.Errorf("file %s: hunk at line %d has a line of unknown kind %q", f.Path, h.OldStart, l.Op)
+			}
+		}
+		if old != h.OldLines || new != h.NewLines {
+			return fmt.Errorf("file %s: hunk -%d,%d +%d,%d has %d old and %d new lines in its body: the patch is truncated or damaged",
+				f.Path, h.OldStart, h.OldLines, h.NewStart, h.NewLines, old, new)
+		}
+	}
+	return nil
+}
+
+// classWeight is the weight of one added line of a class, as size weighs
+// a whole change.
+func classWeight(w size.Weights, c size.Class) float64 {
+	switch c {
+	case size.Code:
+		return w.Code
+	case size.Test:
+		return w.Test
+	case size.Docs:
+		return w.Docs
+	case size.Generated:
+		return w.Generated
+	case size.Lockfile:
+		return w.Lockfile
+	case size.Vendored:
+		return w.Vendored
+	case size.Binary:
+		return w.Binary
+	case size.Rename:
+		return w.Rename
+	}
+	return 0
+}

@@ -1,0 +1,86 @@
+package split
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Split proposes a stack of parts for the change. Every changed line lands
+// in exactly one part, and applying the parts in order to the base gives
+// the head (Apply checks it). The same input always gives the same plan.
+func Split(in Input) (Plan, error) {
+	if err := checkInput(in); err != nil {
+		return Plan{}, err
+	}
+	w, err := prepare(in)
+	if err != nil {
+		return Plan{}, err
+	}
+	b := in.Policy.Budget
+	plan := Plan{Base: in.Change.Base, Head: in.Change.Head, Budget: Budget{Lines: b.Lines, Files: b.Files}, Parts: []Part{}}
+	if len(w.atoms) == 0 {
+		return plan, nil
+	}
+	w.describeAtoms()
+	groups, of := w.initialGroups(w.hardLinks())
+	l := w.newLinker()
+	w.scoreLinks(l, groups, of)
+	w.merge(groups)
+	w.fold(groups)
+	plan.Parts = w.stack(groups, l, of)
+	return plan, nil
+}
+
+func checkInput(in Input) error {
+	b := in.Policy.Budget
+	if b.Lines <= 0 || b.Files <= 0 {
+		return fmt.Errorf("split: the budget must be positive, got %d lines and %d files (start from size.DefaultPolicy)", b.Lines, b.Files)
+	}
+	seen := map[string]bool{}
+	for _, f := range in.Change.Files {
+		if f.Path == "" {
+			return errors.New("split: a changed file has no path")
+		}
+		if seen[f.Path] {
+			return fmt.Errorf("split: file %s is listed twice: pass the diff without rename detection (--no-renames)", f.Path)
+		}
+		seen[f.Path] = true
+	}
+	return nil
+}
+
+// stack orders the surviving groups and lays them out as parts.
+func (w *work) stack(groups []*group, l *linker, of []int) []Part {
+	var alive []*group
+	for _, g := range groups {
+		if g.alive {
+			alive = append(alive, g)
+		}
+	}
+	needs := w.needs(l, alive, of)
+	provides := map[int]bool{}
+	for _, defs := range needs {
+		for d := range defs {
+			provides[d] = true
+		}
+	}
+	kinds := map[int]Kind{}
+	for _, g := range alive {
+		kinds[g.id] = w.kindOf(g, provides[g.id])
+	}
+	ordered := w.order(alive, kinds, needs)
+	index := map[int]int{}
+	for i, g := range ordered {
+		index[g.id] = i + 1
+	}
+	parts := make([]Part, len(ordered))
+	for i, g := range ordered {
+		p := w.buildPart(g)
+		p.Index, p.Kind = i+1, kinds[g.id]
+		p.Title = w.title(g, p.Kind)
+		p.Rationale = w.rationale(g, l, p.Kind, p.OverBudget)
+		p.DependsOn = dependsOn(g, needs, index)
+		parts[i] = p
+	}
+	return parts
+}

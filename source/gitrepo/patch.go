@@ -1,0 +1,196 @@
+package gitrepo
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/mvcbot/mvc/analyzer"
+	"github.com/mvcbot/mvc/analyzer/patch"
+	"github.com/mvcbot/mvc/analyzer/split"
+)
+
+// SplitInput reads everything the splitter needs for the change from base
+// to head: the diff with every line, the changed files' contents on both
+// sides, the co-change history of the base (never later commits), the
+// base's CODEOWNERS and .gitattributes. The caller sets the policy. It
+// runs a fixed handful of git processes whatever the change's size.
+func (r *Repo) SplitInput(ctx context.Context, base, head string) (split.Input, error) {
+	baseSHA, err := r.resolveTreeish(ctx, base)
+	if err != nil {
+		return split.Input{}, err
+	}
+	headSHA, err := r.ResolveCommit(ctx, head)
+	if err != nil {
+		return split.Input{}, err
+	}
+	files, err := r.Patch(ctx, baseSHA, headSHA)
+	if err != nil {
+		return split.Input{}, err
+	}
+	in := split.Input{Change: analyzer.Change{Base: baseSHA, Head: headSHA, Files: files}}
+	if err := r.readSplitBlobs(ctx, &in); err != nil {
+		return split.Input{}, fmt.Errorf("read contents of %s..%s: %w", short(baseSHA), short(headSHA), err)
+	}
+	if r.HasCommit(ctx, baseSHA) {
+		if in.CoChange, err = r.CoChange(ctx, baseSHA, changedPaths(files), coChangeCommits); err != nil {
+			return split.Input{}, fmt.Errorf("read the history of %s: %w", short(baseSHA), err)
+		}
+	}
+	return in, nil
+}
+
+// Patch returns the files changed from base to head with every changed
+// line, as `git diff -U0 --no-renames` computes them with git's default
+// algorithm. The flags pin down everything a user's configuration could
+// change in that output (prefixes, algorithm, hunk merging, order,
+// external and text-conversion drivers), so hunk coordinates are the same
+// on every machine.
+func (r *Repo) Patch(ctx context.Context, base, head string) ([]analyzer.FileChange, error) {
+	out, err := r.Git(ctx, "diff", "-U0", "--inter-hunk-context=0", "--no-renames",
+		"--diff-algorithm=myers", "--indent-heuristic", "--src-prefix=a/", "--dst-prefix=b/",
+		"--no-color", "--no-ext-diff", "--no-textconv", "--no-relative", "-O/dev/null",
+		"--ignore-submodules=none", base, head, "--")
+	if err != nil {
+		return nil, fmt.Errorf("diff %s..%s: %w", short(base), short(head), err)
+	}
+	files, err := patch.Parse(out)
+	if err != nil {
+		return nil, fmt.Errorf("parse the diff %s..%s: %w", short(base), short(head), err)
+	}
+	return files, nil
+}
+
+// contentBytes bounds the files read for the splitter: larger ones are cut
+// by their hunks alone.
+const contentBytes = 1 << 20
+
+// codeOwnersPaths are where GitHub looks for CODEOWNERS, in its order.
+var codeOwnersPaths = []string{".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"}
+
+// readSplitBlobs reads both sides of every changed file, the base's
+// .gitattributes files and its CODEOWNERS with one cat-file process.
+func (r *Repo) readSplitBlobs(ctx context.Context, in *split.Input) error {
+	attrs, err := r.attributeBlobs(ctx, in.Change.Base)
+	if err != nil {
+		return fmt.Errorf("list .gitattributes: %w", err)
+	}
+	limits := map[string]int{}
+	for _, a := range attrs {
+		limits[a.sha] = attributesBytes
+	}
+	for _, p := range codeOwnersPaths {
+		limits[in.Change.Base+":"+p] = contentBytes
+	}
+	for _, f := range in.Change.Files {
+		if strings.ContainsAny(f.Path, "\n\r") {
+			continue
+		}
+		if f.Status != analyzer.Added {
+			limits[in.Change.Base+":"+f.Path] = contentBytes + 1
+		}
+		if f.Status != analyzer.Removed {
+			limits[in.Change.Head+":"+f.Path] = contentBytes + 1
+		}
+	}
+	blobs, err := r.readBlobs(ctx, limits)
+	if err != nil {
+		return err
+	}
+	fillSplitInput(in, blobs, attrs)
+	return nil
+}
+
+func fillSplitInput(in *split.Input, blobs map[string][]byte, attrs []treeBlob) {
+	in.Base, in.Head = map[string][]byte{}, map[string][]byte{}
+	for i := range in.Change.Files {
+		f := &in.Change.Files[i]
+		if c, ok := blobs[in.Change.Base+":"+f.Path]; ok && len(c) <= contentBytes {
+			in.Base[f.Path] = c
+			f.Header = fileHeader(c)
+		}
+		if c, ok := blobs[in.Change.Head+":"+f.Path]; ok && len(c) <= contentBytes {
+			in.Head[f.Path] = c
+			f.Header = fileHeader(c)
+		}
+	}
+	if len(attrs) > 0 {
+		in.Change.Attributes = make(map[string][]byte, len(attrs))
+		for _, a := range attrs {
+			in.Change.Attributes[a.dir] = blobs[a.sha]
+		}
+	}
+	for _, p := range codeOwnersPaths {
+		if c, ok := blobs[in.Change.Base+":"+p]; ok {
+			in.CodeOwners = c
+			break
+		}
+	}
+}
+
+// coChangeCommits is how far back the co-change history reaches.
+const coChangeCommits = 1000
+
+// maxPathspecBytes keeps the git command line well under system limits; a
+// change with more path bytes reads the history without a path filter.
+const maxPathspecBytes = 200 << 10
+
+// CoChange returns, for up to limit non-merge commits reachable from base
+// (newest first), the paths among paths that each commit changed. Commits
+// that touched none of them are left out.
+func (r *Repo) CoChange(ctx context.Context, base string, paths []string, limit int) ([][]string, error) {
+	args := []string{"--literal-pathspecs", "log", "--no-merges", "--format=%x01", "--name-only",
+		"--no-renames", fmt.Sprintf("-n%d", limit), base, "--"}
+	want := map[string]bool{}
+	size := 0
+	for _, p := range paths {
+		want[p] = true
+		size += len(p) + 1
+	}
+	if size <= maxPathspecBytes {
+		args = append(args, paths...)
+	}
+	out, err := r.Git(ctx, args...)
+	if err != nil {
+		return nil, err
+	}
+	var commits [][]string
+	for _, rec := range bytes.Split(out, []byte{1}) {
+		var touched []string
+		for _, line := range strings.Split(string(rec), "\n") {
+			if want[line] {
+				touched = append(touched, line)
+			}
+		}
+		if len(touched) > 0 {
+			commits = append(commits, touched)
+		}
+	}
+	return commits, nil
+}
+
+func changedPaths(files []analyzer.FileChange) []string {
+	paths := make([]string, 0, len(files))
+	for _, f := range files {
+		paths = append(paths, f.Path)
+	}
+	return paths
+}
+
+// fileHeader is the start of a file, enough for size classification to
+// see a "Code generated ... DO NOT EDIT." marker.
+func fileHeader(c []byte) string {
+	const lines, limit = 10, 4 << 10
+	c = c[:min(len(c), limit)]
+	end := 0
+	for n := 0; n < lines && end < len(c); n++ {
+		i := bytes.IndexByte(c[end:], '\n')
+		if i < 0 {
+			end = len(c)
+			break
+		}
+		end += i + 1
+	}
+	return string(c[:end])
+}
