@@ -10,10 +10,12 @@ import (
 
 // Classifier decides the class of each file of one change. It holds the
 // change's .gitattributes rules and the policy's ignore patterns, parsed
-// once.
+// once, and remembers verdicts per directory, so it is not safe for
+// concurrent use.
 type Classifier struct {
 	attrs  attrRules
 	ignore ignoreRules
+	names  nameMatcher
 }
 
 // NewClassifier prepares classification for a change under a policy.
@@ -81,11 +83,11 @@ func (cl *Classifier) excluded(f analyzer.FileChange, parts []string) (Classific
 		return Classification{Class: Generated, Why: attrGenerated + " in " + generated.source}, true
 	}
 	if vendored.state != attrUnset {
-		if p := vendoredNames.match(parts); p != "" {
+		if p := cl.names.match(vendoredNames, parts); p != "" {
 			return Classification{Class: Vendored, Why: "path matches " + p}, true
 		}
 	}
-	if p := lockfileNames.match(parts); p != "" {
+	if p := cl.names.match(lockfileNames, parts); p != "" {
 		return Classification{Class: Lockfile, Why: "name matches " + p}, true
 	}
 	if generated.state == attrUnset {
@@ -94,7 +96,7 @@ func (cl *Classifier) excluded(f analyzer.FileChange, parts []string) (Classific
 	if hasGeneratedMarker(f.Header) {
 		return Classification{Class: Generated, Why: "generated-code header"}, true
 	}
-	if p := generatedNames.match(parts); p != "" {
+	if p := cl.names.match(generatedNames, parts); p != "" {
 		return Classification{Class: Generated, Why: "name matches " + p}, true
 	}
 	return Classification{}, false
@@ -106,11 +108,11 @@ func (cl *Classifier) content(parts []string) Classification {
 	if doc.state == attrSet {
 		return Classification{Class: Docs, Why: attrDocumentation + " in " + doc.source}
 	}
-	if p := testNames.match(parts); p != "" {
+	if p := cl.names.match(testNames, parts); p != "" {
 		return Classification{Class: Test, Why: "path matches " + p}
 	}
 	if doc.state != attrUnset {
-		if p := docNames.match(parts); p != "" {
+		if p := cl.names.match(docNames, parts); p != "" {
 			return Classification{Class: Docs, Why: "path matches " + p}
 		}
 	}

@@ -23,6 +23,9 @@ var atGenerated = regexp.MustCompile(`^[ \t]*(?://|#|--|/\*|\*|<!--)[^\n]*@gener
 // hasGeneratedMarker reports whether one of a header's first lines says the
 // file is generated.
 func hasGeneratedMarker(header string) bool {
+	if !strings.Contains(header, "generated") { // both markers say it; most files do not
+		return false
+	}
 	lines := strings.SplitN(header, "\n", headerLines+1)
 	for i, line := range lines {
 		if i == headerLines {

@@ -59,29 +59,112 @@ var (
 type nameRules struct {
 	sources  []string
 	patterns []gitignore.Pattern
-	fold     bool // match the lower-cased path (the patterns are lower case)
+	// simple are the patterns without a slash, which match any single path
+	// component; anchored are the others, matched against the whole path.
+	simple, anchored []int
+	// literal is, per pattern, text every match must contain: a cheap test
+	// that spares most filepath.Match calls (1,000 files × 90 patterns).
+	literal []string
+	fold    bool // match the lower-cased path (the patterns are lower case)
 }
 
-func newNameRules(fold bool, sources ...string) nameRules {
-	r := nameRules{sources: sources, fold: fold}
-	for _, s := range sources {
+func newNameRules(fold bool, sources ...string) *nameRules {
+	r := &nameRules{sources: sources, fold: fold}
+	for i, s := range sources {
 		r.patterns = append(r.patterns, gitignore.ParsePattern(s, nil))
+		r.literal = append(r.literal, requiredLiteral(s))
+		if strings.Contains(strings.TrimSuffix(s, "/"), "/") {
+			r.anchored = append(r.anchored, i)
+		} else {
+			r.simple = append(r.simple, i)
+		}
 	}
 	return r
 }
 
-// match returns the first pattern that matches the path (split at "/"), or
-// "" when none does.
-func (r nameRules) match(path []string) string {
+// nameMatcher matches paths against rule sets, remembering the verdict for
+// each directory: files share directories, and a pattern without a slash
+// matches a path exactly when it matches one of the directories (as a
+// directory) or the file name, so each directory is matched once.
+type nameMatcher struct {
+	dirs map[dirKey]string
+}
+
+type dirKey struct {
+	rules *nameRules
+	dir   string
+}
+
+// match returns the first pattern of r that matches the path (split at
+// "/"), or "" when none does.
+func (m *nameMatcher) match(r *nameRules, path []string) string {
 	if r.fold {
 		path = lowerAll(path)
 	}
-	for i, p := range r.patterns {
-		if p.Match(path, false) == gitignore.Exclude {
+	if len(path) > 1 {
+		if src := m.matchDir(r, path[:len(path)-1]); src != "" {
+			return src
+		}
+	}
+	last := path[len(path)-1:]
+	for _, i := range r.simple {
+		if r.mayMatch(i, last[0]) && r.patterns[i].Match(last, false) == gitignore.Exclude {
+			return r.sources[i]
+		}
+	}
+	joined := strings.Join(path, "/")
+	for _, i := range r.anchored {
+		if r.mayMatch(i, joined) && r.patterns[i].Match(path, false) == gitignore.Exclude {
 			return r.sources[i]
 		}
 	}
 	return ""
+}
+
+func (r *nameRules) mayMatch(i int, s string) bool {
+	return strings.Contains(s, r.literal[i])
+}
+
+// requiredLiteral returns the longest run of a pattern without wildcards,
+// which every match contains; "" (always contained) when the pattern has
+// brackets or escapes, whose runs are not literal.
+func requiredLiteral(pattern string) string {
+	if strings.ContainsAny(pattern, `[\`) {
+		return ""
+	}
+	longest := ""
+	for _, run := range strings.FieldsFunc(strings.TrimSuffix(pattern, "/"), func(c rune) bool {
+		return c == '*' || c == '?' || c == '/'
+	}) {
+		if len(run) > len(longest) {
+			longest = run
+		}
+	}
+	return longest
+}
+
+func (m *nameMatcher) matchDir(r *nameRules, dir []string) string {
+	key := dirKey{rules: r, dir: strings.Join(dir, "/")}
+	if src, ok := m.dirs[key]; ok {
+		return src
+	}
+	src := ""
+	for _, i := range r.simple {
+		for _, name := range dir {
+			if r.mayMatch(i, name) && r.patterns[i].Match([]string{name}, true) == gitignore.Exclude {
+				src = r.sources[i]
+				break
+			}
+		}
+		if src != "" {
+			break
+		}
+	}
+	if m.dirs == nil {
+		m.dirs = map[dirKey]string{}
+	}
+	m.dirs[key] = src
+	return src
 }
 
 func lowerAll(parts []string) []string {

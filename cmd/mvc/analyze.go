@@ -193,11 +193,11 @@ func loadPolicy(ctx context.Context, repo *gitrepo.Repo, path string, in config.
 // do not resolve and shallow clones are the user's to fix (exit 2); a git
 // failure on a valid range is a runtime failure (exit 3).
 func analyzeRange(ctx context.Context, repo *gitrepo.Repo, baseRef, headRef string, p size.Policy) (size.Result, gitrepo.Base, error) {
-	if _, err := repo.ResolveCommit(ctx, headRef); err != nil {
+	headSHA, err := repo.ResolveCommit(ctx, headRef)
+	if err != nil {
 		return size.Result{}, gitrepo.Base{}, usagef("--head %s: no such commit (an empty repository has none yet)", headRef)
 	}
 	var base gitrepo.Base
-	var err error
 	if baseRef != "" {
 		base, err = repo.ExplicitBase(ctx, baseRef)
 	} else {
@@ -209,7 +209,7 @@ func analyzeRange(ctx context.Context, repo *gitrepo.Repo, baseRef, headRef stri
 		}
 		return size.Result{}, base, usagef("choose the base: %v", err)
 	}
-	change, err := repo.Change(ctx, base.SHA, headRef)
+	change, err := repo.Change(ctx, base.SHA, headSHA)
 	if err != nil {
 		return size.Result{}, base, err
 	}

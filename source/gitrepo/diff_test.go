@@ -2,6 +2,7 @@ package gitrepo
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -184,5 +185,50 @@ func TestParseDiffRejectsGarbage(t *testing.T) {
 				t.Errorf("parseDiff = %v, want an error containing %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// More requests than the reader's queue holds, duplicates, a larger limit
+// for a blob already requested, and a blob git does not have.
+func TestReadBlobsStreams(t *testing.T) {
+	g := gittest.New(t)
+	for i := range 1500 {
+		g.Write(fmt.Sprintf("d%d/f%04d.txt", i%9, i), fmt.Sprintf("line one of %d\nline two\n", i))
+	}
+	g.Commit("many")
+	r := repoAt(t, g)
+	out, err := r.Git(context.Background(), "ls-tree", "-r", "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := r.startBlobReader(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shas []string
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		sha := strings.Fields(line)[2]
+		shas = append(shas, sha)
+		b.request(sha, 8)
+		b.request(sha, 8)
+	}
+	b.request(shas[7], 100)
+	b.request(strings.Repeat("ab", 20), 100)
+	blobs, err := b.finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(blobs) != 1500 || string(blobs[shas[0]]) != "line one" || !strings.HasSuffix(string(blobs[shas[7]]), "\nline two\n") {
+		t.Errorf("read %d blobs; first %q, eighth %q", len(blobs), blobs[shas[0]], blobs[shas[7]])
+	}
+}
+
+func TestChangeWithAMissingFullSHA(t *testing.T) {
+	g := gittest.New(t)
+	g.Write("a.go", "package a\n")
+	head := g.Commit("one")
+	_, err := repoAt(t, g).Change(context.Background(), strings.Repeat("1", 40), head)
+	if err == nil || !strings.Contains(err.Error(), "git diff") {
+		t.Errorf("Change from a SHA git does not have: err = %v", err)
 	}
 }
