@@ -162,22 +162,9 @@ func analyzeOpen(ctx context.Context, dir string) (*gitrepo.Repo, error) {
 // else the built-in defaults) with the budget and ignore flags layered on
 // top. It returns the policy and a description of where it came from.
 func loadPolicy(ctx context.Context, repo *gitrepo.Repo, path string, in config.Inputs) (size.Policy, string, error) {
-	explicit := path != ""
-	if !explicit {
-		top, err := repo.GitString(ctx, "rev-parse", "--show-toplevel")
-		if err != nil {
-			return size.Policy{}, "", fmt.Errorf("find the working tree of %s: %w", repo.Dir, err)
-		}
-		path = filepath.Join(top, filepath.FromSlash(config.DefaultPath))
-	}
-	file, err := config.LoadFile(path)
-	switch {
-	case errors.Is(err, config.ErrNotFound) && !explicit:
-		file = nil
-	case err != nil:
-		return size.Policy{}, "", usagef("%v", err)
-	default:
-		file.Source = path + " (working tree)"
+	file, err := loadConfigFile(ctx, repo, path)
+	if err != nil {
+		return size.Policy{}, "", err
 	}
 	cfg, err := config.Resolve(file, in)
 	if err != nil {
@@ -187,6 +174,29 @@ func loadPolicy(ctx context.Context, repo *gitrepo.Repo, path string, in config.
 		return size.Policy{}, "", usagef("%s: %v", cfg.Source, strings.ReplaceAll(err.Error(), "\n", "; "))
 	}
 	return cfg.Size, cfg.Source, nil
+}
+
+// loadConfigFile reads --config, which must exist, or the working tree's
+// .github/mvc.yml, which may not (nil: the built-in defaults). A bare
+// repository has no working tree, hence no config file.
+func loadConfigFile(ctx context.Context, repo *gitrepo.Repo, path string) (*config.File, error) {
+	explicit := path != ""
+	if !explicit {
+		top, err := repo.GitString(ctx, "rev-parse", "--show-toplevel")
+		if err != nil || top == "" {
+			return nil, nil
+		}
+		path = filepath.Join(top, filepath.FromSlash(config.DefaultPath))
+	}
+	file, err := config.LoadFile(path)
+	switch {
+	case errors.Is(err, config.ErrNotFound) && !explicit:
+		return nil, nil
+	case err != nil:
+		return nil, usagef("%v", err)
+	}
+	file.Source = path + " (working tree)"
+	return file, nil
 }
 
 // analyzeRange picks the base, reads the change and measures it. Refs that

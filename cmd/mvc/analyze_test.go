@@ -271,3 +271,15 @@ func TestAnalyzeFormats(t *testing.T) {
 		}
 	}
 }
+
+func TestAnalyzeBareRepository(t *testing.T) {
+	g, base := branchRepo(t)
+	g.Write("app/x.go", codeLines(4))
+	g.Commit("feature")
+	bare := filepath.Join(t.TempDir(), "bare.git")
+	g.Git("clone", "-q", "--bare", g.Dir, bare)
+	doc, res := analyzeJSON(t, bare, "--base", base, "--head", "feature")
+	if res.code != 0 || doc["weighted_lines"] != 4.0 || !strings.Contains(res.stderr, "settings: built-in defaults") {
+		t.Errorf("code %d weighted %v stderr %q", res.code, doc["weighted_lines"], res.stderr)
+	}
+}
