@@ -103,7 +103,7 @@ func classTotals(entries []Entry) []ClassTotal {
 		t.Deletions += e.Deletions
 		t.Weight += e.Weight
 	}
-	var out []ClassTotal
+	out := make([]ClassTotal, 0, len(byClass)) // [] rather than null in JSON
 	for _, c := range Classes {
 		if t := byClass[c]; t != nil {
 			out = append(out, *t)

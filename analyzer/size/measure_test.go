@@ -180,6 +180,10 @@ func TestResultJSONKeys(t *testing.T) {
 	if err := json.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
 	}
+	empty, _ := json.Marshal(Measure(analyzer.Change{}, DefaultPolicy()))
+	if !strings.Contains(string(empty), `"classes":[]`) || !strings.Contains(string(empty), `"entries":[]`) {
+		t.Errorf("an empty change should list no classes and entries as []: %s", empty)
+	}
 	for _, key := range []string{"verdict", "size", "weighted_lines", "changed_lines", "files", "reviewable_files", "exact", "budget", "entries"} {
 		if _, ok := doc[key]; !ok {
 			t.Errorf("JSON lacks key %q: %s", key, out)
