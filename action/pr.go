@@ -1,0 +1,196 @@
+package action
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/mvcbot/mvc/analyzer"
+	"github.com/mvcbot/mvc/analyzer/size"
+	"github.com/mvcbot/mvc/config"
+	ghsource "github.com/mvcbot/mvc/source/github"
+	"github.com/mvcbot/mvc/source/gitrepo"
+)
+
+// prRun is one pull request's analysis, before anything is published.
+type prRun struct {
+	client *ghsource.Client
+	pr     ghsource.PullRequest
+	cfg    config.Config
+	result size.Result
+	// notes are caveats users should read (in the summary and as notices).
+	notes []string
+}
+
+func (r *runner) runPR(ctx context.Context, ev *event) (int, error) {
+	run, err := r.analyzePR(ctx, ev)
+	if err != nil {
+		return 0, err
+	}
+	return r.publishPR(ctx, run)
+}
+
+// analyzePR reads everything a verdict needs, validating config before any
+// write: a bad config stops the run with exit 2 and nothing posted.
+func (r *runner) analyzePR(ctx context.Context, ev *event) (*prRun, error) {
+	client, err := r.client(ctx, ev)
+	if err != nil {
+		return nil, err
+	}
+	run := &prRun{client: client}
+	// Read the pull request afresh: labels and totals may have changed since
+	// the event was queued (a rerun, a label added a second ago).
+	if run.pr, err = client.PullRequest(ctx, ev.prNumber()); err != nil {
+		return nil, err
+	}
+	if run.cfg, err = r.configAtBase(ctx, client, run.pr.BaseSHA); err != nil {
+		return nil, err
+	}
+	change, err := r.change(ctx, run)
+	if err != nil {
+		return nil, err
+	}
+	run.result = size.Measure(change, run.cfg.Size)
+	return run, nil
+}
+
+// client builds the API client from the runner's environment.
+func (r *runner) client(ctx context.Context, ev *event) (*ghsource.Client, error) {
+	owner, repo, ok := strings.Cut(r.env.Getenv("GITHUB_REPOSITORY"), "/")
+	if !ok && ev.Repo != nil {
+		owner, repo, ok = ev.Repo.GetOwner().GetLogin(), ev.Repo.GetName(), true
+	}
+	if !ok || owner == "" || repo == "" {
+		return nil, badInput(errors.New("GITHUB_REPOSITORY is not set to owner/name and the event names no repository"))
+	}
+	c, err := ghsource.NewClient(ctx, ghsource.Options{
+		BaseURL:       r.env.Getenv("GITHUB_API_URL"),
+		Token:         r.in.GithubToken,
+		AppID:         r.in.AppID,
+		AppPrivateKey: r.in.AppPrivateKey,
+		Owner:         owner,
+		Repo:          repo,
+		HTTPClient:    r.env.HTTPClient,
+		Clock:         r.clock(),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("connect to the GitHub API: %w", err)
+	}
+	return c, nil
+}
+
+// configAtBase reads the config file at the base commit, never the head: a
+// pull request must not be able to loosen its own budget.
+func (r *runner) configAtBase(ctx context.Context, client *ghsource.Client, baseSHA string) (config.Config, error) {
+	var file *config.File
+	data, err := client.ReadFile(ctx, baseSHA, r.in.Config)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if r.in.Config != config.DefaultPath {
+			return config.Config{}, badInput(fmt.Errorf("input config: %s does not exist at the base commit %s", r.in.Config, short(baseSHA)))
+		}
+	case err != nil:
+		return config.Config{}, fmt.Errorf("read config: %w", err)
+	default:
+		if file, err = config.Parse(r.in.Config, data); err != nil {
+			return config.Config{}, badInput(err)
+		}
+		file.Source = fmt.Sprintf("%s at base %s", r.in.Config, short(baseSHA))
+	}
+	cfg, err := config.Resolve(file, config.Inputs{
+		MaxLines: r.in.MaxLines, MaxFiles: r.in.MaxFiles, FailOn: r.in.FailOn,
+		Comment: r.in.Comment, LabelPrefix: r.in.LabelPrefix,
+		ExemptLabel: r.in.ExemptLabel, Ignore: r.in.Ignore,
+	})
+	if err != nil {
+		return config.Config{}, badInput(err)
+	}
+	return cfg, nil
+}
+
+// change lists the pull request's files through the API. When the list is
+// truncated (GitHub stops at 3,000 files) and the checkout has both commits,
+// git measures the whole change instead; .gitattributes come from git when
+// the checkout has the base, else from the API.
+func (r *runner) change(ctx context.Context, run *prRun) (analyzer.Change, error) {
+	change, err := run.client.PullRequestChange(ctx, run.pr)
+	if err != nil {
+		return analyzer.Change{}, err
+	}
+	local := r.localRepo(ctx, run.pr.BaseSHA, run.pr.HeadSHA)
+	if !listComplete(change) {
+		if local != nil {
+			if full, err := r.localChange(ctx, local, run.pr); err == nil {
+				run.notes = append(run.notes, "GitHub listed only part of the files; mvc measured the whole change from the checkout's git history.")
+				return full, nil
+			} else {
+				r.gha.Debugf("measure from the checkout: %v", err)
+			}
+		}
+		run.notes = append(run.notes, "GitHub listed only part of the files and the checkout lacks the history to fill in: the size is a lower bound. Use actions/checkout with fetch-depth: 0 for an exact size.")
+	}
+	if local != nil {
+		attrs, err := local.Attributes(ctx, run.pr.BaseSHA)
+		if err == nil {
+			change.Attributes = attrs
+			return change, nil
+		}
+		r.gha.Debugf("read .gitattributes from the checkout: %v", err)
+	}
+	attrs, partial, err := run.client.Attributes(ctx, run.pr.BaseSHA)
+	if err != nil {
+		return analyzer.Change{}, err
+	}
+	if partial {
+		run.notes = append(run.notes, "The repository tree is too large for GitHub to list: only the root .gitattributes was read.")
+	}
+	change.Attributes = attrs
+	return change, nil
+}
+
+// listComplete reports whether the listed files add up to the totals.
+func listComplete(c analyzer.Change) bool {
+	add, del := 0, 0
+	for _, f := range c.Files {
+		add += f.Additions
+		del += f.Deletions
+	}
+	return len(c.Files) >= c.Totals.Files && add >= c.Totals.Additions && del >= c.Totals.Deletions
+}
+
+// localRepo opens the workspace's git checkout when it holds both commits.
+func (r *runner) localRepo(ctx context.Context, base, head string) *gitrepo.Repo {
+	dir := r.files.workspace
+	if dir == "" {
+		return nil
+	}
+	repo, err := gitrepo.Open(ctx, dir)
+	if err != nil || !repo.HasCommit(ctx, base) || !repo.HasCommit(ctx, head) {
+		return nil
+	}
+	return repo
+}
+
+// localChange measures the pull request as GitHub does: from the merge
+// base of base and head, not from the base branch's tip.
+func (r *runner) localChange(ctx context.Context, repo *gitrepo.Repo, pr ghsource.PullRequest) (analyzer.Change, error) {
+	mb, err := repo.GitString(ctx, "merge-base", pr.BaseSHA, pr.HeadSHA)
+	if err != nil {
+		return analyzer.Change{}, err
+	}
+	c, err := repo.Change(ctx, mb, pr.HeadSHA)
+	if err != nil {
+		return analyzer.Change{}, err
+	}
+	c.Labels = pr.Labels
+	return c, nil
+}
+
+func short(sha string) string {
+	if len(sha) > 7 {
+		return sha[:7]
+	}
+	return sha
+}

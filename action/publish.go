@@ -1,0 +1,106 @@
+package action
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	"github.com/mvcbot/mvc/analyzer/size"
+	"github.com/mvcbot/mvc/config"
+	"github.com/mvcbot/mvc/publish"
+	"github.com/mvcbot/mvc/report"
+)
+
+// publishPR writes everything a pull request run produces: the sticky
+// comment, the size label, the step summary, the outputs and the report
+// file. A token that cannot write degrades to the summary and a warning.
+func (r *runner) publishPR(ctx context.Context, run *prRun) (int, error) {
+	res := run.result
+	comment := report.PRComment{
+		Size:  res,
+		Notes: run.notes,
+		// With on-violation the comment exists only if the pull request was
+		// too large once; within budget, it shrinks to a short note.
+		Brief:    res.Verdict == size.VerdictMVC && run.cfg.Comment != config.CommentAlways,
+		Settings: run.cfg.Source,
+	}
+	body := report.Markdown(comment.Doc())
+
+	cres, err := publish.PublishComment(ctx, run.client, publish.Sticky{
+		Number:   run.pr.Number,
+		Body:     body,
+		Policy:   run.cfg.Comment,
+		TooLarge: res.Verdict == size.VerdictTooLarge,
+	})
+	if err != nil {
+		return 0, fmt.Errorf("publish the pull-request comment: %w", err)
+	}
+	lres, err := publish.PublishSizeLabel(ctx, run.client, publish.SizeLabel{
+		Number:  run.pr.Number,
+		Size:    res.Size,
+		Labels:  run.cfg.Labels,
+		Current: run.pr.Labels,
+	})
+	if err != nil {
+		return 0, fmt.Errorf("publish the size label: %w", err)
+	}
+	for _, w := range []string{cres.Warning(), lres.Warning()} {
+		if w != "" {
+			r.gha.Warningf("%s", w)
+		}
+	}
+	r.addSummary(report.Markdown(r.summaryDoc(comment, cres, lres)))
+
+	reportPath, err := r.writePRReport(res)
+	if err != nil {
+		return 0, err
+	}
+	r.setOutputs(prOutputs(res, reportPath, 1))
+	stats := run.client.Stats()
+	r.gha.Debugf("GitHub API: %d reads, %d writes, %d retries, waited %s", stats.Reads, stats.Writes, stats.Retries, stats.Waited)
+	return r.verdictExit(res, run.cfg.FailOn), nil
+}
+
+// summaryDoc is the comment's content plus what was published.
+func (r *runner) summaryDoc(c report.PRComment, cres publish.CommentResult, lres publish.LabelResult) report.Doc {
+	c.Brief = false // the summary always shows the full report
+	d := c.Doc()
+	d.Add(report.Paragraph{Text: fmt.Sprintf("Comment: %s (%s). Size label: %s (%s).", cres.Action, cres.Reason, lres.Action, lres.Reason)})
+	return d
+}
+
+// writePRReport writes the JSON report file and returns its path.
+func (r *runner) writePRReport(res size.Result) (string, error) {
+	data, err := json.MarshalIndent(res, "", "  ")
+	if err != nil {
+		return "", fmt.Errorf("encode the report: %w", err)
+	}
+	return r.writeReport(r.in.ReportFile, append(data, '\n'))
+}
+
+// verdictExit is the exit code for a verdict under fail-on, with the error
+// annotation that explains a failing check.
+func (r *runner) verdictExit(res size.Result, failOn config.FailOn) int {
+	if res.Verdict != size.VerdictTooLarge || failOn != config.FailTooLarge {
+		return ExitOK
+	}
+	r.gha.WithFieldsMap(map[string]string{"title": "Too large to be a Minimum Viable Change"}).Errorf(
+		"size %s: %d weighted lines (budget %d), %d reviewable files (budget %d). Split it, or add the %q label.",
+		res.Size, res.WeightedLines, res.Budget.Lines, res.ReviewableFiles, res.Budget.Files, res.ExemptLabel)
+	return ExitTooLarge
+}
+
+func prOutputs(res size.Result, reportPath string, parts int) map[string]string {
+	return map[string]string{
+		"verdict":          string(res.Verdict),
+		"size":             string(res.Size),
+		"weighted-lines":   strconv.Itoa(res.WeightedLines),
+		"changed-lines":    strconv.Itoa(res.ChangedLines),
+		"files":            strconv.Itoa(res.Files),
+		"reviewable-files": strconv.Itoa(res.ReviewableFiles),
+		"exact":            strconv.FormatBool(res.Exact),
+		"parts":            strconv.Itoa(parts),
+		"report":           reportPath,
+	}
+}

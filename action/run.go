@@ -1,0 +1,118 @@
+package action
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/sethvargo/go-githubactions"
+)
+
+// Exit codes, as documented in the README.
+const (
+	ExitOK       = 0
+	ExitTooLarge = 1 // verdict too-large with fail-on too-large
+	ExitBadInput = 2 // bad input or config: nothing was written
+	ExitFailure  = 3 // runtime or API failure after retries
+)
+
+// Env is everything the action takes from its process, injectable so tests
+// run it exactly as the runner does without touching the real environment.
+type Env struct {
+	Getenv func(string) string
+	// Stdout receives workflow commands (annotations, debug lines).
+	Stdout io.Writer
+	// HTTPClient is the base client for API calls; nil means the default.
+	HTTPClient *http.Client
+	// Sleep waits between API retries; nil means a real timer. Tests inject
+	// one that records the wait and returns at once.
+	Sleep func(ctx context.Context, d time.Duration) error
+	// Now is the clock for delivery windows; nil means time.Now.
+	Now func() time.Time
+}
+
+// runner carries one run's state.
+type runner struct {
+	env   Env
+	gha   *githubactions.Action
+	files runnerFiles
+	in    inputs
+}
+
+// badInputError marks a problem the user must fix in inputs, config or the
+// event: exit 2, and no API writes happen after it.
+type badInputError struct{ err error }
+
+func (e *badInputError) Error() string { return e.err.Error() }
+func (e *badInputError) Unwrap() error { return e.err }
+
+func badInput(err error) error { return &badInputError{err: err} }
+
+// Run runs the action and returns its exit code.
+func Run(ctx context.Context, env Env) int {
+	if env.Now == nil {
+		env.Now = time.Now
+	}
+	r := &runner{
+		env: env,
+		gha: githubactions.New(githubactions.WithGetenv(env.Getenv), githubactions.WithWriter(env.Stdout)),
+		files: runnerFiles{
+			output:    env.Getenv("GITHUB_OUTPUT"),
+			summary:   env.Getenv("GITHUB_STEP_SUMMARY"),
+			workspace: env.Getenv("GITHUB_WORKSPACE"),
+		},
+	}
+	code, err := r.run(ctx)
+	if err == nil {
+		return code
+	}
+	var bad *badInputError
+	if errors.As(err, &bad) {
+		r.fail("mvc: bad input", err)
+		return ExitBadInput
+	}
+	r.fail("mvc failed", err)
+	return ExitFailure
+}
+
+// fail reports a run-ending error where users look: an error annotation and
+// the step summary, on one line that says what to fix.
+func (r *runner) fail(title string, err error) {
+	msg := oneLine(err.Error())
+	r.gha.WithFieldsMap(map[string]string{"title": title}).Errorf("%s", msg)
+	r.addSummary(fmt.Sprintf("### %s\n\n%s\n", title, msg))
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func (r *runner) run(ctx context.Context) (int, error) {
+	in, err := readInputs(r.gha.GetInput)
+	if err != nil {
+		return 0, badInput(err)
+	}
+	r.in = in
+	if in.GithubToken != "" {
+		r.gha.AddMask(in.GithubToken)
+	}
+	ev, err := readEvent(r.env.Getenv("GITHUB_EVENT_NAME"), r.env.Getenv("GITHUB_EVENT_PATH"))
+	if err != nil {
+		return 0, badInput(err)
+	}
+	mode, notice := chooseMode(in.Mode, ev)
+	switch mode {
+	case ModePR:
+		return r.runPR(ctx, ev)
+	case ModeIssue:
+		notice = "issue mode (issue graphs) is not available in this version of mvc yet: nothing to do"
+	case ModeReport:
+		return r.runReport(ctx, ev)
+	}
+	r.gha.Noticef("%s", notice)
+	return ExitOK, nil
+}
