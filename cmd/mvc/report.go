@@ -1,0 +1,240 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/mvcbot/mvc/analyzer/delivery"
+	"github.com/mvcbot/mvc/report"
+	"github.com/mvcbot/mvc/source/gitrepo"
+)
+
+func init() {
+	register(&command{
+		name:    "report",
+		summary: "delivery metrics: deployment frequency and lead time for changes",
+		usage:   reportUsage,
+		order:   30,
+		run:     runReport,
+	})
+}
+
+const reportUsage = `Usage: mvc report [flags]
+
+Report deployment frequency and lead time for changes (DORA throughput
+metrics) over a window, from a local git clone: no token, no network. With
+--github owner/repo and GITHUB_TOKEN it can also read GitHub deployments,
+workflow runs and releases.
+
+A deployment ships the non-merge commits reachable from it and from no
+earlier deployment; lead time is deployment time minus each commit's author
+date. The first deployment ever ships no measured lead time. The window is
+(until - window-days, until]; weekly series use ISO weeks in UTC.
+
+Deploy sources (--deploy-source), in the order auto tries them:
+  deployments  GitHub deployments to --environment whose latest status is success (API)
+  workflow     successful runs of --deploy-workflow on the default branch (API)
+  releases     published, non-draft GitHub releases (API)
+  tags         tags matching --tag-pattern; annotated: tagger date, else commit date
+  merges       first-parent merge commits on the default branch (a proxy)
+auto takes the first with at least one deployment ever and says which.
+
+Environment: GITHUB_TOKEN (with --github), GITHUB_API_URL (default
+https://api.github.com/).
+
+Examples:
+  mvc report
+  mvc report --deploy-source tags --tag-pattern 'v*' --window-days 90
+  mvc report --format json --until 2024-06-30T23:59:59Z
+  mvc report --format markdown --chart delivery.svg > delivery.md
+  GITHUB_TOKEN=... mvc report --github octo/app --deploy-source deployments --environment production
+  GITHUB_TOKEN=... mvc report --github octo/app --deploy-source workflow --deploy-workflow deploy.yml
+`
+
+// reportFlags are the parsed flags of `mvc report`.
+type reportFlags struct {
+	repo, source, tagPattern, until, format, chart string
+	github, environment, workflow, branch          string
+	windowDays                                     int
+	excludePrereleases                             bool
+}
+
+func (f *reportFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.repo, "repo", ".", "the git clone to read")
+	fs.StringVar(&f.source, "deploy-source", delivery.SourceAuto, "auto, deployments, workflow, releases, tags or merges")
+	fs.StringVar(&f.tagPattern, "tag-pattern", delivery.DefaultTagPattern, "glob of tags that are deployments (`*` does not cross `/`)")
+	fs.IntVar(&f.windowDays, "window-days", delivery.DefaultWindowDays, "length of the window in days")
+	fs.StringVar(&f.until, "until", "", "end of the window, RFC 3339 (default now)")
+	fs.StringVar(&f.format, "format", "text", "text, markdown or json")
+	fs.StringVar(&f.chart, "chart", "", "also write the weekly charts to this SVG file")
+	fs.StringVar(&f.github, "github", "", "owner/repo on GitHub, for the API sources (needs GITHUB_TOKEN)")
+	fs.StringVar(&f.environment, "environment", "production", "deployment environment to count (deployments source)")
+	fs.StringVar(&f.workflow, "deploy-workflow", "", "workflow file or name whose successful runs are deployments")
+	fs.BoolVar(&f.excludePrereleases, "exclude-prereleases", false, "do not count pre-releases (releases source)")
+	fs.StringVar(&f.branch, "branch", "", "default branch for the merges proxy (default origin/HEAD, else HEAD)")
+}
+
+func runReport(ctx context.Context, e *env, args []string) error {
+	var f reportFlags
+	c := commands["report"]
+	fs := newFlagSet(c, e)
+	f.register(fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	opts, err := f.options(e)
+	if err != nil {
+		return err
+	}
+	progress := newReportProgress(e, "report")
+	repo, err := gitrepo.Open(ctx, f.repo)
+	if err != nil {
+		return &exitError{code: exitBadInput, err: fmt.Errorf("%w (run mvc report inside a git clone, or pass --repo DIR)", err)}
+	}
+	local := gitrepo.NewDeliveries(repo)
+	local.Branch = f.branch
+	providers := []delivery.Provider{local}
+	var api *reportAPI
+	if f.github != "" {
+		if api, err = newReportAPI(ctx, e, f.github, local); err != nil {
+			return err
+		}
+		providers = append(providers, api.deliveries)
+	}
+	in, err := measureDelivery(ctx, f, opts, local, providers, progress)
+	if api != nil {
+		fmt.Fprintf(e.stderr, "mvc report: %s\n", api.summary())
+	}
+	if err != nil {
+		return err
+	}
+	return writeReport(e, f, in)
+}
+
+// options checks every flag value up front, so a mistake costs nothing.
+func (f *reportFlags) options(e *env) (delivery.Options, error) {
+	if err := delivery.ValidSource(f.source); err != nil {
+		return delivery.Options{}, usagef("--deploy-source: %v", err)
+	}
+	if needsDeliveryAPI(f.source) && f.github == "" {
+		return delivery.Options{}, usagef("--deploy-source %s reads the GitHub API: add --github owner/repo and set GITHUB_TOKEN", f.source)
+	}
+	if f.source == delivery.SourceWorkflow && f.workflow == "" {
+		return delivery.Options{}, usagef("--deploy-source workflow needs --deploy-workflow (a file such as deploy.yml, or the workflow's name)")
+	}
+	if err := delivery.ValidatePattern(f.tagPattern); err != nil {
+		return delivery.Options{}, usagef("--tag-pattern: %v", err)
+	}
+	if f.format != "text" && f.format != "markdown" && f.format != "json" {
+		return delivery.Options{}, usagef("--format %q: use text, markdown or json", f.format)
+	}
+	until := e.now()
+	if f.until != "" {
+		t, err := time.Parse(time.RFC3339, f.until)
+		if err != nil {
+			return delivery.Options{}, usagef("--until %q: use RFC 3339, such as 2024-06-30T23:59:59Z", f.until)
+		}
+		until = t
+	}
+	opts := delivery.Options{Until: until, WindowDays: f.windowDays, Environment: f.environment}
+	if err := opts.Validate(); err != nil {
+		return delivery.Options{}, usagef("--window-days: %v", err)
+	}
+	return opts, nil
+}
+
+func needsDeliveryAPI(source string) bool {
+	return source == delivery.SourceDeployments || source == delivery.SourceWorkflow || source == delivery.SourceReleases
+}
+
+// measureDelivery picks the source, reads the history once and computes.
+func measureDelivery(ctx context.Context, f reportFlags, opts delivery.Options, local *gitrepo.Deliveries,
+	providers []delivery.Provider, progress *reportProgress) (report.Delivery, error) {
+	q := delivery.Query{
+		Environment: f.environment, Workflow: f.workflow, TagPattern: f.tagPattern,
+		// Since covers the previous window too: the trend compares with it.
+		ExcludePrereleases: f.excludePrereleases, Since: delivery.NewWindow(opts.Until, 2*opts.WindowDays).Start,
+	}
+	choice, err := delivery.Pick(ctx, providers, q, f.source)
+	if err != nil {
+		return report.Delivery{}, err
+	}
+	progress.step("found %d deployments (source %s)", len(choice.Deployments), choice.Source)
+	shas := make([]string, len(choice.Deployments))
+	for i, d := range choice.Deployments {
+		shas[i] = d.SHA
+	}
+	h, err := local.History(ctx, shas...)
+	if err != nil {
+		return report.Delivery{}, err
+	}
+	progress.step("read %d commits", h.Len())
+	opts.Source = choice.Source
+	if choice.Source != delivery.SourceDeployments {
+		// Only GitHub deployments carry an environment; other sources
+		// are the unit's production by definition.
+		opts.Environment = ""
+	}
+	m := delivery.Compute(h, choice.Deployments, opts)
+	progress.step("computed metrics")
+	return report.Delivery{Metrics: m, Detail: deliverySourceDetail(f, choice.Source), Auto: f.source == delivery.SourceAuto, Skipped: choice.Skipped}, nil
+}
+
+func deliverySourceDetail(f reportFlags, source string) string {
+	switch source {
+	case delivery.SourceDeployments:
+		return fmt.Sprintf("GitHub deployments to `%s`", f.environment)
+	case delivery.SourceWorkflow:
+		return fmt.Sprintf("successful runs of `%s` on the default branch", f.workflow)
+	case delivery.SourceReleases:
+		if f.excludePrereleases {
+			return "published releases, pre-releases excluded"
+		}
+		return "published releases, pre-releases included"
+	case delivery.SourceTags:
+		return fmt.Sprintf("tags matching `%s`", f.tagPattern)
+	case delivery.SourceMerges:
+		return "first-parent merges into the default branch"
+	}
+	return ""
+}
+
+func writeReport(e *env, f reportFlags, in report.Delivery) error {
+	if f.chart != "" {
+		if err := writeDeliveryChart(f.chart, in); err != nil {
+			return err
+		}
+	}
+	switch f.format {
+	case "json":
+		return writeReportJSON(e.stdout, reportJSON{Metrics: in.Metrics, Detail: in.Detail, Auto: in.Auto, Skipped: reportSkipsJSON(in.Skipped)})
+	case "markdown":
+		_, err := fmt.Fprint(e.stdout, report.Markdown(report.DeliveryReport(in)))
+		return err
+	default:
+		_, err := fmt.Fprint(e.stdout, report.Text(report.DeliveryReport(in)))
+		return err
+	}
+}
+
+func writeDeliveryChart(path string, in report.Delivery) error {
+	var charts []report.Chart
+	for _, b := range report.DeliveryCharts(in.Metrics) {
+		if c, ok := b.(report.Chart); ok {
+			charts = append(charts, c)
+		}
+	}
+	if len(charts) == 0 {
+		return errors.New("--chart: no deployments found, so there is no chart to draw")
+	}
+	m := in.Metrics
+	title := fmt.Sprintf("Delivery (%s): %s to %s", m.Source, m.Window.Start.Format(time.DateOnly), m.Window.End.Format(time.DateOnly))
+	if err := os.WriteFile(path, []byte(report.SVG(title, charts)), 0o644); err != nil {
+		return fmt.Errorf("write chart %s: %w", path, err)
+	}
+	return nil
+}

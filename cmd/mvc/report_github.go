@@ -1,0 +1,43 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/mvcbot/mvc/analyzer/delivery"
+	"github.com/mvcbot/mvc/source/github"
+	"github.com/mvcbot/mvc/source/gitrepo"
+)
+
+// reportAPI is the GitHub side of `mvc report --github owner/repo`.
+type reportAPI struct {
+	client     *github.Client
+	deliveries *github.Deliveries
+}
+
+// newReportAPI connects to owner/repo with GITHUB_TOKEN (GITHUB_API_URL
+// for GitHub Enterprise). Tags it lists are dated from the local history.
+func newReportAPI(ctx context.Context, e *env, full string, local *gitrepo.Deliveries) (*reportAPI, error) {
+	owner, name, ok := strings.Cut(full, "/")
+	if !ok || owner == "" || name == "" || strings.Contains(name, "/") {
+		return nil, usagef("--github %q: use owner/repo, such as octo/app", full)
+	}
+	token := e.getenv("GITHUB_TOKEN")
+	if token == "" {
+		return nil, usagef("--github reads the GitHub API and needs a token: set GITHUB_TOKEN")
+	}
+	c, err := github.NewClient(ctx, github.Options{BaseURL: e.getenv("GITHUB_API_URL"), Token: token, Owner: owner, Repo: name})
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	d := github.NewDeliveries(c)
+	d.History = func(ctx context.Context) (*delivery.History, error) { return local.History(ctx) }
+	return &reportAPI{client: c, deliveries: d}, nil
+}
+
+// summary says how many API requests the report cost: every call counts.
+func (a *reportAPI) summary() string {
+	s := a.client.Stats()
+	return fmt.Sprintf("%d GitHub API requests (%d retried)", s.Reads+s.Writes, s.Retries)
+}

@@ -1,0 +1,196 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/mvcbot/mvc/internal/gittest"
+)
+
+func utc(s string) time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// taggedRepo builds a history with release tags on controlled dates:
+//
+//	c1 (Jan 1)                      v0.1.0, lightweight: the first deployment
+//	c2 (written Jan 2, rebased Jan 3)
+//	c3 (Jan 3 12:00 +02:00)         v0.2.0, annotated Jan 4 10:00: ships c2 (49 h), c3 (24 h)
+//	c4 (Jan 8)                      nightly: outside the pattern
+//	c5 (Jan 9)                      v0.3.0-rc.1 (Jan 10) and v0.3.0 (Jan 11): ships c4 (48 h), c5 (24 h)
+func taggedRepo(t *testing.T) *gittest.Repo {
+	g := gittest.New(t)
+	g.Write("a", "1")
+	c1 := g.CommitAt("c1", utc("2024-01-01T10:00:00Z"), utc("2024-01-01T10:00:00Z"))
+	g.Tag("v0.1.0", c1)
+	g.Write("a", "2")
+	g.CommitAt("c2", utc("2024-01-02T09:00:00Z"), utc("2024-01-03T09:00:00Z"))
+	g.Write("a", "3")
+	c3 := g.CommitAt("c3", utc("2024-01-03T12:00:00+02:00"), utc("2024-01-03T12:00:00+02:00"))
+	g.AnnotatedTag("v0.2.0", c3, utc("2024-01-04T10:00:00Z"))
+	g.Write("a", "4")
+	c4 := g.CommitAt("c4", utc("2024-01-08T10:00:00Z"), utc("2024-01-08T10:00:00Z"))
+	g.Tag("nightly", c4)
+	g.Write("a", "5")
+	c5 := g.CommitAt("c5", utc("2024-01-09T10:00:00Z"), utc("2024-01-09T10:00:00Z"))
+	g.AnnotatedTag("v0.3.0", c5, utc("2024-01-11T10:00:00Z"))
+	g.AnnotatedTag("v0.3.0-rc.1", c5, utc("2024-01-10T10:00:00Z"))
+	return g
+}
+
+func decodeReport(t *testing.T, res result) map[string]any {
+	t.Helper()
+	if res.code != 0 {
+		t.Fatalf("exit %d\nstderr: %s", res.code, res.stderr)
+	}
+	var out map[string]any
+	if err := json.Unmarshal([]byte(res.stdout), &out); err != nil {
+		t.Fatalf("stdout is not JSON: %v\n%s", err, res.stdout)
+	}
+	return out
+}
+
+func TestReportTagsJSON(t *testing.T) {
+	g := taggedRepo(t)
+	res := runMVC(t, g.Dir, nil, "report", "--deploy-source", "tags", "--until", "2024-01-14T00:00:00Z", "--window-days", "14", "--format", "json")
+	got := decodeReport(t, res)
+	want := map[string]any{
+		"source": "tags", "proxy": false,
+		"window":  map[string]any{"start": "2023-12-31T00:00:00Z", "end": "2024-01-14T00:00:00Z", "days": 14.0},
+		"deploys": 3.0, "deploys_per_day": 3.0 / 14, "deploys_per_week": 1.5,
+		"hours_between_deploys": map[string]any{"median": 108.0, "n": 2.0},
+		"lead_time_hours":       map[string]any{"median": 36.0, "p75": 48.25, "p90": 48.7, "n": 4.0},
+		"series": []any{
+			map[string]any{"week": "2023-W52", "start": "2023-12-25", "deploys": 0.0, "lead_time_hours_median": nil},
+			map[string]any{"week": "2024-W01", "start": "2024-01-01", "deploys": 2.0, "lead_time_hours_median": 36.5},
+			map[string]any{"week": "2024-W02", "start": "2024-01-08", "deploys": 1.0, "lead_time_hours_median": 36.0},
+		},
+	}
+	for key, w := range want {
+		if diff := cmp.Diff(w, got[key]); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", key, diff)
+		}
+	}
+	deploys := got["deployments"].([]any)
+	refs := []string{}
+	for _, d := range deploys {
+		refs = append(refs, d.(map[string]any)["ref"].(string))
+	}
+	if diff := cmp.Diff([]string{"v0.1.0", "v0.2.0", "v0.3.0-rc.1"}, refs); diff != "" {
+		t.Errorf("deployment refs (-want +got):\n%s", diff)
+	}
+	if first := deploys[0].(map[string]any); first["first"] != true || first["commits"] != 0.0 {
+		t.Errorf("first deployment %v, want it marked and unmeasured", first)
+	}
+}
+
+func TestReportAutoSaysWhichSourceItTook(t *testing.T) {
+	g := taggedRepo(t)
+	got := decodeReport(t, runMVC(t, g.Dir, nil, "report", "--until", "2024-01-14T00:00:00Z", "--format", "json"))
+	if got["source"] != "tags" || got["auto_selected"] != true {
+		t.Errorf("source %v auto %v, want tags chosen by auto", got["source"], got["auto_selected"])
+	}
+	skipped, _ := json.Marshal(got["skipped_sources"])
+	if !strings.Contains(string(skipped), `"source":"deployments"`) || !strings.Contains(string(skipped), `"source":"releases"`) {
+		t.Errorf("skipped sources %s, want deployments and releases named", skipped)
+	}
+	text := runMVC(t, g.Dir, nil, "report", "--until", "2024-01-14T00:00:00Z")
+	if !strings.Contains(text.stdout, "Source: tags (tags matching v*), chosen by auto after deployments") {
+		t.Errorf("text report does not name its source:\n%s", text.stdout)
+	}
+}
+
+func TestReportFallsBackToTheMergesProxy(t *testing.T) {
+	g := gittest.New(t)
+	g.Write("a", "1")
+	g.CommitAt("root", utc("2024-02-01T10:00:00Z"), utc("2024-02-01T10:00:00Z"))
+	for _, day := range []string{"05", "06", "07"} {
+		g.Git("checkout", "-q", "-b", "feature-"+day)
+		g.Write("f"+day, "x")
+		g.CommitAt("work "+day, utc("2024-02-"+day+"T08:00:00Z"), utc("2024-02-"+day+"T08:00:00Z"))
+		g.Git("checkout", "-q", "main")
+		g.Git("merge", "-q", "--no-ff", "--no-commit", "feature-"+day)
+		g.CommitAt("Merge feature "+day, utc("2024-02-"+day+"T12:00:00Z"), utc("2024-02-"+day+"T12:00:00Z"))
+	}
+	got := decodeReport(t, runMVC(t, g.Dir, nil, "report", "--until", "2024-02-10T00:00:00Z", "--window-days", "7", "--format", "json"))
+	lead := got["lead_time_hours"].(map[string]any)
+	// The first merge is the first deployment; the next two ship one
+	// feature commit each, 4 hours after it was written.
+	if got["source"] != "merges" || got["proxy"] != true || got["deploys"] != 3.0 || lead["median"] != 4.0 || lead["n"] != 2.0 {
+		t.Errorf("merges proxy: source %v proxy %v deploys %v lead %v", got["source"], got["proxy"], got["deploys"], lead)
+	}
+	md := runMVC(t, g.Dir, nil, "report", "--until", "2024-02-10T00:00:00Z", "--window-days", "7", "--format", "markdown")
+	if !strings.Contains(md.stdout, "**proxy**") || !strings.Contains(md.stdout, "```mermaid\nxychart-beta") {
+		t.Errorf("markdown report lacks the proxy warning or the chart:\n%s", md.stdout)
+	}
+}
+
+func TestReportWindowWithoutDeployments(t *testing.T) {
+	g := taggedRepo(t)
+	got := decodeReport(t, runMVC(t, g.Dir, nil, "report", "--until", "2023-06-01T00:00:00Z", "--format", "json"))
+	lead := got["lead_time_hours"].(map[string]any)
+	if got["deploys"] != 0.0 || lead["median"] != nil || lead["p90"] != nil || got["hours_between_deploys"].(map[string]any)["median"] != nil {
+		t.Errorf("empty window: deploys %v lead %v", got["deploys"], lead)
+	}
+}
+
+func TestReportChartFile(t *testing.T) {
+	g := taggedRepo(t)
+	chart := filepath.Join(t.TempDir(), "delivery.svg")
+	res := runMVC(t, g.Dir, nil, "report", "--until", "2024-01-14T00:00:00Z", "--chart", chart)
+	if res.code != 0 {
+		t.Fatalf("exit %d: %s", res.code, res.stderr)
+	}
+	svg, err := os.ReadFile(chart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(svg), "<svg") || !strings.Contains(string(svg), "Deploys per week") {
+		t.Errorf("chart file:\n%.300s", svg)
+	}
+}
+
+func TestReportBadInput(t *testing.T) {
+	g := taggedRepo(t)
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--deploy-source", "tag"}, `unknown deploy source "tag"`},
+		{[]string{"--deploy-source", "deployments"}, "add --github owner/repo"},
+		{[]string{"--deploy-source", "workflow", "--github", "o/r"}, "needs --deploy-workflow"},
+		{[]string{"--format", "xml"}, `--format "xml": use text, markdown or json`},
+		{[]string{"--until", "yesterday"}, "use RFC 3339"},
+		{[]string{"--window-days", "0"}, "positive number of days"},
+		{[]string{"--tag-pattern", "v[1-"}, "--tag-pattern"},
+		{[]string{"--github", "just-a-name"}, "use owner/repo"},
+		{[]string{"--github", "o/r"}, "set GITHUB_TOKEN"},
+		{[]string{"--repo", t.TempDir()}, "inside a git clone"},
+		{[]string{"stray"}, `unexpected argument "stray"`},
+	}
+	for _, tt := range tests {
+		res := runMVC(t, g.Dir, nil, append([]string{"report"}, tt.args...)...)
+		if res.code != exitBadInput || !strings.Contains(res.stderr, tt.want) || res.stdout != "" {
+			t.Errorf("mvc report %v: exit %d, stderr %q; want exit 2 saying %q", tt.args, res.code, res.stderr, tt.want)
+		}
+	}
+}
+
+func TestReportHelp(t *testing.T) {
+	res := runMVC(t, t.TempDir(), nil, "report", "--help")
+	for _, want := range []string{"Usage: mvc report", "-deploy-source", "-tag-pattern", "-window-days", "Examples:", "mvc report --format json"} {
+		if res.code != 0 || !strings.Contains(res.stdout, want) {
+			t.Errorf("mvc report --help: exit %d, lacks %q:\n%s", res.code, want, res.stdout)
+		}
+	}
+}
