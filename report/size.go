@@ -43,8 +43,9 @@ func SizeNowWithinBudget(r size.Result) []Block {
 		return SizeSection(r)
 	}
 	return []Block{Paragraph{Text: fmt.Sprintf(
-		"**Now within budget: size %s.** %s weighted lines of %s, %s reviewable files of %s. Thanks for trimming it down.",
-		r.Size, sizeCount(r.WeightedLines), sizeCount(r.Budget.Lines), sizeCount(r.ReviewableFiles), sizeCount(r.Budget.Files))}}
+		"**Now within budget: size %s.** %s of %s, %s of %s. Thanks for trimming it down.",
+		r.Size, sizeCountOf(r.WeightedLines, "weighted line"), sizeCount(r.Budget.Lines),
+		sizeCountOf(r.ReviewableFiles, "reviewable file"), sizeCount(r.Budget.Files))}}
 }
 
 // SizeDoc is the whole size report of `mvc analyze`: the section a pull
@@ -54,7 +55,7 @@ func SizeDoc(r size.Result) Doc {
 	d.Add(Heading{Level: 2, Text: fmt.Sprintf("Change size: %s..%s", sizeShortSHA(r.Base), sizeShortSHA(r.Head))})
 	d.Add(SizeSection(r)...)
 	if len(r.Entries) > 0 {
-		d.Add(Details{Summary: fmt.Sprintf("All %s files", sizeCount(len(r.Entries))), Body: sizeFileList(r)})
+		d.Add(Details{Summary: fmt.Sprintf("All files (%s)", sizeCount(len(r.Entries))), Body: sizeFileList(r)})
 	}
 	return d
 }
@@ -64,8 +65,9 @@ const sizeFootnote = "Weighted lines count added code in full and tests, docs an
 	"(the defaults; `.github/mvc.yml` can change them)."
 
 func sizeVerdictLine(r size.Result) string {
-	counts := fmt.Sprintf("%s weighted lines (budget %s), %s reviewable files (budget %s).",
-		sizeCount(r.WeightedLines), sizeCount(r.Budget.Lines), sizeCount(r.ReviewableFiles), sizeCount(r.Budget.Files))
+	counts := fmt.Sprintf("%s (budget %s), %s (budget %s).",
+		sizeCountOf(r.WeightedLines, "weighted line"), sizeCount(r.Budget.Lines),
+		sizeCountOf(r.ReviewableFiles, "reviewable file"), sizeCount(r.Budget.Files))
 	if !r.Exact {
 		counts = "At least " + strings.Replace(counts, ", ", ", at least ", 1)
 	}
@@ -247,6 +249,14 @@ func sizeCount(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// sizeCountOf writes a count with its noun, plural unless it is one.
+func sizeCountOf(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return sizeCount(n) + " " + noun + "s"
 }
 
 // sizeWeight writes a weight with at most two decimals: 12.25, 3.
