@@ -32,6 +32,7 @@ type Sticky struct {
 	// empty). The body gets it as its first line when it lacks it.
 	Marker string
 	Body   string
+	// Policy says when to create the comment; empty means on-violation.
 	Policy config.Comment
 	// TooLarge is the verdict: with on-violation, a comment is created
 	// only when it is true.

@@ -107,3 +107,19 @@ func TestOptionErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestParseRepository(t *testing.T) {
+	tests := []struct{ in, owner, name, err string }{
+		{"octo/hello", "octo", "hello", ""},
+		{" octo/hello.go ", "octo", "hello.go", ""},
+		{"octo", "", "", `repository "octo" is not owner/name (GITHUB_REPOSITORY)`},
+		{"octo/hello/x", "", "", `repository "octo/hello/x" is not owner/name (GITHUB_REPOSITORY)`},
+		{"/hello", "", "", `repository "/hello" is not owner/name (GITHUB_REPOSITORY)`},
+	}
+	for _, tt := range tests {
+		owner, name, err := ParseRepository(tt.in)
+		if owner != tt.owner || name != tt.name || (err == nil) != (tt.err == "") || (err != nil && err.Error() != tt.err) {
+			t.Errorf("ParseRepository(%q) = %q, %q, %v", tt.in, owner, name, err)
+		}
+	}
+}

@@ -78,7 +78,20 @@ func NewClient(ctx context.Context, opts Options) (*Client, error) {
 	}
 	c.gh = gh.NewClient(&http.Client{Transport: &authTransport{token: auth, next: api}})
 	c.gh.BaseURL = base
+	c.gh.UserAgent = userAgent
 	return c, nil
+}
+
+// userAgent names mvc to GitHub, which asks every client to identify itself.
+const userAgent = "mvcbot-mvc"
+
+// ParseRepository splits GITHUB_REPOSITORY ("owner/name").
+func ParseRepository(full string) (owner, name string, err error) {
+	owner, name, ok := strings.Cut(strings.TrimSpace(full), "/")
+	if !ok || owner == "" || name == "" || strings.Contains(name, "/") {
+		return "", "", fmt.Errorf("repository %q is not owner/name (GITHUB_REPOSITORY)", full)
+	}
+	return owner, name, nil
 }
 
 func withDefaults(opts Options) Options {
