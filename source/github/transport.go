@@ -82,6 +82,7 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, d.err
 		}
 		if !d.retry {
+			hideExhaustedWindow(resp)
 			return resp, err
 		}
 		closeBody(resp)
@@ -159,6 +160,18 @@ func (t *retryTransport) decideLimit(resp *http.Response, attempt int, lastTry b
 
 func (t *retryTransport) backoff(attempt int) time.Duration {
 	return min(t.policy.Backoff<<(attempt-1), t.policy.MaxBackoff)
+}
+
+// hideExhaustedWindow keeps go-github from refusing the next request on
+// its own. After a success that used the window's last request, go-github
+// would answer every further call with a RateLimitError without sending
+// it, so this transport could never wait for the reset. Without the reset
+// time go-github lets the request through; this transport then meets
+// GitHub's 403 and waits, or fails naming the reset.
+func hideExhaustedWindow(resp *http.Response) {
+	if resp != nil && resp.StatusCode < 300 && resp.Header.Get("X-Ratelimit-Remaining") == "0" {
+		resp.Header.Del("X-Ratelimit-Reset")
+	}
 }
 
 // retryAfter reads Retry-After in seconds (GitHub's form); 0 when absent.

@@ -184,3 +184,25 @@ func TestReadOnlyTokenIsAPermissionError(t *testing.T) {
 		t.Errorf("writes = %d, want 1: a permission error is not retried", got)
 	}
 }
+
+// The window's last request succeeds with remaining 0; the next one must
+// still reach GitHub and wait for the reset. go-github would refuse it
+// itself, against the real clock, so this fake clock starts now.
+func TestLastRequestOfTheWindowThenWaitForTheReset(t *testing.T) {
+	f := newFixture(t)
+	f.repo.AddPull(fakegithub.Pull{Number: 1})
+	now := time.Now().Truncate(time.Second)
+	clock := fakegithub.NewClock(now)
+	f.srv.SetClock(clock.Now)
+	f.clock = clock
+	c := f.newClient(t, Options{Token: "test-token"})
+	f.srv.SetRateLimit(5000, 1, now.Add(2*time.Minute))
+	for i := range 2 {
+		if _, err := c.PullRequest(context.Background(), 1); err != nil {
+			t.Fatalf("request %d: %v", i+1, err)
+		}
+	}
+	if got := clock.Waits(); !cmp.Equal(got, []time.Duration{2*time.Minute + time.Second}) {
+		t.Errorf("waits = %v, want one until the reset", got)
+	}
+}
