@@ -115,6 +115,9 @@ func notes(m delivery.Metrics) []Block {
 	if n := m.Unmeasured.MissingCommits; n > 0 {
 		items = append(items, fmt.Sprintf("%d deployed commit(s) are not in this clone's history (shallow clone? use `fetch-depth: 0`): counted as deployments, without lead time.", n))
 	}
+	if n := m.Expanded; n > 0 {
+		items = append(items, fmt.Sprintf("%d squash-merge commit(s) measured from their pull request's original commits.", n))
+	}
 	if len(items) == 0 {
 		return nil
 	}

@@ -74,10 +74,14 @@ func TestDeliveryReportGolden(t *testing.T) {
 	quiet := sampleMetrics(delivery.SourceTags)
 	quiet = delivery.Compute(delivery.NewHistory(nil), []delivery.Deployment{{SHA: "x", At: at(-500), Ref: "v0.1.0"}},
 		delivery.Options{Source: delivery.SourceTags, Until: at(7 * 24), WindowDays: 7})
+	notes := sampleMetrics(delivery.SourceDeployments)
+	notes.Unmeasured = delivery.Unmeasured{FirstDeployment: true, MissingCommits: 1}
+	notes.Expanded = 2
 	cases := []struct {
 		name string
 		in   Delivery
 	}{
+		{"delivery_notes", Delivery{Metrics: notes, Detail: "GitHub deployments to `production`"}},
 		{"delivery_tags", Delivery{Metrics: sampleMetrics(delivery.SourceTags), Detail: "tags matching `v*`", Auto: true,
 			Skipped: []delivery.Skip{{Source: "deployments", Reason: "not available without the GitHub API"}, {Source: "releases", Reason: "no deployments"}}}},
 		{"delivery_merges", Delivery{Metrics: sampleMetrics(delivery.SourceMerges)}},

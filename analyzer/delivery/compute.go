@@ -111,6 +111,7 @@ func measure(shipments []Shipment, win Window) Metrics {
 		leads = append(leads, lt...)
 		m.Deployments = append(m.Deployments, reportOf(s, lt))
 		m.Unmeasured.add(s)
+		m.Expanded += s.Expanded
 	}
 	m.DeploysPerDay = float64(m.Deploys) / float64(win.Days)
 	m.DeploysPerWeek = float64(m.Deploys) / win.Weeks()

@@ -21,6 +21,10 @@ type Commit struct {
 	Author time.Time
 	// Committed is when the commit object was made (the committer date).
 	Committed time.Time
+	// CommitterEmail tells commits GitHub made apart (noreply@github.com:
+	// squash and rebase merges through the web), the ones whose pull
+	// request may hold older original commits.
+	CommitterEmail string
 }
 
 // IsMerge reports whether the commit has more than one parent. Merge
@@ -33,6 +37,9 @@ type History struct {
 	commits []Commit
 	index   map[string]int32
 	parents [][]int32 // parents[i] are the indexes of commits[i]'s known parents
+	// originals are the author dates of the original commits of the pull
+	// request a squash commit stands for, by the squash commit's SHA.
+	originals map[string][]time.Time
 }
 
 // NewHistory indexes commits (in any order). A SHA listed twice keeps its
@@ -91,6 +98,18 @@ func (h *History) FirstParentChain(tip string) []Commit {
 		i, ok = h.lookup(c.Parents[0])
 	}
 	return chain
+}
+
+// SetOriginals records, per commit SHA, the author dates of the original
+// commits of the pull request it merged (from the API). Lead time then
+// counts a squash commit as those originals; see Ship.
+func (h *History) SetOriginals(originals map[string][]time.Time) {
+	if h.originals == nil {
+		h.originals = map[string][]time.Time{}
+	}
+	for sha, dates := range originals {
+		h.originals[sha] = dates
+	}
 }
 
 func (h *History) lookup(sha string) (int32, bool) {

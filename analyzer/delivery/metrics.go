@@ -23,6 +23,9 @@ type Metrics struct {
 	LeadTime Distribution `json:"lead_time_hours"`
 	// Series has one entry per ISO week (UTC) that overlaps the window.
 	Series []Week `json:"series"`
+	// Expanded counts squash commits measured from their pull request's
+	// original commits (API only; see SquashCandidates).
+	Expanded int `json:"squash_commits_expanded"`
 	// Ever counts deployments over all history (the window's and before).
 	Ever int `json:"deploys_ever"`
 	// Previous is the window of equal length just before this one: the

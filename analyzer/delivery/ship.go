@@ -15,17 +15,17 @@ type Shipment struct {
 	// Commits are the non-merge commits this deployment shipped, oldest
 	// author date first. Empty for the first deployment.
 	Commits []Commit
+	// Expanded counts the squash commits measured from their pull
+	// request's original commits instead of their own author date.
+	Expanded int
+
+	leads []time.Duration
 }
 
-// LeadTimes are the lead times of the shipment's commits: deployment time
-// minus author date.
-func (s Shipment) LeadTimes() []time.Duration {
-	out := make([]time.Duration, len(s.Commits))
-	for i, c := range s.Commits {
-		out[i] = s.At.Sub(c.Author)
-	}
-	return out
-}
+// LeadTimes are the lead times of the shipment's changes: deployment time
+// minus author date, per commit or, for a squash commit, per original
+// commit of its pull request.
+func (s Shipment) LeadTimes() []time.Duration { return s.leads }
 
 // Ship attributes commits to deployments. A deployment ships the non-merge
 // commits reachable from its SHA and from no earlier deployment, where
@@ -49,6 +49,7 @@ func Ship(h *History, deploys []Deployment) []Shipment {
 			reached := w.walk(start)
 			if !s.First {
 				s.Commits = w.changes(reached)
+				s.leads, s.Expanded = leadTimes(h, s.At, s.Commits)
 			}
 		}
 		out[i] = s

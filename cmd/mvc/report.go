@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -59,7 +60,7 @@ Examples:
 type reportFlags struct {
 	repo, source, tagPattern, until, format, chart string
 	github, environment, workflow, branch          string
-	windowDays                                     int
+	windowDays, prLookups                          int
 	excludePrereleases                             bool
 }
 
@@ -75,6 +76,7 @@ func (f *reportFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.environment, "environment", "production", "deployment environment to count (deployments source)")
 	fs.StringVar(&f.workflow, "deploy-workflow", "", "workflow file or name whose successful runs are deployments")
 	fs.BoolVar(&f.excludePrereleases, "exclude-prereleases", false, "do not count pre-releases (releases source)")
+	fs.IntVar(&f.prLookups, "max-pr-lookups", 200, "with --github: squash commits to measure from their pull request's commits (one or two requests each; 0 turns it off)")
 	fs.StringVar(&f.branch, "branch", "", "default branch for the merges proxy (default origin/HEAD, else HEAD)")
 }
 
@@ -90,24 +92,21 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	progress := newReportProgress(e, "report")
 	repo, err := gitrepo.Open(ctx, f.repo)
 	if err != nil {
 		return &exitError{code: exitBadInput, err: fmt.Errorf("%w (run mvc report inside a git clone, or pass --repo DIR)", err)}
 	}
-	local := gitrepo.NewDeliveries(repo)
-	local.Branch = f.branch
-	providers := []delivery.Provider{local}
-	var api *reportAPI
+	r := &deliveryRun{f: f, opts: opts, local: gitrepo.NewDeliveries(repo), progress: newReportProgress(e, "report"), stderr: e.stderr}
+	r.local.Branch = f.branch
 	if f.github != "" {
-		if api, err = newReportAPI(ctx, e, f.github, local); err != nil {
+		if r.api, err = newReportAPI(ctx, e, f.github, r.local); err != nil {
 			return err
 		}
-		providers = append(providers, api.deliveries)
+		r.api.deliveries.Branch = f.branch
 	}
-	in, err := measureDelivery(ctx, f, opts, local, providers, progress)
-	if api != nil {
-		fmt.Fprintf(e.stderr, "mvc report: %s\n", api.summary())
+	in, err := r.measure(ctx)
+	if r.api != nil {
+		fmt.Fprintf(e.stderr, "mvc report: %s\n", r.api.summary())
 	}
 	if err != nil {
 		return err
@@ -151,37 +150,62 @@ func needsDeliveryAPI(source string) bool {
 	return source == delivery.SourceDeployments || source == delivery.SourceWorkflow || source == delivery.SourceReleases
 }
 
-// measureDelivery picks the source, reads the history once and computes.
-func measureDelivery(ctx context.Context, f reportFlags, opts delivery.Options, local *gitrepo.Deliveries,
-	providers []delivery.Provider, progress *reportProgress) (report.Delivery, error) {
-	q := delivery.Query{
-		Environment: f.environment, Workflow: f.workflow, TagPattern: f.tagPattern,
-		// Since covers the previous window too: the trend compares with it.
-		ExcludePrereleases: f.excludePrereleases, Since: delivery.NewWindow(opts.Until, 2*opts.WindowDays).Start,
-	}
-	choice, err := delivery.Pick(ctx, providers, q, f.source)
+// deliveryRun is one `mvc report`: its flags, its sources and where its
+// progress goes.
+type deliveryRun struct {
+	f        reportFlags
+	opts     delivery.Options
+	local    *gitrepo.Deliveries
+	api      *reportAPI // nil without --github
+	progress *reportProgress
+	stderr   io.Writer
+}
+
+// measure picks the source, reads the history once and computes.
+func (r *deliveryRun) measure(ctx context.Context) (report.Delivery, error) {
+	choice, err := delivery.Pick(ctx, r.providers(), r.query(), r.f.source)
 	if err != nil {
 		return report.Delivery{}, err
 	}
-	progress.step("found %d deployments (source %s)", len(choice.Deployments), choice.Source)
+	r.progress.step("found %d deployments (source %s)", len(choice.Deployments), choice.Source)
 	shas := make([]string, len(choice.Deployments))
 	for i, d := range choice.Deployments {
 		shas[i] = d.SHA
 	}
-	h, err := local.History(ctx, shas...)
+	h, err := r.local.History(ctx, shas...)
 	if err != nil {
 		return report.Delivery{}, err
 	}
-	progress.step("read %d commits", h.Len())
+	r.progress.step("read %d commits", h.Len())
+	opts := r.opts
 	opts.Source = choice.Source
 	if choice.Source != delivery.SourceDeployments {
 		// Only GitHub deployments carry an environment; other sources
 		// are the unit's production by definition.
 		opts.Environment = ""
 	}
+	r.expandSquashes(ctx, h, choice.Deployments, opts)
 	m := delivery.Compute(h, choice.Deployments, opts)
-	progress.step("computed metrics")
-	return report.Delivery{Metrics: m, Detail: deliverySourceDetail(f, choice.Source), Auto: f.source == delivery.SourceAuto, Skipped: choice.Skipped}, nil
+	r.progress.step("computed metrics")
+	return report.Delivery{Metrics: m, Detail: deliverySourceDetail(r.f, choice.Source), Auto: r.f.source == delivery.SourceAuto, Skipped: choice.Skipped}, nil
+}
+
+// providers are the local clone first (tags and merges cost no API call),
+// then the API.
+func (r *deliveryRun) providers() []delivery.Provider {
+	if r.api == nil {
+		return []delivery.Provider{r.local}
+	}
+	return []delivery.Provider{r.local, r.api.deliveries}
+}
+
+func (r *deliveryRun) query() delivery.Query {
+	return delivery.Query{
+		Environment: r.f.environment, Workflow: r.f.workflow, TagPattern: r.f.tagPattern,
+		ExcludePrereleases: r.f.excludePrereleases,
+		// Since covers the previous window too: the trend compares with it.
+		Since: delivery.NewWindow(r.opts.Until, 2*r.opts.WindowDays).Start,
+	}
 }
 
 func deliverySourceDetail(f reportFlags, source string) string {

@@ -41,3 +41,27 @@ func (a *reportAPI) summary() string {
 	s := a.client.Stats()
 	return fmt.Sprintf("%d GitHub API requests (%d retried)", s.Reads+s.Writes, s.Retries)
 }
+
+// expandSquashes asks the API for the original commits of the squash
+// merges the window shipped, so their lead time starts when the work was
+// written, not when it was squashed. A failure here costs precision, not
+// the report: it is said on stderr and the commits keep their own dates.
+func (r *deliveryRun) expandSquashes(ctx context.Context, h *delivery.History, deploys []delivery.Deployment, opts delivery.Options) {
+	if r.api == nil || r.f.prLookups <= 0 {
+		return
+	}
+	candidates := delivery.SquashCandidates(h, deploys, opts)
+	if len(candidates) == 0 {
+		return
+	}
+	originals, err := r.api.client.PullRequestOriginals(ctx, candidates, r.f.prLookups)
+	if err != nil {
+		fmt.Fprintf(r.stderr, "mvc report: squash merges keep their own dates: %v\n", err)
+		return
+	}
+	h.SetOriginals(originals)
+	if len(candidates) > r.f.prLookups {
+		fmt.Fprintf(r.stderr, "mvc report: looked up the pull requests of %d of %d GitHub-made commits (--max-pr-lookups)\n", r.f.prLookups, len(candidates))
+	}
+	r.progress.step("looked up %d pull requests", min(len(candidates), r.f.prLookups))
+}

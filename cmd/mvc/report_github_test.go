@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -87,5 +88,57 @@ func TestReportProgressOnLongRuns(t *testing.T) {
 		if !strings.Contains(stderr.String(), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
 		}
+	}
+}
+
+// commitByGitHub commits as GitHub's web merge does (committer
+// noreply@github.com), at one date.
+func commitByGitHub(t *testing.T, g *gittest.Repo, msg, at string) string {
+	t.Helper()
+	g.Git("add", "-A")
+	cmd := exec.Command("git", "commit", "-q", "--allow-empty", "-m", msg)
+	cmd.Dir = g.Dir
+	cmd.Env = append(gittest.Env(), "GIT_COMMITTER_NAME=GitHub", "GIT_COMMITTER_EMAIL=noreply@github.com",
+		"GIT_AUTHOR_DATE="+at, "GIT_COMMITTER_DATE="+at)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git commit: %v\n%s", err, out)
+	}
+	return g.Git("rev-parse", "HEAD")
+}
+
+func TestReportMeasuresSquashMergesFromTheirPullRequest(t *testing.T) {
+	g := gittest.New(t)
+	g.Write("a", "1")
+	first := g.CommitAt("first", utc("2024-03-01T10:00:00Z"), utc("2024-03-01T10:00:00Z"))
+	g.Write("a", "2")
+	squash := commitByGitHub(t, g, "Feature (#7)", "2024-03-05T12:00:00Z")
+
+	srv := fakegithub.New(t)
+	repo := srv.AddRepo("octo", "app")
+	for _, d := range []struct{ sha, at string }{{first, "2024-03-01T11:00:00Z"}, {squash, "2024-03-05T14:00:00Z"}} {
+		repo.AddDeployment(fakegithub.Deployment{SHA: d.sha, Created: utc(d.at), Statuses: []fakegithub.DeploymentStatus{{State: "success", Created: utc(d.at)}}})
+	}
+	repo.AddMergedPull(fakegithub.MergedPull{Number: 7, MergeSHA: squash, Merged: utc("2024-03-05T12:00:00Z"), Commits: []fakegithub.PullCommit{
+		{SHA: "1111111111111111111111111111111111111111", Authored: utc("2024-03-03T10:00:00Z")},
+		{SHA: "2222222222222222222222222222222222222222", Authored: utc("2024-03-04T10:00:00Z")},
+	}})
+	env := []string{"GITHUB_TOKEN=any", "GITHUB_API_URL=" + srv.BaseURL()}
+	args := []string{"report", "--github", "octo/app", "--deploy-source", "deployments", "--until", "2024-03-08T00:00:00Z", "--window-days", "7", "--format", "json"}
+
+	got := decodeReport(t, runMVC(t, g.Dir, env, args...))
+	lead := got["lead_time_hours"].(map[string]any)
+	// The PR's commits were written 52 h and 28 h before the deployment;
+	// the squash itself only 2 h before.
+	if lead["n"] != 2.0 || lead["median"] != 40.0 || got["squash_commits_expanded"] != 1.0 {
+		t.Errorf("lead %v, expanded %v; want the PR's two commits measured", lead, got["squash_commits_expanded"])
+	}
+	// 1 deployments page, 2 status reads, 1 pull request lookup, 1 page of its commits.
+	if srv.Reads() != 5 {
+		t.Errorf("%d API reads, want 5: %v", srv.Reads(), srv.Requests())
+	}
+
+	got = decodeReport(t, runMVC(t, g.Dir, env, append(args, "--max-pr-lookups", "0")...))
+	if lead := got["lead_time_hours"].(map[string]any); lead["n"] != 1.0 || lead["median"] != 2.0 {
+		t.Errorf("without lookups: lead %v, want the squash's own 2 h", lead)
 	}
 }

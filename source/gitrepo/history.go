@@ -14,8 +14,8 @@ import (
 )
 
 // historyFormat prints one line per commit: SHA, parents, author and
-// committer dates as Unix seconds (zone-free instants).
-const historyFormat = "--format=%H%x1f%P%x1f%at%x1f%ct"
+// committer dates as Unix seconds (zone-free instants), committer email.
+const historyFormat = "--format=%H%x1f%P%x1f%at%x1f%ct%x1f%ce"
 
 // History reads the commit graph in ONE git log walk: every commit
 // reachable from the branches, tags, remote-tracking branches and HEAD, plus
@@ -75,7 +75,7 @@ func parseHistory(r io.Reader) ([]delivery.Commit, error) {
 // parseCommitLine parses one historyFormat line.
 func parseCommitLine(line string) (delivery.Commit, error) {
 	fields := strings.Split(line, "\x1f")
-	if len(fields) != 4 {
+	if len(fields) != 5 {
 		return delivery.Commit{}, fmt.Errorf("unexpected git log line %q", line)
 	}
 	author, err1 := unixTime(fields[2])
@@ -84,10 +84,11 @@ func parseCommitLine(line string) (delivery.Commit, error) {
 		return delivery.Commit{}, fmt.Errorf("commit %s: %w", fields[0], err)
 	}
 	return delivery.Commit{
-		SHA:       fields[0],
-		Parents:   strings.Fields(fields[1]),
-		Author:    author,
-		Committed: committed,
+		SHA:            fields[0],
+		Parents:        strings.Fields(fields[1]),
+		Author:         author,
+		Committed:      committed,
+		CommitterEmail: fields[4],
 	}, nil
 }
 

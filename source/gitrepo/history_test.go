@@ -45,7 +45,7 @@ func TestHistoryReadsTheGraphWithBothDates(t *testing.T) {
 		t.Fatalf("history has %d commits, want 4", h.Len())
 	}
 	c, _ := h.Commit(side)
-	want := delivery.Commit{SHA: side, Parents: []string{root}, Author: authored.UTC(), Committed: committed}
+	want := delivery.Commit{SHA: side, Parents: []string{root}, Author: authored.UTC(), Committed: committed, CommitterEmail: "committer@example.com"}
 	if diff := cmp.Diff(want, c); diff != "" {
 		t.Errorf("rebased commit (-want +got):\n%s", diff)
 	}
@@ -84,7 +84,7 @@ func TestHistoryOfAnEmptyRepository(t *testing.T) {
 }
 
 func TestParseCommitLineRejectsGarbage(t *testing.T) {
-	for _, line := range []string{"", "abc", "a\x1f\x1fx\x1f1", "a\x1fb\x1f1"} {
+	for _, line := range []string{"", "abc", "a\x1f\x1fx\x1f1\x1fe", "a\x1fb\x1f1\x1fe", "a\x1fb\x1f1\x1f2"} {
 		if _, err := parseCommitLine(line); err == nil {
 			t.Errorf("parseCommitLine(%q): no error", line)
 		}
