@@ -40,6 +40,9 @@ type History struct {
 	// originals are the author dates of the original commits of the pull
 	// request a squash commit stands for, by the squash commit's SHA.
 	originals map[string][]time.Time
+	// scope, when set, holds the commits that count as changes: those
+	// touching one service's paths in a monorepo.
+	scope map[string]bool
 }
 
 // NewHistory indexes commits (in any order). A SHA listed twice keeps its
@@ -111,6 +114,15 @@ func (h *History) SetOriginals(originals map[string][]time.Time) {
 		h.originals[sha] = dates
 	}
 }
+
+// SetScope limits the changes whose lead time is measured to the given
+// commits (for a monorepo service: the commits touching its paths). The
+// graph is still walked in full, so attribution is unchanged: a commit
+// outside the scope is shipped, just not measured. Nil removes the limit.
+func (h *History) SetScope(commits map[string]bool) { h.scope = commits }
+
+// inScope reports whether c counts as a change of the unit measured.
+func (h *History) inScope(c Commit) bool { return h.scope == nil || h.scope[c.SHA] }
 
 func (h *History) lookup(sha string) (int32, bool) {
 	if h == nil {

@@ -12,8 +12,9 @@ type Shipment struct {
 	// Known is false when the deployed SHA is not in the history (a commit
 	// the clone lacks): the deployment counts for frequency only.
 	Known bool
-	// Commits are the non-merge commits this deployment shipped, oldest
-	// author date first. Empty for the first deployment.
+	// Commits are the non-merge commits this deployment shipped (within
+	// the history's scope, if set), oldest author date first. Empty for
+	// the first deployment.
 	Commits []Commit
 	// Expanded counts the squash commits measured from their pull
 	// request's original commits instead of their own author date.
@@ -83,12 +84,13 @@ func (w *walker) walk(start int32) []int32 {
 	return reached
 }
 
-// changes keeps the non-merge commits of a walk, oldest author date first
-// (ties by SHA) so output does not depend on walk order.
+// changes keeps the non-merge commits of a walk that are in the history's
+// scope, oldest author date first (ties by SHA) so output does not depend
+// on walk order.
 func (w *walker) changes(reached []int32) []Commit {
 	out := make([]Commit, 0, len(reached))
 	for _, i := range reached {
-		if c := w.h.commits[i]; !c.IsMerge() {
+		if c := w.h.commits[i]; !c.IsMerge() && w.h.inScope(c) {
 			out = append(out, c)
 		}
 	}

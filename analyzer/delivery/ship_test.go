@@ -124,3 +124,17 @@ func TestShipInOtherTimeZones(t *testing.T) {
 		t.Errorf("lead hours across zones (-want +got):\n%s", diff)
 	}
 }
+
+func TestShipWithinAMonorepoServiceScope(t *testing.T) {
+	// b touches the service, c touches another; both ship with v2.
+	h := new(graph).line("", []string{"a", "b", "c"}, []float64{0, 1, 2}).history()
+	h.SetScope(map[string]bool{"b": true})
+	got := Ship(h, []Deployment{deploy("a", 0.5, "v1"), deploy("c", 3, "v2")})
+	if diff := cmp.Diff(map[string][]string{"v1": {}, "v2": {"b"}}, shippedSHAs(got)); diff != "" {
+		t.Errorf("shipped in scope (-want +got):\n%s", diff)
+	}
+	h.SetScope(nil)
+	if got := Ship(h, []Deployment{deploy("a", 0.5, "v1"), deploy("c", 3, "v2")}); len(got[1].Commits) != 2 {
+		t.Errorf("scope removed: %d commits, want 2", len(got[1].Commits))
+	}
+}

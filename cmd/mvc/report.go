@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/mvcbot/mvc/analyzer/delivery"
@@ -62,6 +63,7 @@ type reportFlags struct {
 	github, environment, workflow, branch          string
 	windowDays, prLookups                          int
 	excludePrereleases                             bool
+	paths                                          []string
 }
 
 func (f *reportFlags) register(fs *flag.FlagSet) {
@@ -77,6 +79,10 @@ func (f *reportFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.workflow, "deploy-workflow", "", "workflow file or name whose successful runs are deployments")
 	fs.BoolVar(&f.excludePrereleases, "exclude-prereleases", false, "do not count pre-releases (releases source)")
 	fs.IntVar(&f.prLookups, "max-pr-lookups", 200, "with --github: squash commits to measure from their pull request's commits (one or two requests each; 0 turns it off)")
+	fs.Func("path", "measure only commits touching this path, for one service of a monorepo (repeatable)", func(p string) error {
+		f.paths = append(f.paths, p)
+		return nil
+	})
 	fs.StringVar(&f.branch, "branch", "", "default branch for the merges proxy (default origin/HEAD, else HEAD)")
 }
 
@@ -96,7 +102,7 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return &exitError{code: exitBadInput, err: fmt.Errorf("%w (run mvc report inside a git clone, or pass --repo DIR)", err)}
 	}
-	r := &deliveryRun{f: f, opts: opts, local: gitrepo.NewDeliveries(repo), progress: newReportProgress(e, "report"), stderr: e.stderr}
+	r := &deliveryRun{f: f, opts: opts, repo: repo, local: gitrepo.NewDeliveries(repo), progress: newReportProgress(e, "report"), stderr: e.stderr}
 	r.local.Branch = f.branch
 	if f.github != "" {
 		if r.api, err = newReportAPI(ctx, e, f.github, r.local); err != nil {
@@ -155,6 +161,7 @@ func needsDeliveryAPI(source string) bool {
 type deliveryRun struct {
 	f        reportFlags
 	opts     delivery.Options
+	repo     *gitrepo.Repo
 	local    *gitrepo.Deliveries
 	api      *reportAPI // nil without --github
 	progress *reportProgress
@@ -177,6 +184,9 @@ func (r *deliveryRun) measure(ctx context.Context) (report.Delivery, error) {
 		return report.Delivery{}, err
 	}
 	r.progress.step("read %d commits", h.Len())
+	if err := r.scope(ctx, h); err != nil {
+		return report.Delivery{}, err
+	}
 	opts := r.opts
 	opts.Source = choice.Source
 	if choice.Source != delivery.SourceDeployments {
@@ -187,7 +197,25 @@ func (r *deliveryRun) measure(ctx context.Context) (report.Delivery, error) {
 	r.expandSquashes(ctx, h, choice.Deployments, opts)
 	m := delivery.Compute(h, choice.Deployments, opts)
 	r.progress.step("computed metrics")
-	return report.Delivery{Metrics: m, Detail: deliverySourceDetail(r.f, choice.Source), Auto: r.f.source == delivery.SourceAuto, Skipped: choice.Skipped}, nil
+	detail := deliverySourceDetail(r.f, choice.Source)
+	if len(r.f.paths) > 0 {
+		detail += "; changes to `" + strings.Join(r.f.paths, "`, `") + "` only"
+	}
+	return report.Delivery{Metrics: m, Detail: detail, Auto: r.f.source == delivery.SourceAuto, Skipped: choice.Skipped}, nil
+}
+
+// scope limits lead time to the commits touching --path, if given.
+func (r *deliveryRun) scope(ctx context.Context, h *delivery.History) error {
+	if len(r.f.paths) == 0 {
+		return nil
+	}
+	commits, err := r.repo.PathCommits(ctx, r.f.paths)
+	if err != nil {
+		return err
+	}
+	h.SetScope(commits)
+	r.progress.step("found %d commits touching %s", len(commits), strings.Join(r.f.paths, ", "))
+	return nil
 }
 
 // providers are the local clone first (tags and merges cost no API call),
@@ -235,7 +263,7 @@ func writeReport(e *env, f reportFlags, in report.Delivery) error {
 	}
 	switch f.format {
 	case "json":
-		return writeReportJSON(e.stdout, reportJSON{Metrics: in.Metrics, Detail: in.Detail, Auto: in.Auto, Skipped: reportSkipsJSON(in.Skipped)})
+		return writeReportJSON(e.stdout, reportJSON{Metrics: in.Metrics, Detail: in.Detail, Auto: in.Auto, Skipped: reportSkipsJSON(in.Skipped), Paths: f.paths})
 	case "markdown":
 		_, err := fmt.Fprint(e.stdout, report.Markdown(report.DeliveryReport(in)))
 		return err

@@ -16,6 +16,7 @@ type reportJSON struct {
 	Detail  string           `json:"source_detail"`
 	Auto    bool             `json:"auto_selected"`
 	Skipped []reportSkipJSON `json:"skipped_sources"`
+	Paths   []string         `json:"paths,omitempty"`
 }
 
 type reportSkipJSON struct {

@@ -194,3 +194,29 @@ func TestReportHelp(t *testing.T) {
 		}
 	}
 }
+
+func TestReportForOneServiceOfAMonorepo(t *testing.T) {
+	g := gittest.New(t)
+	g.Write("api/main.go", "1")
+	g.Write("web/index.html", "1")
+	v1 := g.CommitAt("both", utc("2024-01-01T10:00:00Z"), utc("2024-01-01T10:00:00Z"))
+	g.Tag("v1", v1)
+	g.Write("api/main.go", "2")
+	g.CommitAt("api change", utc("2024-01-02T10:00:00Z"), utc("2024-01-02T10:00:00Z"))
+	g.Write("web/index.html", "2")
+	v2 := g.CommitAt("web change", utc("2024-01-03T10:00:00Z"), utc("2024-01-03T10:00:00Z"))
+	g.AnnotatedTag("v2", v2, utc("2024-01-04T10:00:00Z"))
+	args := []string{"report", "--until", "2024-01-07T00:00:00Z", "--window-days", "7", "--format", "json"}
+	all := decodeReport(t, runMVC(t, g.Dir, nil, args...))
+	api := decodeReport(t, runMVC(t, g.Dir, nil, append(args, "--path", "api")...))
+	// v2 ships both changes (48 h and 24 h); only the first touches api/.
+	if lead := all["lead_time_hours"].(map[string]any); lead["n"] != 2.0 || lead["median"] != 36.0 {
+		t.Errorf("whole repository: lead %v", lead)
+	}
+	if lead := api["lead_time_hours"].(map[string]any); lead["n"] != 1.0 || lead["median"] != 48.0 || api["deploys"] != 2.0 {
+		t.Errorf("api only: lead %v deploys %v", lead, api["deploys"])
+	}
+	if !strings.Contains(api["source_detail"].(string), "changes to `api` only") {
+		t.Errorf("source detail %q does not name the path", api["source_detail"])
+	}
+}

@@ -99,3 +99,21 @@ func unixTime(s string) (time.Time, error) {
 	}
 	return time.Unix(secs, 0).UTC(), nil
 }
+
+// PathCommits lists the commits (over the same refs History walks) that
+// change any of paths: the changes of one service of a monorepo. It is a
+// second walk, paid only when a path filter is asked for. --full-history
+// keeps commits whose change a merge later dropped: they were still
+// written, and shipped.
+func (r *Repo) PathCommits(ctx context.Context, paths []string) (map[string]bool, error) {
+	args := append([]string{"log", "--format=%H", "--full-history", "--branches", "--tags", "--remotes", "HEAD", "--"}, paths...)
+	out, err := r.Git(ctx, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list commits touching %s in %s: %w", strings.Join(paths, ", "), r.Dir, err)
+	}
+	shas := map[string]bool{}
+	for _, sha := range strings.Fields(string(out)) {
+		shas[sha] = true
+	}
+	return shas, nil
+}

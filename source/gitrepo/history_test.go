@@ -90,3 +90,21 @@ func TestParseCommitLineRejectsGarbage(t *testing.T) {
 		}
 	}
 }
+
+func TestPathCommits(t *testing.T) {
+	g := gittest.New(t)
+	g.Write("services/api/main.go", "1")
+	api := g.Commit("api")
+	g.Write("services/web/index.html", "1")
+	g.Commit("web")
+	g.Write("services/api/main.go", "2")
+	g.Write("services/web/index.html", "2")
+	both := g.Commit("both")
+	got, err := openRepo(t, g).PathCommits(context.Background(), []string{"services/api"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[string]bool{api: true, both: true}, got); diff != "" {
+		t.Errorf("PathCommits (-want +got):\n%s", diff)
+	}
+}
