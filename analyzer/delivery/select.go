@@ -67,7 +67,10 @@ func Pick(ctx context.Context, providers []Provider, q Query, source string) (Ch
 	if source != SourceAuto {
 		q.Source = source
 		deploys, err := read(ctx, providers, q)
-		return Choice{Source: source, Deployments: deploys}, err
+		if err != nil {
+			return Choice{Source: source}, fmt.Errorf("read %s: %w", source, err)
+		}
+		return Choice{Source: source, Deployments: deploys}, nil
 	}
 	var skipped []Skip
 	for _, s := range Sources {
@@ -92,16 +95,12 @@ func Pick(ctx context.Context, providers []Provider, q Query, source string) (Ch
 func read(ctx context.Context, providers []Provider, q Query) ([]Deployment, error) {
 	for _, p := range providers {
 		if p.Supports(q.Source) {
-			deploys, err := p.Deployments(ctx, q)
-			if err != nil {
-				return nil, fmt.Errorf("read %s: %w", q.Source, err)
-			}
-			return deploys, nil
+			return p.Deployments(ctx, q)
 		}
 	}
-	return nil, fmt.Errorf("%s: %w", q.Source, ErrUnavailable)
+	return nil, ErrUnavailable
 }
 
 // ErrUnavailable means no provider can read a source here (for example
 // GitHub deployments without --github and a token).
-var ErrUnavailable = errors.New("not available without the GitHub API (--github and a token)")
+var ErrUnavailable = errors.New("needs the GitHub API: --github and a token")

@@ -47,7 +47,7 @@ func TestPickAuto(t *testing.T) {
 			found:   map[string][]Deployment{"tags": one, "merges": one},
 			want:    "tags",
 			asked:   []string{"tags"},
-			skipped: []Skip{{"deployments", "deployments: " + ErrUnavailable.Error()}, {"releases", "releases: " + ErrUnavailable.Error()}},
+			skipped: []Skip{{"deployments", ErrUnavailable.Error()}, {"releases", ErrUnavailable.Error()}},
 		},
 		{
 			name:  "no tags: fall back to the merges proxy",
@@ -74,6 +74,7 @@ func TestPickAuto(t *testing.T) {
 			failing: map[string]error{"deployments": errors.New("403 Resource not accessible by integration")},
 			want:    "releases",
 			asked:   []string{"deployments", "releases"},
+			skipped: []Skip{{"deployments", "403 Resource not accessible by integration"}},
 		},
 		{
 			name:  "nothing anywhere: auto, with every reason",

@@ -45,6 +45,11 @@ Deploy sources (--deploy-source), in the order auto tries them:
   merges       first-parent merge commits on the default branch (a proxy)
 auto takes the first with at least one deployment ever and says which.
 
+With --github, squash merges made on GitHub are measured from their pull
+request's original commits (--max-pr-lookups). --path measures one service
+of a monorepo: every deployment counts, lead time only for commits touching
+the path.
+
 Environment: GITHUB_TOKEN (with --github), GITHUB_API_URL (default
 https://api.github.com/).
 
@@ -69,7 +74,7 @@ type reportFlags struct {
 func (f *reportFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.repo, "repo", ".", "the git clone to read")
 	fs.StringVar(&f.source, "deploy-source", delivery.SourceAuto, "auto, deployments, workflow, releases, tags or merges")
-	fs.StringVar(&f.tagPattern, "tag-pattern", delivery.DefaultTagPattern, "glob of tags that are deployments (`*` does not cross `/`)")
+	fs.StringVar(&f.tagPattern, "tag-pattern", delivery.DefaultTagPattern, "glob of tags that are deployments; * does not cross a slash")
 	fs.IntVar(&f.windowDays, "window-days", delivery.DefaultWindowDays, "length of the window in days")
 	fs.StringVar(&f.until, "until", "", "end of the window, RFC 3339 (default now)")
 	fs.StringVar(&f.format, "format", "text", "text, markdown or json")
@@ -78,8 +83,8 @@ func (f *reportFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.environment, "environment", "production", "deployment environment to count (deployments source)")
 	fs.StringVar(&f.workflow, "deploy-workflow", "", "workflow file or name whose successful runs are deployments")
 	fs.BoolVar(&f.excludePrereleases, "exclude-prereleases", false, "do not count pre-releases (releases source)")
-	fs.IntVar(&f.prLookups, "max-pr-lookups", 200, "with --github: squash commits to measure from their pull request's commits (one or two requests each; 0 turns it off)")
-	fs.Func("path", "measure only commits touching this path, for one service of a monorepo (repeatable)", func(p string) error {
+	fs.IntVar(&f.prLookups, "max-pr-lookups", 200, "with --github, measure up to `n` squash merges from their pull request's own commits (about two requests each; 0: off)")
+	fs.Func("path", "measure only commits touching `dir`, for one service of a monorepo (repeatable)", func(p string) error {
 		f.paths = append(f.paths, p)
 		return nil
 	})
