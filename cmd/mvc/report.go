@@ -2,16 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"os"
-	"strings"
 	"time"
 
 	"github.com/mvcbot/mvc/analyzer/delivery"
-	"github.com/mvcbot/mvc/report"
 	"github.com/mvcbot/mvc/source/gitrepo"
 )
 
@@ -161,86 +156,6 @@ func needsDeliveryAPI(source string) bool {
 	return source == delivery.SourceDeployments || source == delivery.SourceWorkflow || source == delivery.SourceReleases
 }
 
-// deliveryRun is one `mvc report`: its flags, its sources and where its
-// progress goes.
-type deliveryRun struct {
-	f        reportFlags
-	opts     delivery.Options
-	repo     *gitrepo.Repo
-	local    *gitrepo.Deliveries
-	api      *reportAPI // nil without --github
-	progress *reportProgress
-	stderr   io.Writer
-}
-
-// measure picks the source, reads the history once and computes.
-func (r *deliveryRun) measure(ctx context.Context) (report.Delivery, error) {
-	choice, err := delivery.Pick(ctx, r.providers(), r.query(), r.f.source)
-	if err != nil {
-		return report.Delivery{}, err
-	}
-	r.progress.step("found %d deployments (source %s)", len(choice.Deployments), choice.Source)
-	shas := make([]string, len(choice.Deployments))
-	for i, d := range choice.Deployments {
-		shas[i] = d.SHA
-	}
-	h, err := r.local.History(ctx, shas...)
-	if err != nil {
-		return report.Delivery{}, err
-	}
-	r.progress.step("read %d commits", h.Len())
-	if err := r.scope(ctx, h); err != nil {
-		return report.Delivery{}, err
-	}
-	opts := r.opts
-	opts.Source = choice.Source
-	if choice.Source != delivery.SourceDeployments {
-		// Only GitHub deployments carry an environment; other sources
-		// are the unit's production by definition.
-		opts.Environment = ""
-	}
-	r.expandSquashes(ctx, h, choice.Deployments, opts)
-	m := delivery.Compute(h, choice.Deployments, opts)
-	r.progress.step("computed metrics")
-	detail := deliverySourceDetail(r.f, choice.Source)
-	if len(r.f.paths) > 0 {
-		detail += "; changes to `" + strings.Join(r.f.paths, "`, `") + "` only"
-	}
-	return report.Delivery{Metrics: m, Detail: detail, Auto: r.f.source == delivery.SourceAuto, Skipped: choice.Skipped}, nil
-}
-
-// scope limits lead time to the commits touching --path, if given.
-func (r *deliveryRun) scope(ctx context.Context, h *delivery.History) error {
-	if len(r.f.paths) == 0 {
-		return nil
-	}
-	commits, err := r.repo.PathCommits(ctx, r.f.paths)
-	if err != nil {
-		return err
-	}
-	h.SetScope(commits)
-	r.progress.step("found %d commits touching %s", len(commits), strings.Join(r.f.paths, ", "))
-	return nil
-}
-
-// providers are the local clone first (tags and merges cost no API call),
-// then the API.
-func (r *deliveryRun) providers() []delivery.Provider {
-	if r.api == nil {
-		return []delivery.Provider{r.local}
-	}
-	return []delivery.Provider{r.local, r.api.deliveries}
-}
-
-func (r *deliveryRun) query() delivery.Query {
-	return delivery.Query{
-		Environment: r.f.environment, Workflow: r.f.workflow, TagPattern: r.f.tagPattern,
-		ExcludePrereleases: r.f.excludePrereleases,
-		// Since covers the previous window too: the trend compares with it.
-		Since: delivery.NewWindow(r.opts.Until, 2*r.opts.WindowDays).Start,
-	}
-}
-
 func deliverySourceDetail(f reportFlags, source string) string {
 	switch source {
 	case delivery.SourceDeployments:
@@ -258,40 +173,4 @@ func deliverySourceDetail(f reportFlags, source string) string {
 		return "first-parent merges into the default branch"
 	}
 	return ""
-}
-
-func writeReport(e *env, f reportFlags, in report.Delivery) error {
-	if f.chart != "" {
-		if err := writeDeliveryChart(f.chart, in); err != nil {
-			return err
-		}
-	}
-	switch f.format {
-	case "json":
-		return writeReportJSON(e.stdout, reportJSON{Metrics: in.Metrics, Detail: in.Detail, Auto: in.Auto, Skipped: reportSkipsJSON(in.Skipped), Paths: f.paths})
-	case "markdown":
-		_, err := fmt.Fprint(e.stdout, report.Markdown(report.DeliveryReport(in)))
-		return err
-	default:
-		_, err := fmt.Fprint(e.stdout, report.Text(report.DeliveryReport(in)))
-		return err
-	}
-}
-
-func writeDeliveryChart(path string, in report.Delivery) error {
-	var charts []report.Chart
-	for _, b := range report.DeliveryCharts(in.Metrics) {
-		if c, ok := b.(report.Chart); ok {
-			charts = append(charts, c)
-		}
-	}
-	if len(charts) == 0 {
-		return errors.New("--chart: no deployments found, so there is no chart to draw")
-	}
-	m := in.Metrics
-	title := fmt.Sprintf("Delivery (%s): %s to %s", m.Source, m.Window.Start.Format(time.DateOnly), m.Window.End.Format(time.DateOnly))
-	if err := os.WriteFile(path, []byte(report.SVG(title, charts)), 0o644); err != nil {
-		return fmt.Errorf("write chart %s: %w", path, err)
-	}
-	return nil
 }

@@ -142,3 +142,32 @@ func TestReportMeasuresSquashMergesFromTheirPullRequest(t *testing.T) {
 		t.Errorf("without lookups: lead %v, want the squash's own 2 h", lead)
 	}
 }
+
+func TestReportOnAShallowCloneReadsCommitsFromGitHub(t *testing.T) {
+	g := gittest.New(t)
+	srv := fakegithub.New(t)
+	repo := srv.AddRepo("octo", "app")
+	var parent []string
+	for i, at := range []string{"2024-03-01T10:00:00Z", "2024-03-04T10:00:00Z", "2024-03-05T10:00:00Z"} {
+		g.Write("f", fmt.Sprint(i))
+		sha := g.CommitAt(fmt.Sprintf("c%d", i), utc(at), utc(at))
+		repo.AddCommits(fakegithub.CommitNode{SHA: sha, Parents: parent, Authored: utc(at), Committed: utc(at)})
+		repo.AddDeployment(fakegithub.Deployment{SHA: sha, Created: utc(at).Add(time.Hour),
+			Statuses: []fakegithub.DeploymentStatus{{State: "success", Created: utc(at).Add(2 * time.Hour)}}})
+		parent = []string{sha}
+	}
+	shallow := t.TempDir()
+	g.Git("clone", "-q", "--depth", "1", "file://"+g.Dir, shallow)
+	env := []string{"GITHUB_TOKEN=any", "GITHUB_API_URL=" + srv.BaseURL()}
+	res := runMVC(t, shallow, env, "report", "--github", "octo/app", "--deploy-source", "deployments",
+		"--until", "2024-03-08T00:00:00Z", "--window-days", "7", "--format", "json")
+	got := decodeReport(t, res)
+	// Each deployment ships its own commit, 2 hours after it was written;
+	// the first is the first ever.
+	if lead := got["lead_time_hours"].(map[string]any); lead["n"] != 2.0 || lead["median"] != 2.0 {
+		t.Errorf("lead %v, want two commits at 2 h", lead)
+	}
+	if !strings.Contains(res.stderr, "shallow clone") {
+		t.Errorf("stderr %q does not say the clone is shallow", res.stderr)
+	}
+}

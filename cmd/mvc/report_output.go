@@ -2,11 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/mvcbot/mvc/analyzer/delivery"
+	"github.com/mvcbot/mvc/report"
 )
 
 // reportJSON is `mvc report --format json`: the metrics' keys (the
@@ -63,4 +66,40 @@ func (p *reportProgress) step(format string, args ...any) {
 		return
 	}
 	fmt.Fprintf(p.e.stderr, "mvc %s: %s (%.1fs)\n", p.name, fmt.Sprintf(format, args...), elapsed.Seconds())
+}
+
+func writeReport(e *env, f reportFlags, in report.Delivery) error {
+	if f.chart != "" {
+		if err := writeDeliveryChart(f.chart, in); err != nil {
+			return err
+		}
+	}
+	switch f.format {
+	case "json":
+		return writeReportJSON(e.stdout, reportJSON{Metrics: in.Metrics, Detail: in.Detail, Auto: in.Auto, Skipped: reportSkipsJSON(in.Skipped), Paths: f.paths})
+	case "markdown":
+		_, err := fmt.Fprint(e.stdout, report.Markdown(report.DeliveryReport(in)))
+		return err
+	default:
+		_, err := fmt.Fprint(e.stdout, report.Text(report.DeliveryReport(in)))
+		return err
+	}
+}
+
+func writeDeliveryChart(path string, in report.Delivery) error {
+	var charts []report.Chart
+	for _, b := range report.DeliveryCharts(in.Metrics) {
+		if c, ok := b.(report.Chart); ok {
+			charts = append(charts, c)
+		}
+	}
+	if len(charts) == 0 {
+		return errors.New("--chart: no deployments found, so there is no chart to draw")
+	}
+	m := in.Metrics
+	title := fmt.Sprintf("Delivery (%s): %s to %s", m.Source, m.Window.Start.Format(time.DateOnly), m.Window.End.Format(time.DateOnly))
+	if err := os.WriteFile(path, []byte(report.SVG(title, charts)), 0o644); err != nil {
+		return fmt.Errorf("write chart %s: %w", path, err)
+	}
+	return nil
 }
