@@ -28,6 +28,7 @@ var inputNames = []string{
 	"github-token", "app-id", "app-private-key", "mode", "config",
 	"max-lines", "max-files", "fail-on", "comment", "label-prefix",
 	"exempt-label", "ignore", "report-file",
+	"deploy-source", "deploy-workflow", "environment", "window-days", "tag-pattern",
 }
 
 const (

@@ -10,6 +10,7 @@ import (
 	"github.com/mvcbot/mvc/analyzer"
 	"github.com/mvcbot/mvc/analyzer/size"
 	"github.com/mvcbot/mvc/config"
+	"github.com/mvcbot/mvc/report"
 	ghsource "github.com/mvcbot/mvc/source/github"
 	"github.com/mvcbot/mvc/source/gitrepo"
 )
@@ -22,6 +23,8 @@ type prRun struct {
 	result size.Result
 	// notes are caveats users should read (in the summary and as notices).
 	notes []string
+	// delivery is the repository's delivery health, when measured.
+	delivery *report.Delivery
 }
 
 func (r *runner) runPR(ctx context.Context, ev *event) (int, error) {
@@ -53,7 +56,26 @@ func (r *runner) analyzePR(ctx context.Context, ev *event) (*prRun, error) {
 		return nil, err
 	}
 	run.result = size.Measure(change, run.cfg.Size)
+	r.deliveryHealth(ctx, run)
 	return run, nil
+}
+
+// deliveryHealth measures delivery for the comment's "Delivery health"
+// section when that is cheap (the checkout has the history) or asked for
+// (an explicit deploy-source). It never fails the size check: a problem is
+// logged and the section left out.
+func (r *runner) deliveryHealth(ctx context.Context, run *prRun) {
+	local := r.historyRepo(ctx)
+	if local == nil && !r.delivery.Explicit {
+		r.gha.Debugf("delivery health skipped: no checkout with full history (actions/checkout with fetch-depth: 0) and no deploy-source input")
+		return
+	}
+	d, err := r.measureDelivery(ctx, run.client, local)
+	if err != nil {
+		r.gha.Debugf("delivery health skipped: %v", err)
+		return
+	}
+	run.delivery = &d
 }
 
 // client builds the API client from the runner's environment.

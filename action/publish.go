@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"strconv"
 
 	"github.com/mvcbot/mvc/analyzer/size"
@@ -24,6 +25,9 @@ func (r *runner) publishPR(ctx context.Context, run *prRun) (int, error) {
 		// too large once; within budget, it shrinks to a short note.
 		Brief:    res.Verdict == size.VerdictMVC && run.cfg.Comment != config.CommentAlways,
 		Settings: run.cfg.Source,
+	}
+	if run.delivery != nil {
+		comment.Delivery = report.DeliveryHealth(run.delivery.Metrics)
 	}
 	body := report.Markdown(comment.Doc())
 
@@ -56,7 +60,11 @@ func (r *runner) publishPR(ctx context.Context, run *prRun) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	r.setOutputs(prOutputs(res, reportPath, 1))
+	outputs := prOutputs(res, reportPath, 1)
+	if run.delivery != nil {
+		maps.Copy(outputs, deliveryOutputs(run.delivery.Metrics))
+	}
+	r.setOutputs(outputs)
 	stats := run.client.Stats()
 	r.gha.Debugf("GitHub API: %d reads, %d writes, %d retries, waited %s", stats.Reads, stats.Writes, stats.Retries, stats.Waited)
 	return r.verdictExit(res, run.cfg.FailOn), nil

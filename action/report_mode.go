@@ -1,10 +1,61 @@
 package action
 
-import "context"
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"maps"
+
+	"github.com/mvcbot/mvc/publish"
+	"github.com/mvcbot/mvc/report"
+)
+
+// reportLabel marks the repository's one delivery report issue.
+const reportLabel = "mvc/report"
 
 // runReport is report mode (schedule, workflow_dispatch, push to the
-// default branch): the delivery report.
+// default branch): the full delivery report in the step summary, and one
+// sticky issue per repository, labelled mvc/report and edited in place.
 func (r *runner) runReport(ctx context.Context, ev *event) (int, error) {
-	r.gha.Noticef("report mode (delivery metrics) is not available in this version of mvc yet: nothing to do")
+	client, err := r.client(ctx, ev)
+	if err != nil {
+		return 0, err
+	}
+	d, err := r.measureDelivery(ctx, client, r.historyRepo(ctx))
+	if err != nil {
+		return 0, fmt.Errorf("measure delivery: %w", err)
+	}
+	doc := report.DeliveryReport(d)
+	r.addSummary(report.Markdown(doc))
+
+	var body report.Doc
+	body.Add(report.Marker{ID: report.DeliveryMarker})
+	body.Add(doc.Blocks...)
+	res, err := publish.PublishIssue(ctx, client, publish.StickyIssue{
+		Label:  reportLabel,
+		Marker: "<!-- " + report.DeliveryMarker + " -->",
+		Title:  "mvc delivery report",
+		Body:   report.Markdown(body),
+	})
+	if err != nil {
+		return 0, fmt.Errorf("publish the delivery report issue: %w", err)
+	}
+	if w := res.Warning(); w != "" {
+		r.gha.Warningf("%s", w)
+	} else if res.URL != "" {
+		r.gha.Noticef("delivery report %s: %s", res.Action, res.URL)
+	}
+
+	data, err := json.MarshalIndent(d.Metrics, "", "  ")
+	if err != nil {
+		return 0, fmt.Errorf("encode the report: %w", err)
+	}
+	path, err := r.writeReport(r.in.ReportFile, append(data, '\n'))
+	if err != nil {
+		return 0, err
+	}
+	outputs := map[string]string{"report": path}
+	maps.Copy(outputs, deliveryOutputs(d.Metrics))
+	r.setOutputs(outputs)
 	return ExitOK, nil
 }

@@ -39,8 +39,9 @@ type Env struct {
 type runner struct {
 	env   Env
 	gha   *githubactions.Action
-	files runnerFiles
-	in    inputs
+	files    runnerFiles
+	in       inputs
+	delivery deliveryInputs
 }
 
 // badInputError marks a problem the user must fix in inputs, config or the
@@ -97,6 +98,9 @@ func (r *runner) run(ctx context.Context) (int, error) {
 		return 0, badInput(err)
 	}
 	r.in = in
+	if r.delivery, err = readDeliveryInputs(r.gha.GetInput); err != nil {
+		return 0, badInput(err)
+	}
 	if in.GithubToken != "" {
 		r.gha.AddMask(in.GithubToken)
 	}

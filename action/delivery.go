@@ -1,0 +1,129 @@
+package action
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/mvcbot/mvc/analyzer/delivery"
+	"github.com/mvcbot/mvc/report"
+	ghsource "github.com/mvcbot/mvc/source/github"
+	"github.com/mvcbot/mvc/source/gitrepo"
+)
+
+// deliveryInputs are the delivery-metrics inputs, validated.
+type deliveryInputs struct {
+	Source, Workflow, Environment, TagPattern string
+	WindowDays                                int
+	// Explicit is set when the workflow named a deploy source: pr mode then
+	// reports delivery health even without a checkout's history.
+	Explicit bool
+}
+
+var deliveryInputNames = []string{"deploy-source", "deploy-workflow", "environment", "window-days", "tag-pattern"}
+
+func readDeliveryInputs(get func(string) string) (deliveryInputs, error) {
+	d := deliveryInputs{
+		Source: get("deploy-source"), Workflow: get("deploy-workflow"),
+		Environment: get("environment"), TagPattern: get("tag-pattern"), WindowDays: 30,
+	}
+	d.Explicit = d.Source != "" && d.Source != delivery.SourceAuto
+	if d.Source == "" {
+		d.Source = delivery.SourceAuto
+	}
+	if d.Environment == "" {
+		d.Environment = "production"
+	}
+	if d.TagPattern == "" {
+		d.TagPattern = "v*"
+	}
+	if err := delivery.ValidSource(d.Source); err != nil {
+		return d, fmt.Errorf("input deploy-source: %w", err)
+	}
+	if d.Source == delivery.SourceWorkflow && d.Workflow == "" {
+		return d, fmt.Errorf("input deploy-workflow: deploy-source workflow needs the workflow's file name, e.g. deploy.yml")
+	}
+	if err := delivery.ValidatePattern(d.TagPattern); err != nil {
+		return d, fmt.Errorf("input tag-pattern: %w", err)
+	}
+	if w := get("window-days"); w != "" {
+		n, err := strconv.Atoi(w)
+		if err != nil || n <= 0 || n > 3660 {
+			return d, fmt.Errorf("input window-days: must be a whole number of days from 1 to 3660, got %q", w)
+		}
+		d.WindowDays = n
+	}
+	return d, nil
+}
+
+// measureDelivery computes the delivery metrics of the window ending now:
+// deployments from the checkout (tags, merges: no API call) or the API,
+// the commit graph from the checkout when it has the history, else from
+// the compare API.
+func (r *runner) measureDelivery(ctx context.Context, client *ghsource.Client, local *gitrepo.Repo) (report.Delivery, error) {
+	d := r.delivery
+	opts := delivery.Options{Until: r.env.Now(), WindowDays: d.WindowDays, Environment: d.Environment}
+	q := delivery.Query{
+		Environment: d.Environment, Workflow: d.Workflow, TagPattern: d.TagPattern,
+		// Since covers the previous window too: the trend compares with it.
+		Since: delivery.NewWindow(opts.Until, 2*d.WindowDays).Start,
+	}
+	var providers []delivery.Provider
+	var localDeliveries *gitrepo.Deliveries
+	if local != nil {
+		localDeliveries = gitrepo.NewDeliveries(local)
+		providers = append(providers, localDeliveries)
+	}
+	providers = append(providers, ghsource.NewDeliveries(client))
+	choice, err := delivery.Pick(ctx, providers, q, d.Source)
+	if err != nil {
+		return report.Delivery{}, err
+	}
+	var h *delivery.History
+	if localDeliveries != nil {
+		shas := make([]string, len(choice.Deployments))
+		for i, dep := range choice.Deployments {
+			shas[i] = dep.SHA
+		}
+		h, err = localDeliveries.History(ctx, shas...)
+	} else {
+		h, err = client.CompareHistory(ctx, choice.Deployments, q.Since)
+	}
+	if err != nil {
+		return report.Delivery{}, fmt.Errorf("read the commits behind the deployments: %w", err)
+	}
+	opts.Source = choice.Source
+	if choice.Source != delivery.SourceDeployments {
+		opts.Environment = "" // only GitHub deployments carry an environment
+	}
+	return report.Delivery{
+		Metrics: delivery.Compute(h, choice.Deployments, opts),
+		Detail:  report.DeliverySourceDetail(choice.Source, q),
+		Auto:    d.Source == delivery.SourceAuto,
+		Skipped: choice.Skipped,
+	}, nil
+}
+
+// historyRepo is the workspace's checkout when it has full history (not
+// shallow), so delivery can be measured from git with no API calls.
+func (r *runner) historyRepo(ctx context.Context) *gitrepo.Repo {
+	if r.files.workspace == "" {
+		return nil
+	}
+	repo, err := gitrepo.Open(ctx, r.files.workspace)
+	if err != nil || repo.IsShallow(ctx) {
+		return nil
+	}
+	if _, err := repo.ResolveCommit(ctx, "HEAD"); err != nil {
+		return nil
+	}
+	return repo
+}
+
+func deliveryOutputs(m delivery.Metrics) map[string]string {
+	out := map[string]string{"deploys-per-week": strconv.FormatFloat(m.DeploysPerWeek, 'f', 2, 64)}
+	if m.LeadTime.Median != nil {
+		out["lead-time-hours"] = strconv.FormatFloat(*m.LeadTime.Median, 'f', 1, 64)
+	}
+	return out
+}

@@ -1,0 +1,125 @@
+package action
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mvcbot/mvc/internal/fakegithub"
+	"github.com/mvcbot/mvc/internal/gittest"
+)
+
+// taggedCheckout is a checkout with full history and three release tags in
+// the 30 days before the fake's clock (2024-01-01 12:00 UTC).
+func taggedCheckout(t *testing.T) *gittest.Repo {
+	g := gittest.New(t)
+	start := time.Date(2023, 11, 20, 9, 0, 0, 0, time.UTC)
+	for i := 0; i < 8; i++ {
+		g.Write("app.go", fmt.Sprintf("package app // %d\n", i))
+		at := start.Add(time.Duration(i) * 72 * time.Hour)
+		sha := g.CommitAt(fmt.Sprintf("change %d", i), at, at)
+		if i%2 == 1 {
+			g.AnnotatedTag(fmt.Sprintf("v1.%d.0", i), sha, at.Add(2*time.Hour))
+		}
+	}
+	return g
+}
+
+func TestReportModeKeepsOneIssue(t *testing.T) {
+	h := newHarness(t)
+	h.env["GITHUB_WORKSPACE"] = taggedCheckout(t).Dir
+	h.env["GITHUB_EVENT_NAME"] = "schedule"
+	h.writeEvent(map[string]any{"schedule": "0 6 * * 1"})
+
+	if code := h.run(); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, h.stdout.String())
+	}
+	issues := h.repo.Issues()
+	if len(issues) != 1 {
+		t.Fatalf("%d issues, want one report issue", len(issues))
+	}
+	body := issues[0].GetBody()
+	if !strings.Contains(body, "<!-- mvc:delivery-report -->") || !strings.Contains(body, "tags matching `v*`") {
+		t.Errorf("report issue body:\n%s", body)
+	}
+	if got := h.repo.IssueLabels(issues[0].GetNumber()); len(got) != 1 || got[0] != "mvc/report" {
+		t.Errorf("report issue labels = %v", got)
+	}
+	out := h.outputs()
+	// Tags v1.1.0 (Nov 23), v1.3.0 (Nov 29), v1.5.0 (Dec 5) and v1.7.0
+	// (Dec 11) fall in (Dec 2, Jan 1]: the last two; 2 / (30/7) per week.
+	if out["deploys-per-week"] != "0.47" {
+		t.Errorf("deploys-per-week = %q, want 0.47", out["deploys-per-week"])
+	}
+	if out["lead-time-hours"] == "" {
+		t.Errorf("no lead-time-hours output: %v", out)
+	}
+	if !strings.Contains(h.summary(), "tags matching") {
+		t.Errorf("summary lacks the report:\n%s", h.summary())
+	}
+
+	// A rerun edits, never duplicates; an identical report writes nothing.
+	h.gh.ResetRequests()
+	if code := h.run(); code != ExitOK {
+		t.Fatalf("rerun exit %d", code)
+	}
+	if n := len(h.repo.Issues()); n != 1 {
+		t.Errorf("%d issues after rerun", n)
+	}
+	if w := h.gh.Writes(); w != 0 {
+		t.Errorf("identical rerun wrote %d times", w)
+	}
+}
+
+func TestReportModeReadOnlyWarns(t *testing.T) {
+	h := newHarness(t)
+	h.env["GITHUB_WORKSPACE"] = taggedCheckout(t).Dir
+	h.env["GITHUB_EVENT_NAME"] = "workflow_dispatch"
+	h.writeEvent(map[string]any{"inputs": map[string]any{}})
+	h.gh.SetReadOnly(true)
+	if code := h.run(); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, h.stdout.String())
+	}
+	if !strings.Contains(h.stdout.String(), "issues: write") {
+		t.Errorf("no warning naming the missing permission:\n%s", h.stdout.String())
+	}
+}
+
+func TestPRCommentShowsDeliveryHealthFromCheckout(t *testing.T) {
+	h := newHarness(t)
+	h.env["GITHUB_WORKSPACE"] = taggedCheckout(t).Dir
+	h.addPull(fakegithub.Pull{Number: 21, Files: codeFiles(5, 120)})
+	h.prEvent("opened", 21)
+	h.env["INPUT_FAIL-ON"] = "never"
+	if code := h.run(); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, h.stdout.String())
+	}
+	marked := h.markedComments(21)
+	if len(marked) != 1 || !strings.Contains(marked[0].GetBody(), "Delivery health") {
+		t.Fatalf("comment lacks delivery health:\n%v", marked)
+	}
+	if h.outputs()["deploys-per-week"] == "" {
+		t.Errorf("no deploys-per-week output")
+	}
+}
+
+func TestBadDeliveryInputs(t *testing.T) {
+	for input, value := range map[string]string{
+		"INPUT_DEPLOY-SOURCE": "carrier-pigeon",
+		"INPUT_WINDOW-DAYS":   "a month",
+		"INPUT_TAG-PATTERN":   "v[",
+	} {
+		t.Run(input, func(t *testing.T) {
+			h := newHarness(t)
+			h.env[input] = value
+			h.prEvent("opened", 1)
+			if code := h.run(); code != ExitBadInput {
+				t.Fatalf("exit %d, want 2", code)
+			}
+			if !strings.Contains(h.stdout.String(), strings.ToLower(strings.TrimPrefix(input, "INPUT_"))) {
+				t.Errorf("error does not name the input:\n%s", h.stdout.String())
+			}
+		})
+	}
+}
