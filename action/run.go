@@ -37,8 +37,8 @@ type Env struct {
 
 // runner carries one run's state.
 type runner struct {
-	env   Env
-	gha   *githubactions.Action
+	env      Env
+	gha      *githubactions.Action
 	files    runnerFiles
 	in       inputs
 	delivery deliveryInputs
