@@ -2,6 +2,8 @@ package action
 
 import (
 	"fmt"
+
+	ghsource "github.com/mvcbot/mvc/source/github"
 	"path/filepath"
 	"strings"
 )
@@ -74,6 +76,11 @@ func readInputs(get func(name string) string) (inputs, error) {
 	}
 	if (in.AppID == "") != (in.AppPrivateKey == "") {
 		return in, fmt.Errorf("inputs app-id and app-private-key go together: set both to authenticate as a GitHub App, or neither to use github-token")
+	}
+	if in.AppID != "" {
+		if err := ghsource.ValidateAppCredentials(in.AppID, in.AppPrivateKey); err != nil {
+			return in, fmt.Errorf("input %w", err)
+		}
 	}
 	if in.GithubToken == "" && in.AppID == "" {
 		return in, fmt.Errorf("input github-token is empty: pass ${{ github.token }} (the default) or set app-id and app-private-key")

@@ -270,7 +270,9 @@ func TestBadInputAndConfigWriteNothing(t *testing.T) {
 		{name: "mode", input: "INPUT_MODE", value: "sometimes", want: "input mode"},
 		{name: "max-lines", input: "INPUT_MAX-LINES", value: "lots", want: "input max-lines"},
 		{name: "fail-on", input: "INPUT_FAIL-ON", value: "maybe", want: "input fail-on"},
-		{name: "app id alone", input: "INPUT_APP-ID", value: "12", want: "app-id and app-private-key"},
+		{name: "lone app id", input: "INPUT_APP-ID", value: "12", want: "app-id and app-private-key"},
+		{name: "app id not a number", input: "INPUT_APP-ID", value: "my-app", want: "is not a number"},
+		{name: "app key not PEM", input: "INPUT_APP-ID", value: "12", want: "not PEM"},
 		{name: "report outside", input: "INPUT_REPORT-FILE", value: "../x.json", want: "input report-file"},
 		{name: "config key", config: "budjet:\n  lines: 3\n", want: `unknown key "budjet"`},
 		{name: "config value", config: "budget:\n  lines: many\n", want: "budget.lines"},
@@ -285,6 +287,9 @@ func TestBadInputAndConfigWriteNothing(t *testing.T) {
 			}
 			if tc.input != "" {
 				h.env[tc.input] = tc.value
+			}
+			if strings.HasPrefix(tc.name, "app ") {
+				h.env["INPUT_APP-PRIVATE-KEY"] = "not a key"
 			}
 			h.prEvent("opened", 16)
 			if code := h.run(); code != ExitBadInput {

@@ -40,6 +40,14 @@ func (c *Client) authenticate(ctx context.Context, opts Options, base *url.URL) 
 	return itr, nil
 }
 
+// ValidateAppCredentials checks an App id and private key without any
+// request, so a front door can report a mistake as bad input (exit 2)
+// before touching the API.
+func ValidateAppCredentials(appID, pemKey string) error {
+	_, _, err := appCredentials(appID, pemKey)
+	return err
+}
+
 // appCredentials validates the App id and key, saying what to fix.
 func appCredentials(appID, pemKey string) (int64, *rsa.PrivateKey, error) {
 	if appID == "" || strings.TrimSpace(pemKey) == "" {
