@@ -21,6 +21,10 @@ type Options struct {
 	// staging never counts as production. Deployments without an
 	// environment (tags, merges) are kept.
 	Environment string
+	// Edition names the DORA report whose levels are given (default 2024).
+	Edition string
+	// Failures tunes the hotfix and incident failure signals.
+	Failures FailureRules
 }
 
 // Validate reports options that cannot describe a window.
@@ -28,6 +32,11 @@ func (o Options) Validate() error {
 	var errs []error
 	if o.WindowDays <= 0 {
 		errs = append(errs, fmt.Errorf("window days must be a positive number of days, got %d", o.WindowDays))
+	}
+	if o.Edition != "" {
+		if err := ValidEdition(o.Edition); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	if o.Until.IsZero() {
 		errs = append(errs, errors.New("the window needs an end time (until)"))
@@ -54,21 +63,39 @@ func NewWindow(until time.Time, days int) Window {
 	return Window{Start: end.AddDate(0, 0, -days), End: end, Days: days}
 }
 
-// Compute measures deployment frequency and lead time for changes in the
-// window opts describes. Shipped commits are attributed over the whole
-// history first (see Ship), then the window selects deployments by time.
-// Options must pass Validate; a non-positive window falls back to
-// DefaultWindowDays.
+// Compute measures the window opts describes from the commit graph alone:
+// deployment frequency and lead time, and the failure signals git holds
+// (rollbacks; reverts and hotfix branches when messages were read). See
+// ComputeWith for the signals only an API knows.
 func Compute(h *History, deploys []Deployment, opts Options) Metrics {
+	return ComputeWith(h, deploys, Signals{}, opts)
+}
+
+// ComputeWith measures all five metrics in the window opts describes.
+// Shipped commits are attributed over the whole history first (see Ship),
+// then the window selects deployments by time; failures are judged from
+// every deployment up to the window's end. Options must pass Validate; a
+// non-positive window falls back to DefaultWindowDays.
+func ComputeWith(h *History, deploys []Deployment, sig Signals, opts Options) Metrics {
 	if opts.WindowDays <= 0 {
 		opts.WindowDays = DefaultWindowDays
 	}
-	shipments := Ship(h, inEnvironment(deploys, opts.Environment))
+	if opts.Edition == "" {
+		opts.Edition = DefaultEdition
+	}
+	shipments, by := ship(h, inEnvironment(deploys, opts.Environment))
 	win := NewWindow(opts.Until, opts.WindowDays)
 	m := measure(shipments, win)
+	var verdicts []verdict
+	m.Stability, verdicts = stability(h, shipments, by, sig, opts.Failures, win)
 	m.Source, m.Proxy, m.Environment = opts.Source, IsProxy(opts.Source), opts.Environment
 	m.Ever = len(shipments)
 	m.Series = weekly(shipments, win)
+	if len(m.SignalsRead) > 0 {
+		weeklyFailures(m.Series, shipments, verdicts, win)
+	}
+	in := m.levelInputs()
+	m.Levels, m.QuickCheck = LevelsOf(opts.Edition, in), QuickCheckOf(in)
 	prev := measure(shipments, NewWindow(win.Start, win.Days))
 	m.Previous = &Summary{
 		Window:         prev.Window,

@@ -25,6 +25,13 @@ type Commit struct {
 	// squash and rebase merges through the web), the ones whose pull
 	// request may hold older original commits.
 	CommitterEmail string
+	// Reverts lists the commits this one says it reverts (git's
+	// "This reverts commit <sha>." line), full or abbreviated SHAs.
+	Reverts []string
+	// MergedBranch is the branch a merge commit's subject names ("Merge
+	// pull request #12 from owner/hotfix/db", "Merge branch 'hotfix/db'"):
+	// how a hotfix branch is recognised without the API.
+	MergedBranch string
 }
 
 // IsMerge reports whether the commit has more than one parent. Merge
@@ -43,6 +50,9 @@ type History struct {
 	// scope, when set, holds the commits that count as changes: those
 	// touching one service's paths in a monorepo.
 	scope map[string]bool
+	// messagesRead says commit messages were read (Reverts, MergedBranch
+	// are known), so "no revert found" means none, not "not looked".
+	messagesRead bool
 }
 
 // NewHistory indexes commits (in any order). A SHA listed twice keeps its
@@ -120,6 +130,13 @@ func (h *History) SetOriginals(originals map[string][]time.Time) {
 // graph is still walked in full, so attribution is unchanged: a commit
 // outside the scope is shipped, just not measured. Nil removes the limit.
 func (h *History) SetScope(commits map[string]bool) { h.scope = commits }
+
+// SetMessagesRead records that the commits' messages were read, so revert
+// and hotfix-branch signals count as read even when none fired.
+func (h *History) SetMessagesRead() { h.messagesRead = true }
+
+// MessagesRead reports whether commit messages were read.
+func (h *History) MessagesRead() bool { return h != nil && h.messagesRead }
 
 // inScope reports whether c counts as a change of the unit measured.
 func (h *History) inScope(c Commit) bool { return h.scope == nil || h.scope[c.SHA] }

@@ -35,6 +35,12 @@ type Metrics struct {
 	// trail behind every figure above.
 	Deployments []DeploymentReport `json:"deployments"`
 	Unmeasured  Unmeasured         `json:"unmeasured"`
+	// Stability holds change failure rate, recovery time and rework rate
+	// (its keys are top-level in JSON).
+	Stability
+	// Levels and QuickCheck rate the five metrics against DORA's tables.
+	Levels     Levels     `json:"levels"`
+	QuickCheck QuickCheck `json:"quick_check"`
 }
 
 // Gaps is the time between consecutive deployments, in hours.
@@ -49,6 +55,10 @@ type Week struct {
 	Start          string   `json:"start"`
 	Deploys        int      `json:"deploys"`
 	LeadTimeMedian *float64 `json:"lead_time_hours_median"`
+	// Failures and ChangeFailureRate judge the week's deployments (rollbacks
+	// excluded); the rate is nil for a week without one, or without signals.
+	Failures          int      `json:"failures"`
+	ChangeFailureRate *float64 `json:"change_failure_rate"`
 }
 
 // Summary is the short form of a window's figures.

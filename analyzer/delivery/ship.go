@@ -38,9 +38,17 @@ func (s Shipment) LeadTimes() []time.Duration { return s.leads }
 // over the whole list, so the cost is that of one walk of the history,
 // however many deployments there are.
 func Ship(h *History, deploys []Deployment) []Shipment {
+	out, _ := ship(h, deploys)
+	return out
+}
+
+// ship is Ship that also returns, per commit index, 1 + the index of the
+// shipment that first reached it (0: none did): which deployment shipped
+// a commit, what the failure signals need.
+func ship(h *History, deploys []Deployment) ([]Shipment, []int32) {
 	ordered := append([]Deployment(nil), deploys...)
 	SortByTime(ordered)
-	w := walker{h: h, shipped: make([]bool, h.Len())}
+	w := walker{h: h, shipped: make([]bool, h.Len()), by: make([]int32, h.Len())}
 	out := make([]Shipment, len(ordered))
 	for i, d := range ordered {
 		s := Shipment{Deployment: d, First: i == 0}
@@ -48,6 +56,9 @@ func Ship(h *History, deploys []Deployment) []Shipment {
 		s.Known = ok
 		if ok {
 			reached := w.walk(start)
+			for _, c := range reached {
+				w.by[c] = int32(i + 1)
+			}
 			if !s.First {
 				s.Commits = w.changes(reached)
 				s.leads, s.Expanded = leadTimes(h, s.At, s.Commits)
@@ -55,13 +66,14 @@ func Ship(h *History, deploys []Deployment) []Shipment {
 		}
 		out[i] = s
 	}
-	return out
+	return out, w.by
 }
 
 // walker holds the marks shared by all deployments of one Ship call.
 type walker struct {
 	h       *History
 	shipped []bool
+	by      []int32 // 1 + the shipment that reached each commit
 	stack   []int32
 }
 

@@ -54,3 +54,28 @@ func mondayOf(t time.Time) time.Time {
 	offset := (int(day.Weekday()) + 6) % 7 // Monday → 0 … Sunday → 6
 	return day.AddDate(0, 0, -offset)
 }
+
+// weeklyFailures adds each week's change failure rate: failed over
+// deployed, rollbacks excluded, as for the window. Without a readable
+// signal every week's rate stays nil.
+func weeklyFailures(weeks []Week, shipments []Shipment, verdicts []verdict, win Window) {
+	counted := make([]int, len(weeks))
+	index := map[string]int{}
+	for i, w := range weeks {
+		index[w.Week] = i
+	}
+	for i, v := range verdicts {
+		s := shipments[i]
+		k, ok := index[isoWeek(s.At)]
+		if !ok || !win.Contains(s.At) || v.rollback {
+			continue
+		}
+		counted[k]++
+		weeks[k].Failures += b2i(v.failed)
+	}
+	for k := range weeks {
+		if counted[k] > 0 {
+			weeks[k].ChangeFailureRate = ratio(weeks[k].Failures, counted[k])
+		}
+	}
+}
