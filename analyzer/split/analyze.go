@@ -1,6 +1,7 @@
 package split
 
 import (
+	"math"
 	"path"
 	"sort"
 	"strings"
@@ -21,13 +22,63 @@ func (w *work) describeAtoms() {
 		}
 		a.mech = classifyMechanical(a, f.lang)
 		a.names = declNames(a, f)
-		a.idents = map[string]bool{}
-		for _, l := range a.dels {
-			identifiers(l.Text, a.idents)
+		all, delta := lineIdentifiers(a)
+		a.idents, a.delta = w.names.setOf(all), w.names.setOf(delta)
+	}
+	for i := range w.files {
+		sets := make([]idSet, 0, len(w.files[i].atoms))
+		for _, id := range w.files[i].atoms {
+			sets = append(sets, w.atoms[id].idents)
 		}
-		for _, l := range a.adds {
-			identifiers(l.Text, a.idents)
+		w.files[i].idents = union(sets...)
+	}
+	w.weighIdentifiers()
+}
+
+// lineIdentifiers returns the identifiers an atom's lines mention, and
+// those only its deleted or only its added lines mention (marked - and +):
+// what the edit takes away and brings in.
+func lineIdentifiers(a *atom) (all, delta map[string]bool) {
+	del, add := map[string]bool{}, map[string]bool{}
+	for _, l := range a.dels {
+		identifiers(l.Text, del)
+	}
+	for _, l := range a.adds {
+		identifiers(l.Text, add)
+	}
+	all, delta = make(map[string]bool, len(del)+len(add)), map[string]bool{}
+	for id := range del {
+		all[id] = true
+		if !add[id] {
+			delta["-"+id] = true
 		}
+	}
+	for id := range add {
+		all[id] = true
+		if !del[id] {
+			delta["+"+id] = true
+		}
+	}
+	return all, delta
+}
+
+// weighIdentifiers computes each identifier's inverse frequency among the
+// atoms, and each atom's vector length for the cosine.
+func (w *work) weighIdentifiers() {
+	df := make([]int, len(w.names.names))
+	for _, a := range w.atoms {
+		for _, id := range a.idents {
+			df[id]++
+		}
+	}
+	w.idf = make([]float64, len(df))
+	for id, n := range df {
+		if n > 0 {
+			w.idf[id] = math.Log(float64(len(w.atoms)+1) / float64(n))
+		}
+	}
+	for _, a := range w.atoms {
+		a.norm = math.Sqrt(a.idents.weightedShared(a.idents, w.idf))
 	}
 }
 
@@ -47,11 +98,11 @@ func declNames(a *atom, f *fileInfo) []string {
 // source, a moved file's two halves, and one edit repeated across files.
 func (w *work) hardLinks() *unionFind {
 	u := newUnionFind(len(w.atoms))
+	w.joinMoves(u)
+	w.joinRepeatedEdits(u)
 	w.joinDeclarations(u)
 	w.joinWholeFiles(u)
 	w.joinCompanions(u)
-	w.joinMoves(u)
-	w.joinRepeatedEdits(u)
 	return u
 }
 
@@ -61,8 +112,9 @@ func (w *work) joinDeclarations(u *unionFind) {
 		for _, id := range w.files[fi].atoms {
 			a := w.atoms[id]
 			// Imports change for every reason at once: they follow the code
-			// that uses them (a soft link), not each other.
-			if a.decl == "" || a.decl == "import" || a.decl == "package" || a.mech != notMechanical {
+			// that uses them (a soft link), not each other. Moves and sweeps
+			// already have their group.
+			if a.decl == "" || a.decl == "import" || a.decl == "package" || a.mech == moved || a.mech == repeated {
 				continue
 			}
 			if j, ok := first[a.decl]; ok {
@@ -74,10 +126,14 @@ func (w *work) joinDeclarations(u *unionFind) {
 	}
 }
 
-// joinWholeFiles keeps files nobody reviews line by line in one piece.
+// joinWholeFiles keeps in one piece the files nobody reviews line by line
+// (generated, vendored, lockfiles) and the files the change creates or
+// deletes: on the benchmark's history, 96% of line pairs of a new file and
+// 98% of a deleted one came from the same commit.
 func (w *work) joinWholeFiles(u *unionFind) {
 	for _, f := range w.files {
-		if f.class == size.Code || f.class == size.Test || f.class == size.Docs {
+		whole := f.Status == analyzer.Added || f.Status == analyzer.Removed
+		if !whole && (f.class == size.Code || f.class == size.Test || f.class == size.Docs) {
 			continue
 		}
 		for _, id := range f.atoms[1:] {

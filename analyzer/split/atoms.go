@@ -22,11 +22,13 @@ type atom struct {
 	oldDecl, newDecl, decl string
 
 	// What the analysis learns about the atom.
-	lines  int             // changed lines, at least 1, the atom's share of pairs
-	weight float64         // weighted lines, as size measures them
-	mech   mechanical      // a mechanical edit, kept apart from the rest
-	names  []string        // identifiers of the declarations it changes
-	idents map[string]bool // identifiers its changed lines mention
+	lines  int        // changed lines, at least 1, the atom's share of pairs
+	weight float64    // weighted lines, as size measures them
+	mech   mechanical // a mechanical edit, kept apart from the rest
+	names  []string   // identifiers of the declarations it changes
+	idents idSet      // identifiers its changed lines mention
+	delta  idSet      // identifiers it removes ("-x") or introduces ("+y")
+	norm   float64    // length of its identifiers' rarity vector
 }
 
 // changed is the atom's number of changed lines.

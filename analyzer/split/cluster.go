@@ -56,21 +56,20 @@ func (h *mergeHeap) Pop() any {
 	return c
 }
 
-// merge joins groups greedily, the most related pair first, while their
-// average pair probability stays above mergeThreshold and the result fits
-// the budget. It never aims at a number of parts: the evidence and the
-// budget decide.
+// merge joins groups greedily, the most related pair first (the highest
+// average pair probability), when the merge raises the expected agreement
+// with the author's grouping and the result fits the budget. It never
+// aims at a number of parts: the evidence and the budget decide.
 func (w *work) merge(groups []*group) {
+	ag := w.newAgreement(groups)
+	floor := ag.floor()
 	version := make([]int, len(groups))
 	h := &mergeHeap{}
 	push := func(g *group) {
 		for k := range g.links {
 			o := groups[k]
-			if s := affinity(g, o, g.links); s >= mergeThreshold {
-				a, b := g.id, o.id
-				if b < a {
-					a, b = b, a
-				}
+			if s := affinity(g, o, g.links); s >= floor {
+				a, b := min(g.id, o.id), max(g.id, o.id)
 				heap.Push(h, candidate{score: s, a: a, b: b, va: version[a], vb: version[b]})
 			}
 		}
@@ -84,23 +83,39 @@ func (w *work) merge(groups []*group) {
 		if !ga.alive || !gb.alive || version[c.a] != c.va || version[c.b] != c.vb || !w.fits(ga, gb) {
 			continue
 		}
+		next := ag.merged(ga, gb)
+		if next.ari() <= ag.ari() {
+			continue
+		}
 		ga.absorb(gb, groups)
+		ag = next
 		version[c.a]++
 		push(ga)
 	}
 }
 
-// foldLines is the size under which a part is not worth its own pull
-// request: another CI run and another rebase for a handful of lines.
-const foldLines = 10
+// A part is tiny, not worth its own pull request (another CI run, another
+// rebase), under foldLines changed lines. In a small change a few lines
+// are a real share of the work, so the limit shrinks to foldShare of the
+// change: on the benchmark, folding whole small commits away cost more
+// than it saved.
+const (
+	foldLines = 10
+	foldShare = 0.02
+)
 
 // fold merges each tiny group into the neighbour it is most related to,
 // mechanical or not, when one fits the budget. of maps atoms to their
 // initial groups, to find a neighbour by path when nothing links.
 func (w *work) fold(groups []*group) {
 	stuck := map[int]bool{}
+	total := 0
+	for _, g := range groups {
+		total += g.lines
+	}
+	tiny := min(foldLines, foldShare*float64(total))
 	for {
-		t := smallestTiny(groups, stuck)
+		t := smallestTiny(groups, stuck, tiny)
 		if t == nil {
 			return
 		}
@@ -120,10 +135,10 @@ func (w *work) fold(groups []*group) {
 	}
 }
 
-func smallestTiny(groups []*group, stuck map[int]bool) *group {
+func smallestTiny(groups []*group, stuck map[int]bool, tiny float64) *group {
 	var best *group
 	for _, g := range groups {
-		if g.alive && !stuck[g.id] && g.lines < foldLines && (best == nil || g.lines < best.lines) {
+		if g.alive && !stuck[g.id] && float64(g.lines) < tiny && (best == nil || g.lines < best.lines) {
 			best = g
 		}
 	}

@@ -111,7 +111,7 @@ func (w *work) hasClass(g *group, c size.Class) bool {
 
 // rationale says why the part's changes belong together, from the
 // strongest evidence found inside it.
-func (w *work) rationale(g *group, l *linker, kind Kind, over bool) string {
+func (w *work) rationale(g *group, facts *groupFacts, kind Kind, over bool) string {
 	var reasons []string
 	switch kind {
 	case KindMechanical:
@@ -122,7 +122,7 @@ func (w *work) rationale(g *group, l *linker, kind Kind, over bool) string {
 		reasons = append(reasons, "Documentation only: it can be reviewed on its own once the code it describes is in")
 	}
 	if kind != KindMechanical {
-		reasons = append(reasons, w.evidenceReasons(g, l)...)
+		reasons = append(reasons, w.evidenceReasons(g, facts)...)
 	}
 	if over {
 		reasons = append(reasons, fmt.Sprintf("Over the budget of %d weighted lines and %d files, but cutting it further would split a declaration or a file that must ship whole",
@@ -141,44 +141,71 @@ var mechanicalReason = map[mechanical]string{
 	repeated:       "The same edit repeated across files, a mechanical sweep best reviewed at once",
 }
 
-// evidenceReasons turns the links inside a group into short sentences.
-func (w *work) evidenceReasons(g *group, l *linker) []string {
-	var reasons []string
-	in := map[int]bool{}
-	for _, id := range g.atoms {
-		in[id] = true
+// groupFacts is the evidence found inside one group, for its rationale.
+type groupFacts struct {
+	used             map[string]bool // declarations changed here and used by another file here
+	tests, cochanged int             // file pairs of test and code, and of frequent co-change
+}
+
+// collectFacts gathers every group's facts in one pass over the links.
+func (w *work) collectFacts(l *linker, groups []*group) map[int]*groupFacts {
+	atomGroup := make([]int, len(w.atoms))
+	fileGroups := make([]map[int]bool, len(w.files))
+	facts := map[int]*groupFacts{}
+	for _, g := range groups {
+		facts[g.id] = &groupFacts{used: map[string]bool{}}
+		for _, id := range g.atoms {
+			atomGroup[id] = g.id
+		}
+		for f := range g.files {
+			if fileGroups[f] == nil {
+				fileGroups[f] = map[int]bool{}
+			}
+			fileGroups[f][g.id] = true
+		}
 	}
-	var used []string
-	seen := map[string]bool{}
 	for k := range l.uses {
-		if in[k[0]] && in[k[1]] && w.atoms[k[0]].file != w.atoms[k[1]].file {
-			for _, n := range w.atoms[k[1]].names {
-				if !seen[n] {
-					seen[n] = true
-					used = append(used, n)
-				}
+		user, def := w.atoms[k[0]], w.atoms[k[1]]
+		if g := atomGroup[user.id]; g == atomGroup[def.id] && user.file != def.file {
+			for _, n := range def.names {
+				facts[g].used[n] = true
 			}
 		}
+	}
+	for k, fl := range l.files {
+		if k[0] == k[1] || !fl.testPair && fl.coChange < 0.3 {
+			continue
+		}
+		for g := range fileGroups[k[0]] {
+			if !fileGroups[k[1]][g] {
+				continue
+			}
+			if fl.testPair {
+				facts[g].tests++
+			}
+			if fl.coChange >= 0.3 {
+				facts[g].cochanged++
+			}
+		}
+	}
+	return facts
+}
+
+// evidenceReasons turns the links inside a group into short sentences.
+func (w *work) evidenceReasons(g *group, f *groupFacts) []string {
+	var reasons []string
+	used := make([]string, 0, len(f.used))
+	for n := range f.used {
+		used = append(used, n)
 	}
 	sort.Strings(used)
 	if len(used) > 0 {
 		reasons = append(reasons, "It changes "+listNames(used, 3)+" together with the code that uses "+pronoun(len(used)))
 	}
-	var tests, cochanged int
-	for k, fl := range l.files {
-		if g.files[k[0]] && g.files[k[1]] && k[0] != k[1] {
-			if fl.testPair {
-				tests++
-			}
-			if fl.coChange >= 0.3 {
-				cochanged++
-			}
-		}
-	}
-	if tests > 0 {
+	if f.tests > 0 {
 		reasons = append(reasons, "tests travel with the code they exercise")
 	}
-	if cochanged > 0 {
+	if f.cochanged > 0 {
 		reasons = append(reasons, "its files have often changed together before")
 	}
 	if dir := commonDir(w.groupFiles(g)); len(g.files) > 1 && dir != "" {

@@ -97,17 +97,14 @@ func isComment(lg language, text string) bool {
 }
 
 // classifyMechanical says whether an atom only reformats or only edits
-// comments. Pure additions of code are never mechanical; a blank-only
-// atom is layout.
+// comments. Blank lines added or removed alone are not reformatting: they
+// are the edges of other edits.
 func classifyMechanical(a *atom, lg language) mechanical {
 	all := append(append([]analyzer.Line(nil), a.dels...), a.adds...)
-	if len(all) == 0 {
+	if len(all) == 0 || isBlank(all) {
 		return notMechanical
 	}
 	if len(a.dels) > 0 && len(a.adds) > 0 && squeeze(a.dels) == squeeze(a.adds) {
-		return whitespaceOnly
-	}
-	if isBlank(all) {
 		return whitespaceOnly
 	}
 	if lg == langOther {

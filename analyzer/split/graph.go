@@ -2,15 +2,18 @@ package split
 
 import (
 	"path"
+
+	"github.com/mvcbot/mvc/analyzer"
 	"sort"
 )
 
 // fileLink is the file-level evidence between two files (or a file and
 // itself).
 type fileLink struct {
-	sameDir, nearDir, testPair bool
-	coChange                   float64
-	owners                     int
+	sameDir, nearDir, siblingDir, testPair bool
+	coChange                               float64
+	identOverlap                           float64 // Jaccard index of the files' changed identifiers
+	owners                                 int
 }
 
 // pairKey orders two indexes into a map key.
@@ -27,13 +30,13 @@ func pairKey(i, j int) [2]int {
 type linker struct {
 	w        *work
 	files    map[[2]int]*fileLink
-	mentions map[[2]int]float64
+	mentions map[[2]int]bool
 	uses     map[[2]int]bool // (user atom, defining atom)
 	owners   []string
 }
 
 func (w *work) newLinker() *linker {
-	l := &linker{w: w, files: map[[2]int]*fileLink{}, mentions: map[[2]int]float64{}, uses: map[[2]int]bool{}}
+	l := &linker{w: w, files: map[[2]int]*fileLink{}, mentions: map[[2]int]bool{}, uses: map[[2]int]bool{}}
 	l.owners = make([]string, len(w.files))
 	if len(w.in.CodeOwners) > 0 {
 		o := parseOwners(w.in.CodeOwners)
@@ -45,6 +48,8 @@ func (w *work) newLinker() *linker {
 	l.linkTests()
 	l.linkCoChange()
 	l.linkMentions()
+	l.linkSharedIdentifiers()
+	l.linkAddedFiles()
 	return l
 }
 
@@ -52,7 +57,12 @@ func (l *linker) file(i, j int) *fileLink {
 	k := pairKey(i, j)
 	fl := l.files[k]
 	if fl == nil {
-		fl = &fileLink{}
+		fi, fj := l.w.files[i].dir, l.w.files[j].dir
+		fl = &fileLink{sameDir: i != j && fi == fj, nearDir: nearDirs(fi, fj), siblingDir: siblingDirs(fi, fj)}
+		if i != j {
+			ii, ij := l.w.files[i].idents, l.w.files[j].idents
+			fl.identOverlap = jaccard(ii.shared(ij), len(ii), len(ij))
+		}
 		switch oi, oj := l.owners[i], l.owners[j]; {
 		case oi == "" || oj == "":
 		case oi == oj:
@@ -76,13 +86,13 @@ func (l *linker) linkDirs() {
 		for x, i := range files {
 			l.file(i, i)
 			for _, j := range files[x+1:] {
-				l.file(i, j).sameDir = true
+				l.file(i, j)
 			}
 		}
 		if parent, ok := byDir[path.Dir(dir)]; ok && path.Dir(dir) != dir {
 			for _, i := range files {
 				for _, j := range parent {
-					l.file(i, j).nearDir = true
+					l.file(i, j)
 				}
 			}
 		}
@@ -158,32 +168,78 @@ func (l *linker) linkCoChange() {
 const maxDefiners = 8
 
 // linkMentions links an atom that changes a declaration with the atoms
-// whose changed lines name it, weighted by how specific the name is.
+// whose changed lines name it.
 func (l *linker) linkMentions() {
-	definers := map[string][]int{}
+	definers := map[int32][]int{}
 	for _, a := range l.w.atoms {
 		for _, n := range a.names {
 			if len(n) >= 3 && !stopWords[n] {
-				definers[n] = append(definers[n], a.id)
+				id := l.w.names.id(n)
+				definers[id] = append(definers[id], a.id)
 			}
 		}
 	}
 	for _, b := range l.w.atoms {
-		for id := range b.idents {
+		for _, id := range b.idents {
 			defs := definers[id]
 			if len(defs) == 0 || len(defs) > maxDefiners {
 				continue
 			}
-			strength := 1 / float64(len(defs))
 			for _, a := range defs {
 				if a == b.id || l.w.atoms[a].decl == b.decl && l.w.atoms[a].file == b.file {
 					continue
 				}
-				k := pairKey(a, b.id)
-				l.mentions[k] = max(l.mentions[k], strength)
+				l.mentions[pairKey(a, b.id)] = true
 				l.uses[[2]int{b.id, a}] = true
 				l.file(l.w.atoms[a].file, b.file)
 			}
+		}
+	}
+}
+
+// maxIdentAtoms ignores identifiers that many atoms mention: they link
+// everything to everything and say little.
+const maxIdentAtoms = 30
+
+// linkSharedIdentifiers makes files whose changed lines mention the same
+// uncommon identifiers candidates, so their overlap gets scored.
+func (l *linker) linkSharedIdentifiers() {
+	byIdent := make([][]int, len(l.w.names.names))
+	for _, a := range l.w.atoms {
+		for _, id := range a.idents {
+			byIdent[id] = append(byIdent[id], a.file)
+		}
+	}
+	for _, files := range byIdent {
+		if len(files) < 2 || len(files) > maxIdentAtoms {
+			continue
+		}
+		for x, i := range files {
+			for _, j := range files[x+1:] {
+				l.file(i, j)
+			}
+		}
+	}
+}
+
+// maxAddedPairs bounds the pairs of new files scored for being new together.
+const maxAddedFiles = 300
+
+// linkAddedFiles makes new files candidates for each other: files created
+// by the same change were often created for the same reason.
+func (l *linker) linkAddedFiles() {
+	var added []int
+	for i, f := range l.w.files {
+		if f.Status == analyzer.Added {
+			added = append(added, i)
+		}
+	}
+	if len(added) > maxAddedFiles {
+		return
+	}
+	for x, i := range added {
+		for _, j := range added[x+1:] {
+			l.file(i, j)
 		}
 	}
 }

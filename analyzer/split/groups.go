@@ -1,6 +1,8 @@
 package split
 
-import "sort"
+import (
+	"sort"
+)
 
 // group is a candidate part: atoms that will ship together.
 type group struct {
@@ -96,8 +98,11 @@ func (w *work) scoreLinks(l *linker, groups []*group, of []int) {
 				if ga == gb {
 					continue
 				}
-				p, apart := w.pairProbability(l, fl, w.atoms[a], w.atoms[b])
+				p := w.pairProbability(l, fl, w.atoms[a], w.atoms[b])
+				apart := groups[ga].mech != groups[gb].mech
 				d := float64(w.atoms[a].lines*w.atoms[b].lines) * (p - baseProbability)
+				// A mechanical group (formatting, comments, moves, a sweep)
+				// goes only with mechanical groups of its kind.
 				if apart {
 					groups[ga].foldLinks[gb] += d
 					groups[gb].foldLinks[ga] += d
@@ -110,36 +115,10 @@ func (w *work) scoreLinks(l *linker, groups []*group, of []int) {
 	}
 }
 
-// pairProbability is the chance two atoms' lines belong together, and
-// whether they must be kept apart anyway: a mechanical edit goes only with
-// mechanical edits of its kind.
-func (w *work) pairProbability(l *linker, fl *fileLink, a, b *atom) (float64, bool) {
-	apart := a.mech != b.mech
-	fa, fb := &w.files[a.file], &w.files[b.file]
-	e := evidence{
-		sameFile: a.file == b.file, sameDir: fl.sameDir, nearDir: fl.nearDir, testPair: fl.testPair,
-		coChange: fl.coChange, owners: fl.owners, mention: l.mentions[pairKey(a.id, b.id)],
-	}
-	e.bothAdded = fa.Status == "added" && fb.Status == "added"
-	if e.sameFile {
-		e.sameBlock = a.block == b.block
-		e.shared = sharedIdents(a, b)
-	}
-	return sigmoid(e.logit()), apart
-}
-
-func sharedIdents(a, b *atom) int {
-	small, large := a.idents, b.idents
-	if len(large) < len(small) {
-		small, large = large, small
-	}
-	n := 0
-	for id := range small {
-		if large[id] {
-			n++
-		}
-	}
-	return n
+// pairProbability is the chance two atoms' lines belong together.
+func (w *work) pairProbability(l *linker, fl *fileLink, a, b *atom) float64 {
+	f := w.pairFeatures(l, fl, a, b)
+	return sigmoid(f.logit())
 }
 
 // mergeLinks moves h's links of one kind into g and repoints its

@@ -19,6 +19,7 @@ type fileInfo struct {
 	atoms      []int // indexes into work.atoms, in file order
 	// oldNames and newNames map declaration keys to their identifiers.
 	oldNames, newNames map[string]string
+	idents             idSet // every identifier its atoms mention
 }
 
 // work is the state of one split.
@@ -26,12 +27,15 @@ type work struct {
 	in    Input
 	files []fileInfo
 	atoms []*atom
+	names interner  // identifiers, numbered
+	idf   []float64 // inverse frequency of each identifier among atoms
 }
 
 // prepare classifies and weighs the files and cuts them into atoms.
 func prepare(in Input) (*work, error) {
 	w := &work{in: in, files: make([]fileInfo, len(in.Change.Files))}
 	cl := size.NewClassifier(in.Change, in.Policy)
+	weights := FileWeights(in)
 	blockID := 0
 	for i, f := range in.Change.Files {
 		if err := checkHunks(f); err != nil {
@@ -40,9 +44,7 @@ func prepare(in Input) (*work, error) {
 		fi := &w.files[i]
 		fi.FileChange = f
 		fi.class = cl.Classify(f).Class
-		fi.addW = classWeight(in.Policy.Weights, fi.class)
-		fi.delW = fi.addW * in.Policy.Weights.Deletion
-		fi.reviewable = fi.class.Reviewable()
+		fi.addW, fi.delW, fi.reviewable = weights[i].Add, weights[i].Delete, weights[i].Reviewable
 		fi.dir = path.Dir(f.Path)
 		fi.lang = lang(f.Path)
 		w.cutFile(i, &blockID)
@@ -97,6 +99,28 @@ func (w *work) content(side map[string][]byte, f *fileInfo, op analyzer.Op) []by
 		}
 	}
 	return b
+}
+
+// FileWeights returns how each file of the change counts toward the
+// budget: the weight of one added and one deleted line and whether it is
+// a reviewable file, by the policy's classification, as parts are
+// measured. Tools that score other groupings of the same lines (the split
+// benchmark's baselines) measure them with it.
+func FileWeights(in Input) []FileWeight {
+	cl := size.NewClassifier(in.Change, in.Policy)
+	out := make([]FileWeight, len(in.Change.Files))
+	for i, f := range in.Change.Files {
+		c := cl.Classify(f).Class
+		add := classWeight(in.Policy.Weights, c)
+		out[i] = FileWeight{Add: add, Delete: add * in.Policy.Weights.Deletion, Reviewable: c.Reviewable()}
+	}
+	return out
+}
+
+// FileWeight is how one file's changed lines count toward the budget.
+type FileWeight struct {
+	Add, Delete float64
+	Reviewable  bool
 }
 
 // checkHunks refuses hunks whose bodies disagree with their headers, the

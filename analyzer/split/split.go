@@ -73,12 +73,13 @@ func (w *work) stack(groups []*group, l *linker, of []int) []Part {
 	for i, g := range ordered {
 		index[g.id] = i + 1
 	}
+	facts := w.collectFacts(l, ordered)
 	parts := make([]Part, len(ordered))
 	for i, g := range ordered {
 		p := w.buildPart(g)
 		p.Index, p.Kind = i+1, kinds[g.id]
 		p.Title = w.title(g, p.Kind)
-		p.Rationale = w.rationale(g, l, p.Kind, p.OverBudget)
+		p.Rationale = w.rationale(g, facts[g.id], p.Kind, p.OverBudget)
 		p.DependsOn = dependsOn(g, needs, index)
 		parts[i] = p
 	}

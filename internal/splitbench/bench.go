@@ -1,0 +1,125 @@
+package splitbench
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"time"
+
+	"github.com/mvcbot/mvc/analyzer/size"
+	"github.com/mvcbot/mvc/source/gitrepo"
+)
+
+// Options choose the cases and the budget.
+type Options struct {
+	Cases        int
+	K            []int // window sizes, in commits
+	Seed         int64
+	Since, Until time.Time // commit dates the windows must fall in; zero for no bound
+	Policy       size.Policy
+	// Progress receives one line per step; nil for silence.
+	Progress io.Writer
+	// Clock times the splitter; nil for time.Now.
+	Clock func() time.Time
+}
+
+// Result is a whole benchmark run on one repository.
+type Result struct {
+	Repo     string          `json:"repo"`
+	Seed     int64           `json:"seed"`
+	K        []int           `json:"k"`
+	Budget   size.Budget     `json:"budget"`
+	Cases    []CaseResult    `json:"cases"`
+	Methods  []MethodSummary `json:"methods"`
+	Scored   int             `json:"scored_cases"`
+	Skipped  int             `json:"skipped_cases"`
+	Lines    int             `json:"labelled_lines"`
+	Unclear  int             `json:"unclear_lines"`
+	Failures int             `json:"integrity_failures"`
+}
+
+// Methods, the splitter first, then the trivial baselines.
+const (
+	MethodMVC      = "mvc"
+	MethodAllInOne = "all-in-one"
+	MethodPerFile  = "per-file"
+	MethodPerDir   = "per-directory"
+	MethodPerHunk  = "per-hunk"
+)
+
+// Methods lists every method scored, in report order.
+var Methods = []string{MethodMVC, MethodAllInOne, MethodPerFile, MethodPerDir, MethodPerHunk}
+
+// Run draws the cases from the repository's first-parent history and
+// scores the splitter and the baselines on each.
+func Run(ctx context.Context, r *gitrepo.Repo, name string, opt Options) (Result, error) {
+	if opt.Clock == nil {
+		opt.Clock = time.Now
+	}
+	res := Result{Repo: name, Seed: opt.Seed, K: opt.K, Budget: opt.Policy.Budget}
+	history, err := firstParentHistory(ctx, r, opt.Since, opt.Until)
+	if err != nil {
+		return res, err
+	}
+	rs := runs(history)
+	progress(opt, "history: %d first-parent commits, %d runs of 2+ commits by one author", len(history), len(rs))
+	windows, err := sampleWindows(ctx, r, rs, opt.Cases, opt.K, opt.Seed)
+	if err != nil {
+		return res, err
+	}
+	if len(windows) == 0 {
+		return res, errors.New("no case found: the history has no run of consecutive commits by one author that fits (try --since/--until or other --k)")
+	}
+	progress(opt, "sampled %d cases", len(windows))
+	for i, w := range windows {
+		c, err := runCase(ctx, r, w, opt)
+		var gitErr *gitrepo.Error
+		switch {
+		case ctx.Err() != nil:
+			return res, ctx.Err()
+		case errors.As(err, &gitErr):
+			// A partial clone may lack a blob of this window: skip it, say so.
+			c.Skipped = "git could not read it: " + gitErr.Error()
+		case err != nil:
+			return res, fmt.Errorf("case %d (%s..%s): %w", i+1, short(w.Base), short(w.Commits[len(w.Commits)-1]), err)
+		}
+		progress(opt, "case %d/%d %s k=%d: %d lines (%d unclear), %s", i+1, len(windows), short(w.Base), len(w.Commits),
+			c.Labelled, c.Unclear, caseLine(c))
+		res.add(c)
+	}
+	res.Methods = summarizeMethods(res.Cases, opt.Seed)
+	return res, nil
+}
+
+func caseLine(c CaseResult) string {
+	if c.Skipped != "" {
+		return "skipped: " + c.Skipped
+	}
+	s := c.Scores[MethodMVC]
+	return fmt.Sprintf("mvc %d parts, line ARI %.2f (per-file %.2f)", s.Parts, s.LineARI, c.Scores[MethodPerFile].LineARI)
+}
+
+func (res *Result) add(c CaseResult) {
+	res.Cases = append(res.Cases, c)
+	res.Lines += c.Labelled
+	res.Unclear += c.Unclear
+	if !c.Integrity {
+		res.Failures++
+	}
+	if c.Skipped != "" {
+		res.Skipped++
+	} else {
+		res.Scored++
+	}
+}
+
+func progress(opt Options, format string, args ...any) {
+	if opt.Progress != nil {
+		fmt.Fprintf(opt.Progress, "mvc bench split: "+format+"\n", args...)
+	}
+}
+
+// dirOf is the directory baseline's key.
+func dirOf(p string) string { return path.Dir(p) }
