@@ -2,6 +2,7 @@ package gitrepo
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -13,9 +14,12 @@ import (
 	"github.com/mvcbot/mvc/analyzer/delivery"
 )
 
-// historyFormat prints one line per commit: SHA, parents, author and
-// committer dates as Unix seconds (zone-free instants), committer email.
-const historyFormat = "--format=%H%x1f%P%x1f%at%x1f%ct%x1f%ce"
+// historyFormat prints one record per commit (NUL-terminated with -z):
+// SHA, parents, author and committer dates as Unix seconds (zone-free
+// instants), committer email, and the raw message, last because it may
+// hold anything but NUL. The message gives the failure signals git keeps
+// (revert lines, hotfix branch merges) in the same walk.
+const historyFormat = "--format=%H%x1f%P%x1f%at%x1f%ct%x1f%ce%x1f%B"
 
 // History reads the commit graph in ONE git log walk: every commit
 // reachable from the branches, tags, remote-tracking branches and HEAD, plus
@@ -23,7 +27,7 @@ const historyFormat = "--format=%H%x1f%P%x1f%at%x1f%ct%x1f%ce"
 // object database lacks are ignored: a deployment of a commit this clone
 // never fetched simply has no history.
 func (r *Repo) History(ctx context.Context, extraTips ...string) (*delivery.History, error) {
-	cmd := r.Command(ctx, "log", "--no-show-signature", historyFormat,
+	cmd := r.Command(ctx, "log", "-z", "--no-show-signature", historyFormat,
 		"--branches", "--tags", "--remotes", "--ignore-missing", "--stdin")
 	cmd.Stdin = strings.NewReader("HEAD\n" + strings.Join(extraTips, "\n") + "\n")
 	var stderr strings.Builder
@@ -49,7 +53,9 @@ func (r *Repo) History(ctx context.Context, extraTips ...string) (*delivery.Hist
 	if parseErr != nil {
 		return nil, fmt.Errorf("read history of %s: %w", r.Dir, parseErr)
 	}
-	return delivery.NewHistory(commits), nil
+	h := delivery.NewHistory(commits)
+	h.SetMessagesRead()
+	return h, nil
 }
 
 // isEmptyRepo recognises git log's complaint about a repository that has
@@ -61,6 +67,7 @@ func isEmptyRepo(stderr string) bool {
 func parseHistory(r io.Reader) ([]delivery.Commit, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024) // an octopus merge is one long line
+	sc.Split(splitNUL)
 	var commits []delivery.Commit
 	for sc.Scan() {
 		c, err := parseCommitLine(sc.Text())
@@ -72,11 +79,22 @@ func parseHistory(r io.Reader) ([]delivery.Commit, error) {
 	return commits, sc.Err()
 }
 
-// parseCommitLine parses one historyFormat line.
+// splitNUL splits git log -z output into records.
+func splitNUL(data []byte, atEOF bool) (int, []byte, error) {
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return i + 1, data[:i], nil
+	}
+	if atEOF && len(data) > 0 {
+		return len(data), data, nil
+	}
+	return 0, nil, nil
+}
+
+// parseCommitLine parses one historyFormat record.
 func parseCommitLine(line string) (delivery.Commit, error) {
-	fields := strings.Split(line, "\x1f")
-	if len(fields) != 5 {
-		return delivery.Commit{}, fmt.Errorf("unexpected git log line %q", line)
+	fields := strings.SplitN(line, "\x1f", 6)
+	if len(fields) != 6 {
+		return delivery.Commit{}, fmt.Errorf("unexpected git log record %q", line)
 	}
 	author, err1 := unixTime(fields[2])
 	committed, err2 := unixTime(fields[3])
@@ -89,7 +107,18 @@ func parseCommitLine(line string) (delivery.Commit, error) {
 		Author:         author,
 		Committed:      committed,
 		CommitterEmail: fields[4],
+		Reverts:        delivery.ParseReverts(fields[5]),
+		MergedBranch:   mergedBranch(fields[1], fields[5]),
 	}, nil
+}
+
+// mergedBranch reads the branch a merge commit's subject names.
+func mergedBranch(parents, message string) string {
+	if len(strings.Fields(parents)) < 2 {
+		return ""
+	}
+	subject, _, _ := strings.Cut(message, "\n")
+	return delivery.ParseMergedBranch(subject)
 }
 
 func unixTime(s string) (time.Time, error) {

@@ -84,7 +84,7 @@ func TestHistoryOfAnEmptyRepository(t *testing.T) {
 }
 
 func TestParseCommitLineRejectsGarbage(t *testing.T) {
-	for _, line := range []string{"", "abc", "a\x1f\x1fx\x1f1\x1fe", "a\x1fb\x1f1\x1fe", "a\x1fb\x1f1\x1f2"} {
+	for _, line := range []string{"", "abc", "a\x1f\x1fx\x1f1\x1fe\x1fmsg", "a\x1fb\x1f1\x1fe", "a\x1fb\x1f1\x1f2\x1fe"} {
 		if _, err := parseCommitLine(line); err == nil {
 			t.Errorf("parseCommitLine(%q): no error", line)
 		}
