@@ -11,6 +11,7 @@ type agreement struct {
 	truth float64 // expected pairs the author would put together
 	both  float64 // expected pairs together in the partition and for the author
 	pred  float64 // pairs the partition puts together
+	base  float64 // probability of a pair without evidence
 }
 
 // hardProbability is how likely two lines of one hard-linked group are to
@@ -26,7 +27,8 @@ func (w *work) newAgreement(groups []*group) agreement {
 		ag.pred += pairsOf(g.lines)
 	}
 	ag.pairs = pairsOf(total)
-	ag.truth = ag.both + baseProbability*(ag.pairs-ag.pred)
+	ag.truth = ag.both + w.base*(ag.pairs-ag.pred)
+	ag.base = w.base
 	for _, g := range groups {
 		for k, s := range g.links {
 			if k > g.id {
@@ -56,7 +58,7 @@ func (ag agreement) ari() float64 {
 // probabilities summing to base*pairs + links.
 func (ag agreement) merged(g, h *group) agreement {
 	n := float64(g.lines * h.lines)
-	ag.both += baseProbability*n + g.links[h.id]
+	ag.both += ag.base*n + g.links[h.id]
 	ag.pred += n
 	return ag
 }

@@ -7,8 +7,8 @@ import (
 
 // affinity is the average probability that a line pair across g and h
 // belongs together.
-func affinity(g, h *group, links map[int]float64) float64 {
-	return baseProbability + links[h.id]/float64(g.lines*h.lines)
+func affinity(g, h *group, links map[int]float64, base float64) float64 {
+	return base + links[h.id]/float64(g.lines*h.lines)
 }
 
 // fits says whether g and h together stay within the budget.
@@ -68,7 +68,7 @@ func (w *work) merge(groups []*group) {
 	push := func(g *group) {
 		for k := range g.links {
 			o := groups[k]
-			if s := affinity(g, o, g.links); s >= floor {
+			if s := affinity(g, o, g.links, w.base); s >= floor {
 				a, b := min(g.id, o.id), max(g.id, o.id)
 				heap.Push(h, candidate{score: s, a: a, b: b, va: version[a], vb: version[b]})
 			}

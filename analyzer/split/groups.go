@@ -100,13 +100,13 @@ func (w *work) scoreLinks(l *linker, groups []*group, of []int) {
 				}
 				p := w.pairProbability(l, fl, w.atoms[a], w.atoms[b])
 				apart := groups[ga].mech != groups[gb].mech
-				d := float64(w.atoms[a].lines*w.atoms[b].lines) * (p - baseProbability)
+				d := float64(w.atoms[a].lines*w.atoms[b].lines) * (p - w.base)
 				// A mechanical group (formatting, comments, moves, a sweep)
 				// goes only with mechanical groups of its kind.
 				if apart {
 					groups[ga].foldLinks[gb] += d
 					groups[gb].foldLinks[ga] += d
-					d = -float64(w.atoms[a].lines*w.atoms[b].lines) * baseProbability
+					d = -float64(w.atoms[a].lines*w.atoms[b].lines) * w.base
 				}
 				groups[ga].links[gb] += d
 				groups[gb].links[ga] += d
@@ -118,7 +118,7 @@ func (w *work) scoreLinks(l *linker, groups []*group, of []int) {
 // pairProbability is the chance two atoms' lines belong together.
 func (w *work) pairProbability(l *linker, fl *fileLink, a, b *atom) float64 {
 	f := w.pairFeatures(l, fl, a, b)
-	return sigmoid(f.logit())
+	return sigmoid(f.logit(w.baseLogit))
 }
 
 // mergeLinks moves h's links of one kind into g and repoints its

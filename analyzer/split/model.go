@@ -45,22 +45,36 @@ var featureNames = [numFeatures]string{
 // by one author) on golang/tools, prometheus and vite before 2025, every
 // case weighing the same. A pair with no evidence sits at baseLogit. The
 // owner weights are set by hand: the development set has no CODEOWNERS.
-const baseLogit = -1.89
+const baseLogit = -2.37
 
 var pairWeights = [numFeatures]float64{
-	fCandidate: 0.66, fSameFile: 1.76, fSameBlock: -0.01, fSameDir: 0.24, fNearDir: 0.41,
-	fSiblingDir: -0.42, fTestPair: 0.61, fMention: 0.70, fSharedInFile: 0.38,
-	fIdentOverlap: 0.05, fIdentCosine: 2.09, fDeltaOverlap: 1.48, fFileOverlap: 4.91,
-	fCoChange: 0.45, fBothAdded: 0.26, fDocs: -0.75, fSameOwners: 0.3, fOtherOwners: -0.5,
+	fCandidate: 0.56, fSameFile: 2.73, fSameBlock: 0.01, fSameDir: 0.70, fNearDir: 0.64,
+	fSiblingDir: -0.33, fTestPair: 0.82, fMention: 0.82, fSharedInFile: 0.22,
+	fIdentOverlap: 0.88, fIdentCosine: 1.44, fDeltaOverlap: 1.20, fFileOverlap: 4.61,
+	fCoChange: 0.65, fBothAdded: 0.20, fDocs: -0.40, fSameOwners: 0.3, fOtherOwners: -0.5,
 }
 
-// baseProbability is the pair probability without evidence.
-var baseProbability = sigmoid(baseLogit)
+// The change's shape shifts every pair's odds: in changes spread over
+// more files and directories, one commit more often holds most of it.
+const (
+	wLogFiles = 0.37 // per unit of ln(files) - 2
+	wLogDirs  = 0.52 // per unit of ln(directories) - 1
+)
+
+// caseLogit is the log-odds of a pair without evidence in this change.
+func (w *work) caseLogit() float64 {
+	dirs := map[string]bool{}
+	for _, f := range w.files {
+		dirs[f.dir] = true
+	}
+	return baseLogit + wLogFiles*(math.Log(float64(len(w.files)))-2) + wLogDirs*(math.Log(float64(len(dirs)))-1)
+}
 
 type features [numFeatures]float64
 
-func (f *features) logit() float64 {
-	l := baseLogit
+// logit is the pair's log-odds, from the change's base log-odds.
+func (f *features) logit(base float64) float64 {
+	l := base
 	for i, x := range f {
 		l += pairWeights[i] * x
 	}

@@ -29,6 +29,9 @@ type work struct {
 	atoms []*atom
 	names interner  // identifiers, numbered
 	idf   []float64 // inverse frequency of each identifier among atoms
+	// baseLogit and base are the log-odds and probability that two lines
+	// with no evidence between them belong together, in this change.
+	baseLogit, base float64
 }
 
 // prepare classifies and weighs the files and cuts them into atoms.

@@ -22,6 +22,8 @@ func Split(in Input) (Plan, error) {
 		return plan, nil
 	}
 	w.describeAtoms()
+	w.baseLogit = w.caseLogit()
+	w.base = sigmoid(w.baseLogit)
 	groups, of := w.initialGroups(w.hardLinks())
 	l := w.newLinker()
 	w.scoreLinks(l, groups, of)
