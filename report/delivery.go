@@ -34,12 +34,17 @@ func DeliveryReport(d Delivery) Doc {
 		return *doc.Add(Paragraph{Text: "No deployments found in any source, so there is nothing to measure. " +
 			"Tag releases (`v*`), merge pull requests, or name a source with `--deploy-source`."})
 	}
-	doc.Add(summaryTable(m))
+	doc.Add(FiveMetrics(m)...)
+	doc.Add(Heading{Level: 3, Text: "Throughput"}, summaryTable(m))
 	doc.Add(notes(m)...)
 	doc.Add(DeliveryCharts(m)...)
+	doc.Add(FailureRateChart(m)...)
 	doc.Add(Details{Summary: "Weekly figures", Body: Doc{Blocks: []Block{weeklyTable(m)}}})
 	doc.Add(Details{Summary: fmt.Sprintf("Deployments in the window (%d)", m.Deploys), Body: Doc{Blocks: []Block{deploymentsTable(m)}}})
-	doc.Add(Paragraph{Text: definitions})
+	if len(m.Failures) > 0 {
+		doc.Add(Details{Summary: fmt.Sprintf("Failed deployments (%d)", len(m.Failures)), Body: Doc{Blocks: []Block{failuresTable(m)}}})
+	}
+	doc.Add(Paragraph{Text: definitions}, Paragraph{Text: stabilityDefinitions})
 	return doc
 }
 
@@ -146,9 +151,14 @@ func DeliveryCharts(m delivery.Metrics) []Block {
 }
 
 func weeklyTable(m delivery.Metrics) Table {
-	t := Table{Header: []string{"week", "starts", "deploys", "lead time (median)"}, Align: []Align{Left, Left, Right, Right}}
+	t := Table{Header: []string{"week", "starts", "deploys", "lead time (median)", "failed", "change failure rate"},
+		Align: []Align{Left, Left, Right, Right, Right, Right}}
 	for _, w := range m.Series {
-		t.Rows = append(t.Rows, []string{w.Week, w.Start, fmt.Sprint(w.Deploys), duration(w.LeadTimeMedian)})
+		rate := "–"
+		if w.ChangeFailureRate != nil {
+			rate = percent(*w.ChangeFailureRate)
+		}
+		t.Rows = append(t.Rows, []string{w.Week, w.Start, fmt.Sprint(w.Deploys), duration(w.LeadTimeMedian), fmt.Sprint(w.Failures), rate})
 	}
 	return t
 }

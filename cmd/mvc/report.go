@@ -13,7 +13,7 @@ import (
 func init() {
 	register(&command{
 		name:    "report",
-		summary: "delivery metrics: deployment frequency and lead time for changes",
+		summary: "delivery metrics: the five DORA metrics, their levels and what PR size costs",
 		usage:   reportUsage,
 		order:   30,
 		run:     runReport,
@@ -22,10 +22,12 @@ func init() {
 
 const reportUsage = `Usage: mvc report [flags]
 
-Report deployment frequency and lead time for changes (DORA throughput
-metrics) over a window, from a local git clone: no token, no network. With
+Report DORA's five delivery metrics over a window: deployment frequency,
+lead time for changes, change failure rate, failed deployment recovery time
+and deployment rework rate, with their performance levels (--dora-edition)
+and Quick Check scores. From a local git clone: no token, no network. With
 --github owner/repo and GITHUB_TOKEN it can also read GitHub deployments,
-workflow runs and releases.
+workflow runs, releases, incident issues and hotfix or revert pull requests.
 
 A deployment ships the non-merge commits reachable from it and from no
 earlier deployment; lead time is deployment time minus each commit's author
@@ -40,6 +42,14 @@ Deploy sources (--deploy-source), in the order auto tries them:
   merges       first-parent merge commits on the default branch (a proxy)
 auto takes the first with at least one deployment ever and says which.
 
+A deployment failed if a later one remediated it: rolled back (shipped a
+strict ancestor of its commit), reverted (shipped "This reverts commit
+<sha>" or a GitHub "Revert" pull request of one of its commits), hotfixed
+(shipped a pull request from --hotfix-branch, or labelled --hotfix-label),
+or if an incident issue (--incident-label) names it, or, naming none, was
+opened within --incident-window after it. Rollbacks and reverts are read
+from git; labels and incidents need --github.
+
 With --github, squash merges made on GitHub are measured from their pull
 request's original commits (--max-pr-lookups). --path measures one service
 of a monorepo: every deployment counts, lead time only for commits touching
@@ -52,6 +62,7 @@ Examples:
   mvc report
   mvc report --deploy-source tags --tag-pattern 'v*' --window-days 90
   mvc report --format json --until 2024-06-30T23:59:59Z
+  mvc report --dora-edition 2021 --hotfix-branch fix/
   mvc report --format markdown --chart delivery.svg > delivery.md
   GITHUB_TOKEN=... mvc report --github octo/app --deploy-source deployments --environment production
   GITHUB_TOKEN=... mvc report --github octo/app --deploy-source workflow --deploy-workflow deploy.yml
@@ -64,6 +75,7 @@ type reportFlags struct {
 	windowDays, prLookups                          int
 	excludePrereleases                             bool
 	paths                                          []string
+	stability                                      stabilityFlags
 }
 
 func (f *reportFlags) register(fs *flag.FlagSet) {
@@ -84,6 +96,7 @@ func (f *reportFlags) register(fs *flag.FlagSet) {
 		return nil
 	})
 	fs.StringVar(&f.branch, "branch", "", "default branch for the merges proxy (default origin/HEAD, else HEAD)")
+	f.stability.register(fs)
 }
 
 func runReport(ctx context.Context, e *env, args []string) error {
@@ -148,6 +161,9 @@ func (f *reportFlags) options(e *env) (delivery.Options, error) {
 	opts := delivery.Options{Until: until, WindowDays: f.windowDays, Environment: f.environment}
 	if err := opts.Validate(); err != nil {
 		return delivery.Options{}, usagef("--window-days: %v", err)
+	}
+	if err := f.stability.apply(&opts); err != nil {
+		return delivery.Options{}, err
 	}
 	return opts, nil
 }

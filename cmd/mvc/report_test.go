@@ -71,9 +71,9 @@ func TestReportTagsJSON(t *testing.T) {
 		"hours_between_deploys": map[string]any{"median": 108.0, "n": 2.0},
 		"lead_time_hours":       map[string]any{"median": 36.0, "p75": 48.25, "p90": 48.7, "n": 4.0},
 		"series": []any{
-			map[string]any{"week": "2023-W52", "start": "2023-12-25", "deploys": 0.0, "lead_time_hours_median": nil},
-			map[string]any{"week": "2024-W01", "start": "2024-01-01", "deploys": 2.0, "lead_time_hours_median": 36.5},
-			map[string]any{"week": "2024-W02", "start": "2024-01-08", "deploys": 1.0, "lead_time_hours_median": 36.0},
+			map[string]any{"week": "2023-W52", "start": "2023-12-25", "deploys": 0.0, "lead_time_hours_median": nil, "failures": 0.0, "change_failure_rate": nil},
+			map[string]any{"week": "2024-W01", "start": "2024-01-01", "deploys": 2.0, "lead_time_hours_median": 36.5, "failures": 0.0, "change_failure_rate": 0.0},
+			map[string]any{"week": "2024-W02", "start": "2024-01-08", "deploys": 1.0, "lead_time_hours_median": 36.0, "failures": 0.0, "change_failure_rate": 0.0},
 		},
 	}
 	for key, w := range want {
