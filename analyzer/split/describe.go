@@ -131,6 +131,13 @@ func (w *work) rationale(g *group, facts *groupFacts, kind Kind, over bool) stri
 	if len(reasons) == 0 {
 		reasons = append(reasons, "A small self-contained change")
 	}
+	for i, r := range reasons {
+		if i == 0 {
+			reasons[i] = strings.ToUpper(r[:1]) + r[1:]
+		} else {
+			reasons[i] = strings.ToLower(r[:1]) + r[1:]
+		}
+	}
 	return strings.Join(reasons, "; ") + "."
 }
 
@@ -200,7 +207,7 @@ func (w *work) evidenceReasons(g *group, f *groupFacts) []string {
 	}
 	sort.Strings(used)
 	if len(used) > 0 {
-		reasons = append(reasons, "It changes "+listNames(used, 3)+" together with the code that uses "+pronoun(len(used)))
+		reasons = append(reasons, "it changes "+listNames(used, 3)+" together with the code that uses "+pronoun(len(used)))
 	}
 	if f.tests > 0 {
 		reasons = append(reasons, "tests travel with the code they exercise")
@@ -210,9 +217,6 @@ func (w *work) evidenceReasons(g *group, f *groupFacts) []string {
 	}
 	if dir := commonDir(w.groupFiles(g)); len(g.files) > 1 && dir != "" {
 		reasons = append(reasons, "all in "+dir)
-	}
-	if len(reasons) > 0 {
-		reasons[0] = strings.ToUpper(reasons[0][:1]) + reasons[0][1:]
 	}
 	return reasons
 }

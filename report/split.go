@@ -1,0 +1,149 @@
+package report
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/mvcbot/mvc/analyzer"
+	"github.com/mvcbot/mvc/analyzer/split"
+)
+
+// splitInlineFiles is how many files a part lists before collapsing them.
+const splitInlineFiles = 5
+
+// SplitSection is the split part of a pull request comment when the change
+// is too large: the proposed stack, bottom first, each part with its title,
+// size, files, why they belong together and what it depends on, then the
+// commands that build the stack.
+func SplitSection(p split.Plan) []Block {
+	if len(p.Parts) == 0 {
+		return []Block{Paragraph{Text: "**Proposed split:** nothing to split, the change has no changed lines."}}
+	}
+	blocks := []Block{Paragraph{Text: splitSummary(p)}}
+	for _, part := range p.Parts {
+		blocks = append(blocks, splitPart(part)...)
+	}
+	if len(p.Parts) == 1 {
+		return blocks
+	}
+	return append(blocks, Details{Summary: "Commands to build this stack", Body: splitCommands(p)})
+}
+
+// SplitDoc is the whole report of `mvc split`: the section a pull request
+// would get, under a heading naming the change.
+func SplitDoc(p split.Plan) Doc {
+	var d Doc
+	d.Add(Heading{Level: 2, Text: fmt.Sprintf("Split proposal: %s..%s", sizeShortSHA(p.Base), sizeShortSHA(p.Head))})
+	d.Add(SplitSection(p)...)
+	return d
+}
+
+func splitSummary(p split.Plan) string {
+	over := 0
+	for _, part := range p.Parts {
+		if part.OverBudget {
+			over++
+		}
+	}
+	s := fmt.Sprintf("**Proposed split: %s**, to review and merge bottom first. ", sizeCountOf(len(p.Parts), "part"))
+	switch {
+	case len(p.Parts) == 1 && over == 0:
+		return "**Proposed split: none needed.** The change holds together and fits the budget as one part."
+	case over == 0:
+		s += fmt.Sprintf("Each fits the budget of %s and %s.", sizeCountOf(p.Budget.Lines, "weighted line"), sizeCountOf(p.Budget.Files, "file"))
+	default:
+		s += fmt.Sprintf("%s over the budget of %s and %s: %s cannot be cut without separating changes that belong together.",
+			sizeCountOf(over, "part is"), sizeCountOf(p.Budget.Lines, "weighted line"), sizeCountOf(p.Budget.Files, "file"), pronounFor(over))
+		s = strings.Replace(s, "parts is", "parts are", 1)
+	}
+	return s
+}
+
+func pronounFor(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "they"
+}
+
+// splitPart describes one part: a title line with its size and
+// dependencies, the rationale, and its files.
+func splitPart(part split.Part) []Block {
+	head := fmt.Sprintf("**%d. %s**: %s, %s", part.Index, part.Title,
+		sizeCountOf(part.WeightedLines, "weighted line"), sizeCountOf(len(part.Files), "file"))
+	if part.OverBudget {
+		head += " (over budget)"
+	}
+	if len(part.DependsOn) > 0 {
+		head += "; builds on " + partRefs(part.DependsOn)
+	}
+	blocks := []Block{Paragraph{Text: head + ".\n" + part.Rationale}}
+	files := splitFileItems(part)
+	if len(files) <= splitInlineFiles {
+		return append(blocks, List{Items: files})
+	}
+	return append(blocks, Details{Summary: fmt.Sprintf("%d files of part %d", len(files), part.Index),
+		Body: Doc{Blocks: []Block{List{Items: files}}}})
+}
+
+func partRefs(idx []int) string {
+	refs := make([]string, len(idx))
+	for i, n := range idx {
+		refs[i] = fmt.Sprintf("part %d", n)
+	}
+	return listWords(refs)
+}
+
+// listWords joins words with commas and "and".
+func listWords(w []string) string {
+	if len(w) <= 1 {
+		return strings.Join(w, "")
+	}
+	return strings.Join(w[:len(w)-1], ", ") + " and " + w[len(w)-1]
+}
+
+// splitFileItems lists a part's files with what of each it takes.
+func splitFileItems(part split.Part) []string {
+	items := make([]string, 0, len(part.Files))
+	for _, f := range part.Files {
+		items = append(items, fmt.Sprintf("`%s` %s", f.Path, fileShare(f)))
+	}
+	return items
+}
+
+// fileShare says what a part takes of a file: whole for binaries, new and
+// deleted files, otherwise its changed lines by hunk.
+func fileShare(f split.PartFile) string {
+	add, del := 0, 0
+	for _, h := range f.Hunks {
+		add += h.NewLines
+		del += h.OldLines
+	}
+	switch {
+	case f.Status == analyzer.Removed:
+		return "(deleted)"
+	case f.Binary:
+		return "(binary)"
+	case f.Status == analyzer.Added:
+		return fmt.Sprintf("(new, +%d)", add)
+	case len(f.Hunks) == 0:
+		return "(mode change)"
+	}
+	return fmt.Sprintf("(+%d -%d in %s)", add, del, sizeCountOf(len(f.Hunks), "hunk"))
+}
+
+var slugUnsafe = regexp.MustCompile(`[^a-z0-9]+`)
+
+// branchName is a part's branch: mvc/split/01-<slug of its title>.
+func branchName(part split.Part) string {
+	slug := strings.Trim(slugUnsafe.ReplaceAllString(strings.ToLower(part.Title), "-"), "-")
+	if len(slug) > 40 { // cut at a word boundary
+		slug = slug[:41]
+		if i := strings.LastIndexByte(slug, '-'); i > 20 {
+			slug = slug[:i]
+		}
+		slug = strings.TrimRight(slug[:min(len(slug), 40)], "-")
+	}
+	return fmt.Sprintf("mvc/split/%02d-%s", part.Index, slug)
+}

@@ -1,0 +1,105 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mvcbot/mvc/analyzer"
+	"github.com/mvcbot/mvc/analyzer/split"
+)
+
+// splitCommands shows how to build the stack by hand with git, one branch
+// per part, each started from the previous one, and how Graphite and
+// git-branchless take it from there. Files shared between parts are taken
+// hunk by hunk with git checkout -p, the lines to take named in a comment.
+func splitCommands(p split.Plan) Doc {
+	var d Doc
+	d.Add(Paragraph{Text: "With git, from a clean working tree (`" + sizeShortSHA(p.Head) + "` is this change's head):"})
+	d.Add(Code{Lang: "sh", Text: gitSteps(p)})
+	var track strings.Builder
+	parent := "main"
+	for _, part := range p.Parts {
+		fmt.Fprintf(&track, "gt track %s --parent %s\n", branchName(part), parent)
+		parent = branchName(part)
+	}
+	d.Add(Paragraph{Text: "With Graphite, track the branches bottom first (use your trunk if it is not `main`) and submit the stack:"})
+	d.Add(Code{Lang: "sh", Text: track.String() + "gt submit --stack\n"})
+	d.Add(Paragraph{Text: "With git-branchless, the branches are already a stack: `git sl` shows it, `git submit --create` pushes every branch."})
+	return d
+}
+
+// gitSteps creates each part's branch on the previous one, stages the
+// part's share of the head and commits it.
+func gitSteps(p split.Plan) string {
+	var b strings.Builder
+	shared := sharedFiles(p)
+	start := p.Base
+	for _, part := range p.Parts {
+		fmt.Fprintf(&b, "# %d. %s\n", part.Index, part.Title)
+		fmt.Fprintf(&b, "git switch -c %s%s\n", branchName(part), strings.TrimRight(" "+start, " "))
+		stageCommands(&b, p.Head, part, shared)
+		fmt.Fprintf(&b, "git commit -qm %s\n", shellQuote(part.Title))
+		start = ""
+	}
+	return b.String()
+}
+
+// stageCommands writes the commands that stage one part's files.
+func stageCommands(b *strings.Builder, head string, part split.Part, shared map[string]bool) {
+	var whole, removed []string
+	for _, f := range part.Files {
+		switch {
+		case f.Status == analyzer.Removed && !shared[f.Path]:
+			removed = append(removed, shellQuote(f.Path))
+		case shared[f.Path]:
+			fmt.Fprintf(b, "git checkout -p %s -- %s   # take %s\n", sizeShortSHA(head), shellQuote(f.Path), hunkRanges(f))
+		default:
+			whole = append(whole, shellQuote(f.Path))
+		}
+	}
+	if len(whole) > 0 {
+		fmt.Fprintf(b, "git checkout %s -- %s\n", sizeShortSHA(head), strings.Join(whole, " "))
+	}
+	if len(removed) > 0 {
+		fmt.Fprintf(b, "git rm -q -- %s\n", strings.Join(removed, " "))
+	}
+}
+
+// sharedFiles are the files whose hunks more than one part takes.
+func sharedFiles(p split.Plan) map[string]bool {
+	seen, shared := map[string]bool{}, map[string]bool{}
+	for _, part := range p.Parts {
+		for _, f := range part.Files {
+			if seen[f.Path] {
+				shared[f.Path] = true
+			}
+			seen[f.Path] = true
+		}
+	}
+	return shared
+}
+
+// hunkRanges names a part's hunks of a file by their head lines (or base
+// lines for pure deletions), as git checkout -p shows them.
+func hunkRanges(f split.PartFile) string {
+	var r []string
+	for _, h := range f.Hunks {
+		switch {
+		case h.NewLines > 0:
+			r = append(r, fmt.Sprintf("+%d,%d", h.NewStart, h.NewLines))
+		default:
+			r = append(r, fmt.Sprintf("-%d,%d", h.OldStart, h.OldLines))
+		}
+	}
+	return "the hunks at " + strings.Join(r, " ")
+}
+
+// shellQuote quotes a word for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r == '/' || r == '.' || r == '_' || r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

@@ -1,0 +1,85 @@
+package report
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/mvcbot/mvc/analyzer"
+	"github.com/mvcbot/mvc/analyzer/split"
+)
+
+// samplePlan is a three-part stack: dependencies, a provider that shares a
+// file with the consumer on top, and that consumer, over budget with many
+// files.
+func samplePlan() split.Plan {
+	shared := func(hunks ...split.PartHunk) split.PartFile {
+		return split.PartFile{Path: "pkg/parse/parse.go", OldPath: "pkg/parse/parse.go", Status: analyzer.Modified, Hunks: hunks}
+	}
+	var many []split.PartFile
+	for i := 0; i < 7; i++ {
+		p := fmt.Sprintf("cmd/tool/step%d.go", i)
+		many = append(many, split.PartFile{Path: p, OldPath: p, Status: analyzer.Modified,
+			Hunks: []split.PartHunk{{OldStart: 10, OldLines: 2, NewStart: 10, NewLines: 5}}})
+	}
+	many = append(many, shared(split.PartHunk{OldStart: 80, OldLines: 3, NewStart: 84, NewLines: 6}))
+	return split.Plan{
+		Base: "1111111111111111111111111111111111111111", Head: "2222222222222222222222222222222222222222",
+		Budget: split.Budget{Lines: 400, Files: 40},
+		Parts: []split.Part{{
+			Index: 1, Title: "Update dependencies and build files: go.mod and go.sum", Kind: split.KindDependencies,
+			Rationale:     "Dependency and build changes go first so the parts after them build on them.",
+			WeightedLines: 2, DependsOn: []int{},
+			Files: []split.PartFile{
+				{Path: "go.mod", OldPath: "go.mod", Status: analyzer.Modified, Hunks: []split.PartHunk{{OldStart: 5, OldLines: 1, NewStart: 5, NewLines: 1}}},
+				{Path: "go.sum", OldPath: "go.sum", Status: analyzer.Modified, Hunks: []split.PartHunk{{OldStart: 9, OldLines: 2, NewStart: 9, NewLines: 2}}},
+			},
+		}, {
+			Index: 2, Title: "Add Tokenize in pkg/parse, with tests", Kind: split.KindProvider,
+			Rationale:     "Tests travel with the code they exercise; all in pkg/parse.",
+			WeightedLines: 61, DependsOn: []int{1},
+			Files: []split.PartFile{
+				shared(split.PartHunk{OldStart: 12, OldLines: 0, NewStart: 13, NewLines: 40}),
+				{Path: "pkg/parse/tokenize_test.go", Status: analyzer.Added, Hunks: []split.PartHunk{{NewStart: 1, NewLines: 42}}},
+				{Path: "pkg/parse/old helper.go", OldPath: "pkg/parse/old helper.go", Status: analyzer.Removed, Hunks: []split.PartHunk{{OldStart: 1, OldLines: 20}}},
+				{Path: "docs/logo.png", Status: analyzer.Added, Binary: true, Hunks: []split.PartHunk{}},
+			},
+		}, {
+			Index: 3, Title: "Change Run, step and 5 more in cmd/tool", Kind: split.KindConsumer,
+			Rationale:     "It changes Tokenize together with the code that uses it; over the budget of 400 weighted lines and 40 files, but cutting it further would split a declaration or a file that must ship whole.",
+			WeightedLines: 455, OverBudget: true, DependsOn: []int{2},
+			Files: many,
+		}},
+	}
+}
+
+func TestSplitGolden(t *testing.T) {
+	single := samplePlan()
+	single.Parts = single.Parts[1:2]
+	single.Parts[0].Index, single.Parts[0].DependsOn = 1, []int{}
+	tests := []struct {
+		name string
+		plan split.Plan
+	}{
+		{"split_stack", samplePlan()},
+		{"split_single", single},
+		{"split_empty", split.Plan{Base: "1111111", Head: "2222222", Budget: split.Budget{Lines: 400, Files: 40}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			golden(t, tt.name+".md", Markdown(SplitDoc(tt.plan)))
+			golden(t, tt.name+".txt", Text(SplitDoc(tt.plan)))
+		})
+	}
+}
+
+func TestBranchNamesAndQuoting(t *testing.T) {
+	part := split.Part{Index: 3, Title: "Change `Run`, step & 5 more in cmd/tool: a very long title indeed"}
+	if got, want := branchName(part), "mvc/split/03-change-run-step-5-more-in-cmd-tool-a"; got != want {
+		t.Errorf("branchName = %q, want %q", got, want)
+	}
+	for in, want := range map[string]string{"a/b.go": "a/b.go", "old helper.go": "'old helper.go'", "it's": `'it'\''s'`, "": "''"} {
+		if got := shellQuote(in); got != want {
+			t.Errorf("shellQuote(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
