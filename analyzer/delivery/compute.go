@@ -86,13 +86,16 @@ func ComputeWith(h *History, deploys []Deployment, sig Signals, opts Options) Me
 	shipments, by := ship(h, inEnvironment(deploys, opts.Environment))
 	win := NewWindow(opts.Until, opts.WindowDays)
 	m := measure(shipments, win)
-	var verdicts []verdict
-	m.Stability, verdicts = stability(h, shipments, by, sig, opts.Failures, win)
+	var j *judge
+	m.Stability, j = stability(h, shipments, by, sig, opts.Failures, win)
+	if sig.Pulls != nil {
+		m.Flow = flowOf(j, j.out, sig.Pulls, win)
+	}
 	m.Source, m.Proxy, m.Environment = opts.Source, IsProxy(opts.Source), opts.Environment
 	m.Ever = len(shipments)
 	m.Series = weekly(shipments, win)
 	if len(m.SignalsRead) > 0 {
-		weeklyFailures(m.Series, shipments, verdicts, win)
+		weeklyFailures(m.Series, j.ss, j.out, win)
 	}
 	in := m.levelInputs()
 	m.Levels, m.QuickCheck = LevelsOf(opts.Edition, in), QuickCheckOf(in)

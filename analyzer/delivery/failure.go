@@ -52,10 +52,12 @@ type judge struct {
 	reached [][]int32
 	// unattributed are incidents no deployment could be blamed for.
 	unattributed []Incident
+	// reverted marks the commits a shipped commit reverts.
+	reverted map[int32]bool
 }
 
 func newJudge(h *History, ss []Shipment, by []int32, sig Signals, rules FailureRules) *judge {
-	j := &judge{h: h, ss: ss, by: by, sig: sig, rules: rules.withDefaults(), shas: shaIndex{h: h}, out: make([]verdict, len(ss))}
+	j := &judge{h: h, ss: ss, by: by, sig: sig, rules: rules.withDefaults(), shas: shaIndex{h: h}, out: make([]verdict, len(ss)), reverted: map[int32]bool{}}
 	j.reached = make([][]int32, len(ss))
 	for c, s := range by {
 		if s > 0 && int(s) <= len(ss) {
@@ -146,6 +148,9 @@ func (j *judge) reverts(k int) {
 	for _, c := range j.reached[k] {
 		commit := j.h.commits[c]
 		for _, sha := range append(append([]string(nil), commit.Reverts...), j.sig.Reverts[commit.SHA]...) {
+			if c, ok := j.shas.resolve(sha); ok {
+				j.reverted[c] = true
+			}
 			if i, ok := j.shipperOf(sha); ok && i < k {
 				j.fail(i, k, SignalRevert, fmt.Sprintf("commit %s reverts %s", shortSHA(commit.SHA), shortSHA(sha)))
 			}

@@ -41,6 +41,8 @@ type Metrics struct {
 	// Levels and QuickCheck rate the five metrics against DORA's tables.
 	Levels     Levels     `json:"levels"`
 	QuickCheck QuickCheck `json:"quick_check"`
+	// Flow is the per-pull-request view (API only; nil without it).
+	Flow *Flow `json:"flow,omitempty"`
 }
 
 // Gaps is the time between consecutive deployments, in hours.

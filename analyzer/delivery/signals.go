@@ -61,6 +61,10 @@ type Signals struct {
 	Incidents        []Incident
 	// IncidentsRead says the incident issues were read (even if none).
 	IncidentsRead bool
+	// Pulls are the merged pull requests read from the API, for the
+	// per-PR lead-time breakdown and the size table (Metrics.Flow); nil
+	// without the API.
+	Pulls []PullRequest
 }
 
 // shaIndex resolves full or abbreviated SHAs to commits of a history.

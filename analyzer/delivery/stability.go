@@ -14,7 +14,7 @@ type Stability struct {
 	// deployments excluded from both.
 	ChangeFailureRate *float64 `json:"change_failure_rate"`
 	// RecoveryHours summarises failed deployment → remediation.
-	RecoveryHours Recovery `json:"recovery_hours"`
+	RecoveryHours Sample `json:"recovery_hours"`
 	// ReworkRate is remediation deployments (rollbacks, and deployments
 	// shipping a revert or hotfix) / all deployments in the window.
 	ReworkRate *float64 `json:"rework_rate"`
@@ -35,8 +35,8 @@ type Stability struct {
 	UnattributedIncidents []int `json:"unattributed_incidents"`
 }
 
-// Recovery is the median time to recover, in hours, over n failures.
-type Recovery struct {
+// Sample is the median of n values (hours); nil median for none.
+type Sample struct {
 	Median *float64 `json:"median"`
 	N      int      `json:"n"`
 }
@@ -58,7 +58,7 @@ type Failure struct {
 
 // stability judges every deployment up to the window's end (signals after
 // it are not yet known at that time) and sums up the window.
-func stability(h *History, shipments []Shipment, by []int32, sig Signals, rules FailureRules, win Window) (Stability, []verdict) {
+func stability(h *History, shipments []Shipment, by []int32, sig Signals, rules FailureRules, win Window) (Stability, *judge) {
 	ss := shipments
 	for len(ss) > 0 && ss[len(ss)-1].At.After(win.End) {
 		ss = ss[:len(ss)-1]
@@ -92,9 +92,9 @@ func stability(h *History, shipments []Shipment, by []int32, sig Signals, rules 
 		}
 	}
 	st.FailureRateDeploys = deploys - st.Rollbacks
-	st.RecoveryHours = Recovery{Median: Quantile(recovered, 0.5), N: len(recovered)}
+	st.RecoveryHours = median(recovered)
 	st.rates(deploys)
-	return st, verdicts
+	return st, j
 }
 
 // rates sets the two rates, or says why they cannot be given.

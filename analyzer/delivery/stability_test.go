@@ -49,7 +49,7 @@ func TestStabilitySignals(t *testing.T) {
 		rate      *float64
 		rework    *float64
 		rollbacks int
-		recovery  Recovery
+		recovery  Sample
 		read      []string
 	}{
 		{
@@ -58,7 +58,7 @@ func TestStabilitySignals(t *testing.T) {
 			deploys: []Deployment{deploy("a", 5, "v1"), deploy("b", 15, "v2"), deploy("c", 25, "v3"), deploy("b", 35, "v4")},
 			want:    []failureRow{{"v3", SignalRollback, "v4", ptr(10)}},
 			rate:    ptr(1.0 / 3), rework: ptr(0.25), rollbacks: 1,
-			recovery: Recovery{Median: ptr(10), N: 1}, read: []string{SignalRollback},
+			recovery: Sample{Median: ptr(10), N: 1}, read: []string{SignalRollback},
 		},
 		{
 			name: "a backport is not a rollback",
@@ -73,7 +73,7 @@ func TestStabilitySignals(t *testing.T) {
 			deploys: three,
 			want:    []failureRow{{"v2", SignalRevert, "v3", ptr(10)}},
 			rate:    ptr(1.0 / 3), rework: ptr(1.0 / 3),
-			recovery: Recovery{Median: ptr(10), N: 1}, read: []string{SignalRollback, SignalRevert, SignalHotfix},
+			recovery: Sample{Median: ptr(10), N: 1}, read: []string{SignalRollback, SignalRevert, SignalHotfix},
 		},
 		{
 			name:    "a revert of a commit not yet deployed is no failure",
@@ -88,7 +88,7 @@ func TestStabilitySignals(t *testing.T) {
 			sig:     Signals{Reverts: map[string][]string{"c": {"b"}}, PullRequestsRead: true},
 			want:    []failureRow{{"v2", SignalRevert, "v3", ptr(10)}},
 			rate:    ptr(1.0 / 3), rework: ptr(1.0 / 3),
-			recovery: Recovery{Median: ptr(10), N: 1}, read: []string{SignalRollback, SignalRevert, SignalHotfix},
+			recovery: Sample{Median: ptr(10), N: 1}, read: []string{SignalRollback, SignalRevert, SignalHotfix},
 		},
 		{
 			name:    "a hotfix label fixes what was live before it",
@@ -97,7 +97,7 @@ func TestStabilitySignals(t *testing.T) {
 			sig:     Signals{Hotfixes: map[string]bool{"c": true}, PullRequestsRead: true},
 			want:    []failureRow{{"v2", SignalHotfix, "v3", ptr(10)}},
 			rate:    ptr(1.0 / 3), rework: ptr(1.0 / 3),
-			recovery: Recovery{Median: ptr(10), N: 1}, read: []string{SignalRollback, SignalRevert, SignalHotfix},
+			recovery: Sample{Median: ptr(10), N: 1}, read: []string{SignalRollback, SignalRevert, SignalHotfix},
 		},
 		{
 			name:    "a hotfix branch merge, read locally",
@@ -105,7 +105,7 @@ func TestStabilitySignals(t *testing.T) {
 			deploys: []Deployment{deploy("a", 5, "v1"), deploy("b", 15, "v2"), deploy("m", 19, "v2.0.1")},
 			want:    []failureRow{{"v2", SignalHotfix, "v2.0.1", ptr(4)}},
 			rate:    ptr(1.0 / 3), rework: ptr(1.0 / 3),
-			recovery: Recovery{Median: ptr(4), N: 1}, read: []string{SignalRollback, SignalRevert, SignalHotfix},
+			recovery: Sample{Median: ptr(4), N: 1}, read: []string{SignalRollback, SignalRevert, SignalHotfix},
 		},
 		{
 			name:    "an incident naming an earlier deployment's commit, abbreviated",
@@ -115,7 +115,7 @@ func TestStabilitySignals(t *testing.T) {
 				{Number: 7, Opened: hour(45), Closed: hour(50), SHAs: []string{"bbbbbbb"}}}},
 			want: []failureRow{{"v2", SignalIncident, "incident #7", ptr(35)}},
 			rate: ptr(1.0 / 3), rework: ptr(0.0),
-			recovery: Recovery{Median: ptr(35), N: 1}, read: []string{SignalRollback, SignalIncident},
+			recovery: Sample{Median: ptr(35), N: 1}, read: []string{SignalRollback, SignalIncident},
 		},
 		{
 			name:    "an incident naming a release",
@@ -134,7 +134,7 @@ func TestStabilitySignals(t *testing.T) {
 				{Number: 9, Opened: hour(33), Closed: hour(40), SHAs: []string{"0000000"}}}},
 			want: []failureRow{{"v3", SignalIncident, "incident #9", ptr(15)}},
 			rate: ptr(1.0 / 3), rework: ptr(0.0),
-			recovery: Recovery{Median: ptr(15), N: 1}, read: []string{SignalRollback, SignalIncident},
+			recovery: Sample{Median: ptr(15), N: 1}, read: []string{SignalRollback, SignalIncident},
 		},
 		{
 			name:    "an incident outside the incident window blames nobody",
@@ -150,7 +150,7 @@ func TestStabilitySignals(t *testing.T) {
 			deploys: []Deployment{deploy("a", 5, "v1"), deploy("b", 15, "v2"), deploy("c", 25, "v3"), deploy("a", 35, "v4")},
 			want:    []failureRow{{"v2", SignalRollback, "v4", ptr(20)}, {"v3", SignalRollback, "v4", ptr(10)}},
 			rate:    ptr(2.0 / 3), rework: ptr(0.25), rollbacks: 1,
-			recovery: Recovery{Median: ptr(15), N: 2}, read: []string{SignalRollback},
+			recovery: Sample{Median: ptr(15), N: 2}, read: []string{SignalRollback},
 		},
 		{
 			name:    "a deployment with several signals counts once, for its first remediation",
@@ -160,7 +160,7 @@ func TestStabilitySignals(t *testing.T) {
 				{Number: 11, Opened: hour(16), Closed: hour(60), SHAs: []string{"b"}}}},
 			want: []failureRow{{"v2", SignalRevert, "v3", ptr(10)}, {"v3", SignalRollback, "v4", ptr(10)}},
 			rate: ptr(2.0 / 3), rework: ptr(0.5), rollbacks: 1,
-			recovery: Recovery{Median: ptr(10), N: 2}, read: []string{SignalRollback, SignalRevert, SignalHotfix, SignalIncident},
+			recovery: Sample{Median: ptr(10), N: 2}, read: []string{SignalRollback, SignalRevert, SignalHotfix, SignalIncident},
 		},
 		{
 			name:    "no signal source at all",
