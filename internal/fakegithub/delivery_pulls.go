@@ -17,6 +17,31 @@ type MergedPull struct {
 	MergeSHA string
 	Merged   time.Time
 	Commits  []PullCommit
+	// For the pull list (GET pulls?state=closed) and the per-PR stages:
+	Title   string
+	Body    string
+	Author  string // "octocat" when empty
+	HeadRef string
+	BaseRef string // "main" when empty
+	Labels  []string
+	Created time.Time
+	Reviews []Review
+	// Files, when set, are also served by GET pulls/{number}/files.
+	Files []File
+}
+
+func (p MergedPull) author() string {
+	if p.Author == "" {
+		return "octocat"
+	}
+	return p.Author
+}
+
+func (p MergedPull) baseRef() string {
+	if p.BaseRef == "" {
+		return "main"
+	}
+	return p.BaseRef
 }
 
 // PullCommit is one commit of a seeded pull request.
@@ -36,6 +61,9 @@ func (r *Repo) mergedPulls() map[int]MergedPull {
 func (r *Repo) AddMergedPull(p MergedPull) {
 	pulls := r.mergedPulls()
 	r.Lock(func() { pulls[p.Number] = p })
+	if p.Files != nil {
+		r.AddPull(Pull{Number: p.Number, Title: p.Title, State: "closed", Author: p.author(), HeadRef: p.HeadRef, BaseRef: p.baseRef(), Files: p.Files})
+	}
 }
 
 func init() {
