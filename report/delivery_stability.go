@@ -46,7 +46,7 @@ func rateOf(rate *float64, of, in int) string {
 	return fmt.Sprintf("%s (%d of %d)", percent(*rate), of, in)
 }
 
-func recoveryText(r delivery.Recovery) string {
+func recoveryText(r delivery.Sample) string {
 	if r.Median == nil {
 		return "–"
 	}

@@ -121,3 +121,20 @@ func appendSome(values []float64, v *float64) []float64 {
 }
 
 func median(values []float64) Sample { return Sample{Median: Quantile(values, 0.5), N: len(values)} }
+
+// ShippedIn returns which of shas a deployment in the window shipped:
+// the pull requests worth a detailed lookup.
+func ShippedIn(h *History, deploys []Deployment, opts Options, shas []string) map[string]bool {
+	if opts.WindowDays <= 0 {
+		opts.WindowDays = DefaultWindowDays
+	}
+	shipments, by := ship(h, inEnvironment(deploys, opts.Environment))
+	win := NewWindow(opts.Until, opts.WindowDays)
+	out := map[string]bool{}
+	for _, sha := range shas {
+		if c, ok := h.lookup(sha); ok && by[c] > 0 && win.Contains(shipments[by[c]-1].At) {
+			out[sha] = true
+		}
+	}
+	return out
+}

@@ -51,9 +51,10 @@ func TestReportFromGitHubDeployments(t *testing.T) {
 	if want := fmt.Sprintf("mvc report: %d GitHub API requests", srv.Reads()); !strings.Contains(res.stderr, want) {
 		t.Errorf("stderr %q, want the call count %q", res.stderr, want)
 	}
-	// One page of deployments, one status read per production deployment.
-	if srv.Reads() != 5 {
-		t.Errorf("%d API reads, want 5: %v", srv.Reads(), srv.Requests())
+	// One page of deployments, one status read per production deployment,
+	// one page of merged pull requests (none) and one of incidents.
+	if srv.Reads() != 7 {
+		t.Errorf("%d API reads, want 7: %v", srv.Reads(), srv.Requests())
 	}
 }
 
@@ -132,9 +133,12 @@ func TestReportMeasuresSquashMergesFromTheirPullRequest(t *testing.T) {
 	if lead["n"] != 2.0 || lead["median"] != 40.0 || got["squash_commits_expanded"] != 1.0 {
 		t.Errorf("lead %v, expanded %v; want the PR's two commits measured", lead, got["squash_commits_expanded"])
 	}
-	// 1 deployments page, 2 status reads, 1 pull request lookup, 1 page of its commits.
-	if srv.Reads() != 5 {
-		t.Errorf("%d API reads, want 5: %v", srv.Reads(), srv.Requests())
+	// 1 deployments page, 2 status reads, 1 pull request lookup, 1 page of
+	// its commits; then the stability signals: 1 page of merged pull
+	// requests, the shipped one's commits, reviews, files (none seeded, so
+	// the line-count fallback: 1 more) and 1 page of incidents.
+	if srv.Reads() != 11 {
+		t.Errorf("%d API reads, want 11: %v", srv.Reads(), srv.Requests())
 	}
 
 	got = decodeReport(t, runMVC(t, g.Dir, env, append(args, "--max-pr-lookups", "0")...))

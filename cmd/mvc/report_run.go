@@ -46,7 +46,7 @@ func (r *deliveryRun) measure(ctx context.Context) (report.Delivery, error) {
 		opts.Environment = ""
 	}
 	r.expandSquashes(ctx, h, choice.Deployments, opts)
-	m := delivery.ComputeWith(h, choice.Deployments, r.signals(ctx, h), opts)
+	m := delivery.ComputeWith(h, choice.Deployments, r.signals(ctx, h, choice.Deployments, opts), opts)
 	r.progress.step("computed metrics")
 	detail := deliverySourceDetail(r.f, choice.Source)
 	if len(r.f.paths) > 0 {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"strconv"
 	"strings"
@@ -59,10 +58,4 @@ func parseDays(s string) (time.Duration, error) {
 		err = strconv.ErrRange
 	}
 	return d, err
-}
-
-// signals reads the failure signals only the API knows; locally the
-// history carries the rest.
-func (r *deliveryRun) signals(ctx context.Context, h *delivery.History) delivery.Signals {
-	return delivery.Signals{}
 }
