@@ -39,6 +39,7 @@ func DeliveryReport(d Delivery) Doc {
 	doc.Add(notes(m)...)
 	doc.Add(DeliveryCharts(m)...)
 	doc.Add(FailureRateChart(m)...)
+	doc.Add(FlowBlocks(m)...)
 	doc.Add(Details{Summary: "Weekly figures", Body: Doc{Blocks: []Block{weeklyTable(m)}}})
 	doc.Add(Details{Summary: fmt.Sprintf("Deployments in the window (%d)", m.Deploys), Body: Doc{Blocks: []Block{deploymentsTable(m)}}})
 	if len(m.Failures) > 0 {
