@@ -17,6 +17,7 @@ type CommitNode struct {
 	Authored       time.Time
 	Committed      time.Time
 	CommitterEmail string
+	Message        string
 }
 
 func (r *Repo) graph() map[string]CommitNode {
@@ -125,6 +126,7 @@ func ancestors(g map[string]CommitNode, sha string) map[string]bool {
 func ghCommit(c CommitNode) *github.RepositoryCommit {
 	rc := &github.RepositoryCommit{SHA: github.String(c.SHA), Commit: &github.Commit{
 		SHA:       github.String(c.SHA),
+		Message:   github.String(c.Message),
 		Author:    &github.CommitAuthor{Date: &github.Timestamp{Time: c.Authored}},
 		Committer: &github.CommitAuthor{Date: &github.Timestamp{Time: c.Committed}, Email: github.String(c.CommitterEmail)},
 	}}

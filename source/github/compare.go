@@ -3,6 +3,7 @@ package github
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	gh "github.com/google/go-github/v60/github"
@@ -39,7 +40,11 @@ func (c *Client) CompareHistory(ctx context.Context, deploys []delivery.Deployme
 		}
 		commits = append(commits, found...)
 	}
-	return delivery.NewHistory(commits), nil
+	h := delivery.NewHistory(commits)
+	// Compare answers carry each commit's message: revert lines and
+	// hotfix branch merges are read as from a local walk.
+	h.SetMessagesRead()
+	return h, nil
 }
 
 // compareCommits lists base...head: the base commit, then every commit
@@ -74,6 +79,12 @@ func commitOf(rc *gh.RepositoryCommit) delivery.Commit {
 	}
 	for _, p := range rc.Parents {
 		c.Parents = append(c.Parents, p.GetSHA())
+	}
+	message := rc.GetCommit().GetMessage()
+	c.Reverts = delivery.ParseReverts(message)
+	if c.IsMerge() {
+		subject, _, _ := strings.Cut(message, "\n")
+		c.MergedBranch = delivery.ParseMergedBranch(subject)
 	}
 	return c
 }

@@ -65,3 +65,25 @@ func TestCompareHistoryStartsAtTheLastDeploymentBeforeTheWindow(t *testing.T) {
 		t.Errorf("requests %v", reqs)
 	}
 }
+
+// TestCompareHistoryReadsReverts: on a shallow clone the compare API's
+// commit messages carry the revert lines a local walk would read.
+func TestCompareHistoryReadsReverts(t *testing.T) {
+	f := newFixture(t)
+	at := func(h int) time.Time { return day(-5).Add(time.Duration(h) * time.Hour) }
+	f.repo.AddCommits(
+		fakegithub.CommitNode{SHA: shaN(0), Authored: at(0), Committed: at(0)},
+		fakegithub.CommitNode{SHA: shaN(1), Parents: []string{shaN(0)}, Authored: at(1), Committed: at(1), Message: "Add search"},
+		fakegithub.CommitNode{SHA: shaN(2), Parents: []string{shaN(1)}, Authored: at(3), Committed: at(3),
+			Message: "Revert \"Add search\"\n\nThis reverts commit " + shaN(1) + "."},
+	)
+	deploys := []delivery.Deployment{{SHA: shaN(0), At: at(0), Ref: "d0"}, {SHA: shaN(1), At: at(2), Ref: "d1"}, {SHA: shaN(2), At: at(4), Ref: "d2"}}
+	h, err := f.client.CompareHistory(context.Background(), deploys, day(-6))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := delivery.Compute(h, deploys, delivery.Options{Until: day(0), WindowDays: 6})
+	if len(m.Failures) != 1 || m.Failures[0].Ref != "d1" || m.Failures[0].Signal != delivery.SignalRevert || !h.MessagesRead() {
+		t.Errorf("failures %+v, want d1 reverted by d2", m.Failures)
+	}
+}
