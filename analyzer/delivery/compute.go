@@ -98,7 +98,7 @@ func ComputeWith(h *History, deploys []Deployment, sig Signals, opts Options) Me
 		weeklyFailures(m.Series, j.ss, j.out, win)
 	}
 	in := m.levelInputs()
-	m.Levels, m.QuickCheck = LevelsOf(opts.Edition, in), QuickCheckOf(in)
+	m.Levels, m.QuickCheck = levelsOf(opts.Edition, in), quickCheckOf(in)
 	prev := measure(shipments, NewWindow(win.Start, win.Days))
 	m.Previous = &Summary{
 		Window:         prev.Window,

@@ -163,8 +163,8 @@ func DeployInterval(deploys, days int) *float64 {
 	return ptrFloat(float64(days) * 24 / float64(deploys))
 }
 
-// LevelsOf maps the metrics to the edition's levels.
-func LevelsOf(edition string, in levelInputs) Levels {
+// levelsOf maps the metrics to the edition's levels.
+func levelsOf(edition string, in levelInputs) Levels {
 	e, ok := editions[edition]
 	if !ok {
 		edition, e = DefaultEdition, editions[DefaultEdition]

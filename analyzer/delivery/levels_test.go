@@ -57,7 +57,7 @@ func TestLevelBoundaries(t *testing.T) {
 			case "recovery_time":
 				in.recoveryHours = &v
 			}
-			l := LevelsOf(tc.edition, in)
+			l := levelsOf(tc.edition, in)
 			got := map[string]*string{"lead_time": l.LeadTime, "deployment_frequency": l.DeploymentFrequency, "recovery_time": l.RecoveryTime}[tc.metric]
 			if levelOf(got) != p.want || l.Edition != tc.edition {
 				t.Errorf("%s %s at %v h: %s (edition %s), want %s", tc.edition, tc.metric, p.hours, levelOf(got), l.Edition, p.want)
@@ -83,7 +83,7 @@ func TestChangeFailLevels(t *testing.T) {
 	}
 	for _, tc := range cases {
 		r := tc.rate
-		if got := levelOf(LevelsOf(tc.edition, levelInputs{changeFail: &r}).ChangeFailureRate); got != tc.want {
+		if got := levelOf(levelsOf(tc.edition, levelInputs{changeFail: &r}).ChangeFailureRate); got != tc.want {
 			t.Errorf("%s change fail %.5f: %s, want %s", tc.edition, tc.rate, got, tc.want)
 		}
 	}
@@ -102,7 +102,7 @@ func TestDeployInterval(t *testing.T) {
 	if got := *DeployInterval(30, 30); got != 24 {
 		t.Errorf("30 deploys in 30 days: every %v h, want 24", got)
 	}
-	if l := LevelsOf(Edition2024, levelInputs{intervalHours: DeployInterval(0, 30)}); levelOf(l.DeploymentFrequency) != "low" {
+	if l := levelsOf(Edition2024, levelInputs{intervalHours: DeployInterval(0, 30)}); levelOf(l.DeploymentFrequency) != "low" {
 		t.Errorf("no deploys: %s, want low", levelOf(l.DeploymentFrequency))
 	}
 	if err := ValidEdition("2019"); err == nil {
@@ -121,7 +121,7 @@ func TestQuickCheckBuckets(t *testing.T) {
 	}
 	for _, d := range durations {
 		v := d.hours
-		q := QuickCheckOf(levelInputs{leadHours: &v, intervalHours: &v, recoveryHours: &v})
+		q := quickCheckOf(levelInputs{leadHours: &v, intervalHours: &v, recoveryHours: &v})
 		for name, got := range map[string]*float64{"lead": q.LeadTime, "frequency": q.DeploymentFrequency, "recovery": q.RecoveryTime} {
 			if got == nil || *got != d.score {
 				t.Errorf("%s at %v h: %v, want %v", name, d.hours, got, d.score)
@@ -133,7 +133,7 @@ func TestQuickCheckBuckets(t *testing.T) {
 	}
 	for _, r := range []struct{ rate, score float64 }{{0, 10}, {0.25, 7.5}, {0.5, 5}, {1, 0}} {
 		v := r.rate
-		q := QuickCheckOf(levelInputs{changeFail: &v, rework: &v})
+		q := quickCheckOf(levelInputs{changeFail: &v, rework: &v})
 		if *q.ChangeFailureRate != r.score || *q.ReworkRate != r.score || *q.Instability != r.score {
 			t.Errorf("rate %v: %v %v %v, want %v", r.rate, *q.ChangeFailureRate, *q.ReworkRate, *q.Instability, r.score)
 		}
@@ -143,11 +143,11 @@ func TestQuickCheckBuckets(t *testing.T) {
 func TestQuickCheckOverallIsTheMeanOfFive(t *testing.T) {
 	lead, interval, recovery := 2*hr, 3*dy, 30*time.Minute.Hours() // 8, 6, 10
 	cfr, rework := 0.2, 0.1                                        // 8, 9
-	q := QuickCheckOf(levelInputs{&lead, &interval, &recovery, &cfr, &rework})
+	q := quickCheckOf(levelInputs{&lead, &interval, &recovery, &cfr, &rework})
 	if *q.Overall != (8+6+10+8+9)/5.0 || *q.Throughput != 8 || *q.Instability != 8.5 || len(q.Missing) != 0 {
 		t.Errorf("overall %v throughput %v instability %v missing %v", *q.Overall, *q.Throughput, *q.Instability, q.Missing)
 	}
-	none := QuickCheckOf(levelInputs{leadHours: &lead})
+	none := quickCheckOf(levelInputs{leadHours: &lead})
 	if none.Overall != nil || none.Throughput != nil || len(none.Missing) != 4 {
 		t.Errorf("a score with a missing part is nil and the part named: %+v", none)
 	}

@@ -53,8 +53,8 @@ func bucketScore(b int) float64 { return float64(b-1) * 2 }
 // rateScore maps 0 % → 10 and 100 % → 0 linearly.
 func rateScore(rate float64) float64 { return 10 * (1 - math.Min(math.Max(rate, 0), 1)) }
 
-// QuickCheckOf scores the measured metrics.
-func QuickCheckOf(in levelInputs) QuickCheck {
+// quickCheckOf scores the measured metrics.
+func quickCheckOf(in levelInputs) QuickCheck {
 	q := QuickCheck{Missing: []string{}}
 	durScore := func(bounds []time.Duration, hours *float64) *float64 {
 		if hours == nil {
