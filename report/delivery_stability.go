@@ -76,7 +76,7 @@ func quickCheckText(q delivery.QuickCheck) string {
 	s := fmt.Sprintf("**Quick Check**: overall %s, throughput %s, instability %s (dora.dev, 0–10; 2025 all-industries mean overall 4.3).",
 		score(q.Overall), score(q.Throughput), score(q.Instability))
 	if len(q.Missing) > 0 {
-		s += " Not measured: " + joinNames(q.Missing) + "; a score needing it is left out rather than averaged over fewer parts."
+		s += " Not measured: " + strings.ReplaceAll(joinNames(q.Missing), "_", " ") + "; a score needing it is left out rather than averaged over fewer parts."
 	}
 	return s
 }
