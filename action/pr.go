@@ -9,6 +9,7 @@ import (
 
 	"github.com/mvcbot/mvc/analyzer"
 	"github.com/mvcbot/mvc/analyzer/size"
+	"github.com/mvcbot/mvc/analyzer/split"
 	"github.com/mvcbot/mvc/config"
 	"github.com/mvcbot/mvc/report"
 	ghsource "github.com/mvcbot/mvc/source/github"
@@ -25,6 +26,8 @@ type prRun struct {
 	notes []string
 	// delivery is the repository's delivery health, when measured.
 	delivery *report.Delivery
+	// plan is the proposed split of a too-large pull request.
+	plan *split.Plan
 }
 
 func (r *runner) runPR(ctx context.Context, ev *event) (int, error) {
@@ -56,6 +59,7 @@ func (r *runner) analyzePR(ctx context.Context, ev *event) (*prRun, error) {
 		return nil, err
 	}
 	run.result = size.Measure(change, run.cfg.Size)
+	r.proposeSplit(ctx, run, change)
 	r.deliveryHealth(ctx, run)
 	return run, nil
 }

@@ -2,9 +2,11 @@ package action
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -391,5 +393,35 @@ func TestRealWebhookPayload(t *testing.T) {
 	}
 	if got := repo.IssueLabels(2); !slices.Equal(got, []string{"size/XS"}) {
 		t.Errorf("labels = %v", got)
+	}
+}
+
+func TestTooLargePRGetsASplitProposal(t *testing.T) {
+	h := newHarness(t)
+	files := append(codeFiles(3, 150), fakegithub.File{Name: "docs/guide.md", Additions: 200, Patch: patchOf(200)})
+	for i := range files[:3] {
+		files[i].Name = fmt.Sprintf("service%d/handler.go", i)
+	}
+	h.addPull(fakegithub.Pull{Number: 22, Files: files})
+	h.prEvent("opened", 22)
+	if code := h.run(); code != ExitTooLarge {
+		t.Fatalf("exit %d\n%s", code, h.stdout.String())
+	}
+	out := h.outputs()
+	parts, _ := strconv.Atoi(out["parts"])
+	if parts < 2 {
+		t.Errorf("parts = %q, want a stack of at least 2", out["parts"])
+	}
+	marked := h.markedComments(22)
+	if len(marked) != 1 || !strings.Contains(marked[0].GetBody(), "Proposed split") {
+		t.Fatalf("comment lacks the split proposal:\n%v", marked)
+	}
+	data, _ := os.ReadFile(filepath.Join(h.env["GITHUB_WORKSPACE"], "mvc-report.json"))
+	var rep struct {
+		Verdict string
+		Split   struct{ Parts []json.RawMessage }
+	}
+	if err := json.Unmarshal(data, &rep); err != nil || len(rep.Split.Parts) != parts || rep.Verdict != "too-large" {
+		t.Errorf("report file: verdict %q, %d split parts (err %v), want %d", rep.Verdict, len(rep.Split.Parts), err, parts)
 	}
 }

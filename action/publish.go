@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/mvcbot/mvc/analyzer/size"
+	"github.com/mvcbot/mvc/analyzer/split"
 	"github.com/mvcbot/mvc/config"
 	"github.com/mvcbot/mvc/publish"
 	"github.com/mvcbot/mvc/report"
@@ -28,6 +29,11 @@ func (r *runner) publishPR(ctx context.Context, run *prRun) (int, error) {
 	}
 	if run.delivery != nil {
 		comment.Delivery = report.DeliveryHealth(run.delivery.Metrics)
+	}
+	parts := 1
+	if run.plan != nil {
+		comment.Split = report.SplitSection(*run.plan)
+		parts = max(1, len(run.plan.Parts))
 	}
 	body := report.Markdown(comment.Doc())
 
@@ -56,11 +62,11 @@ func (r *runner) publishPR(ctx context.Context, run *prRun) (int, error) {
 	}
 	r.addSummary(report.Markdown(r.summaryDoc(comment, cres, lres)))
 
-	reportPath, err := r.writePRReport(res)
+	reportPath, err := r.writePRReport(prReport{Result: res, Split: run.plan})
 	if err != nil {
 		return 0, err
 	}
-	outputs := prOutputs(res, reportPath, 1)
+	outputs := prOutputs(res, reportPath, parts)
 	if run.delivery != nil {
 		maps.Copy(outputs, deliveryOutputs(run.delivery.Metrics))
 	}
@@ -78,9 +84,16 @@ func (r *runner) summaryDoc(c report.PRComment, cres publish.CommentResult, lres
 	return d
 }
 
+// prReport is the JSON report file of a pull request run: the size
+// result's keys, plus the proposed split when there is one.
+type prReport struct {
+	size.Result
+	Split *split.Plan `json:"split,omitempty"`
+}
+
 // writePRReport writes the JSON report file and returns its path.
-func (r *runner) writePRReport(res size.Result) (string, error) {
-	data, err := json.MarshalIndent(res, "", "  ")
+func (r *runner) writePRReport(rep prReport) (string, error) {
+	data, err := json.MarshalIndent(rep, "", "  ")
 	if err != nil {
 		return "", fmt.Errorf("encode the report: %w", err)
 	}
