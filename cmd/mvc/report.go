@@ -90,7 +90,7 @@ func (f *reportFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.environment, "environment", "production", "deployment environment to count (deployments source)")
 	fs.StringVar(&f.workflow, "deploy-workflow", "", "workflow file or name whose successful runs are deployments")
 	fs.BoolVar(&f.excludePrereleases, "exclude-prereleases", false, "do not count pre-releases (releases source)")
-	fs.IntVar(&f.prLookups, "max-pr-lookups", 200, "with --github, measure up to `n` squash merges from their pull request's own commits (about two requests each; 0: off)")
+	fs.IntVar(&f.prLookups, "max-pr-lookups", 200, "with --github, measure up to `n` squash merges from their pull request's own commits, and look up the commits, reviews and files of up to `n` shipped pull requests (a few requests each; 0: off)")
 	fs.Func("path", "measure only commits touching `dir`, for one service of a monorepo (repeatable)", func(p string) error {
 		f.paths = append(f.paths, p)
 		return nil

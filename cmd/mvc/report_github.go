@@ -60,6 +60,7 @@ func (r *deliveryRun) expandSquashes(ctx context.Context, h *delivery.History, d
 		return
 	}
 	h.SetOriginals(originals)
+	r.originals = originals
 	if len(candidates) > r.f.prLookups {
 		fmt.Fprintf(r.stderr, "mvc report: looked up the pull requests of %d of %d GitHub-made commits (--max-pr-lookups)\n", r.f.prLookups, len(candidates))
 	}

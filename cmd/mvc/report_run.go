@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/mvcbot/mvc/analyzer/delivery"
 	"github.com/mvcbot/mvc/report"
@@ -21,6 +22,9 @@ type deliveryRun struct {
 	api      *reportAPI // nil without --github
 	progress *reportProgress
 	stderr   io.Writer
+	// originals are the squash lookups' commit dates, by merge commit:
+	// the pull request lookups reuse them.
+	originals map[string][]time.Time
 }
 
 // measure picks the source, reads the history once and computes.

@@ -25,7 +25,7 @@ func (r *deliveryRun) signals(ctx context.Context, h *delivery.History, deploys 
 		Shipped: func(shas []string) map[string]bool {
 			return delivery.ShippedIn(h, deploys, opts, shas)
 		},
-		MaxLookups: r.f.prLookups, Policy: r.sizePolicy(ctx),
+		MaxLookups: r.f.prLookups, Policy: r.sizePolicy(ctx), CommitDates: r.originals,
 	})
 	for _, w := range warnings {
 		fmt.Fprintf(r.stderr, "mvc report: %v\n", w)

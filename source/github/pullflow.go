@@ -57,14 +57,17 @@ func mergedPullOf(p *gh.PullRequest) delivery.PullRequest {
 // measured with policy. That is three requests or more. When the files
 // cannot be listed (GitHub refuses very large diffs), the size falls back
 // to additions + deletions, one more request.
+//
+// A FirstCommit already set (from the squash lookups, which read the same
+// commits) is kept, and saves the commits request.
 func (c *Client) DetailPullRequest(ctx context.Context, p *delivery.PullRequest, policy size.Policy) error {
-	dates, err := c.pullCommitDates(ctx, p.Number)
-	if err != nil {
-		return err
-	}
-	for _, d := range dates {
-		if p.FirstCommit.IsZero() || d.Before(p.FirstCommit) {
-			p.FirstCommit = d
+	if p.FirstCommit.IsZero() {
+		dates, err := c.pullCommitDates(ctx, p.Number)
+		if err != nil {
+			return err
+		}
+		for _, d := range dates {
+			p.FirstCommit = earliest(p.FirstCommit, d)
 		}
 	}
 	if err := c.readReviews(ctx, p); err != nil {

@@ -27,6 +27,10 @@ type SignalOptions struct {
 	// newest merge first; 0 looks up none.
 	MaxLookups int
 	Policy     size.Policy // sizes pull requests as mvc labels them
+	// CommitDates are pull requests' commit author dates already read,
+	// by merge commit (PullRequestOriginals' answer): they save a request
+	// per pull request.
+	CommitDates map[string][]time.Time
 }
 
 // DeliverySignals reads what only GitHub knows about failures and pull
@@ -88,6 +92,9 @@ func (c *Client) detailShipped(ctx context.Context, pulls []delivery.PullRequest
 	for i := range pulls {
 		if !shipped[pulls[i].MergeSHA] {
 			continue
+		}
+		for _, d := range o.CommitDates[pulls[i].MergeSHA] {
+			pulls[i].FirstCommit = earliest(pulls[i].FirstCommit, d)
 		}
 		if looked == o.MaxLookups {
 			return []error{fmt.Errorf("looked up %d of the window's %d pull requests (the lookup budget)", looked, len(shipped))}
