@@ -51,7 +51,10 @@ opened within --incident-window after it. Rollbacks and reverts are read
 from git; labels and incidents need --github.
 
 With --github, squash merges made on GitHub are measured from their pull
-request's original commits (--max-pr-lookups). --path measures one service
+request's original commits, and the pull requests the window shipped are
+broken down by stage (coding, pickup, review, merge wait, deploy wait) and
+grouped by mvc's size buckets with their lead time and how often they were
+reverted or hotfixed (--max-pr-lookups). --path measures one service
 of a monorepo: every deployment counts, lead time only for commits touching
 the path.
 
@@ -90,7 +93,7 @@ func (f *reportFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.environment, "environment", "production", "deployment environment to count (deployments source)")
 	fs.StringVar(&f.workflow, "deploy-workflow", "", "workflow file or name whose successful runs are deployments")
 	fs.BoolVar(&f.excludePrereleases, "exclude-prereleases", false, "do not count pre-releases (releases source)")
-	fs.IntVar(&f.prLookups, "max-pr-lookups", 200, "with --github, measure up to `n` squash merges from their pull request's own commits, and look up the commits, reviews and files of up to `n` shipped pull requests (a few requests each; 0: off)")
+	fs.IntVar(&f.prLookups, "max-pr-lookups", 200, "with --github, measure up to `n` squash merges from their pull request's own commits, and look up the commits, reviews and files of up to n shipped pull requests (a few requests each; 0: off)")
 	fs.Func("path", "measure only commits touching `dir`, for one service of a monorepo (repeatable)", func(p string) error {
 		f.paths = append(f.paths, p)
 		return nil
