@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/mvcbot/mvc/analyzer/delivery"
+	"github.com/mvcbot/mvc/analyzer/size"
 	"github.com/mvcbot/mvc/report"
 	ghsource "github.com/mvcbot/mvc/source/github"
 	"github.com/mvcbot/mvc/source/gitrepo"
@@ -15,17 +17,38 @@ import (
 type deliveryInputs struct {
 	Source, Workflow, Environment, TagPattern string
 	WindowDays                                int
+	// Failure signals and levels.
+	IncidentLabel, HotfixLabel, HotfixBranch, Edition string
+	IncidentWindow                                    time.Duration
 	// Explicit is set when the workflow named a deploy source: pr mode then
 	// reports delivery health even without a checkout's history.
 	Explicit bool
 }
 
-var deliveryInputNames = []string{"deploy-source", "deploy-workflow", "environment", "window-days", "tag-pattern"}
+var deliveryInputNames = []string{
+	"deploy-source", "deploy-workflow", "environment", "window-days", "tag-pattern",
+	"incident-label", "incident-window", "hotfix-label", "hotfix-branch", "dora-edition",
+}
 
 func readDeliveryInputs(get func(string) string) (deliveryInputs, error) {
 	d := deliveryInputs{
 		Source: get("deploy-source"), Workflow: get("deploy-workflow"),
 		Environment: get("environment"), TagPattern: get("tag-pattern"), WindowDays: 30,
+		IncidentLabel:  orDefault(get("incident-label"), "incident"),
+		HotfixLabel:    orDefault(get("hotfix-label"), "hotfix"),
+		HotfixBranch:   orDefault(get("hotfix-branch"), "hotfix/"),
+		Edition:        orDefault(get("dora-edition"), delivery.DefaultEdition),
+		IncidentWindow: 7 * 24 * time.Hour,
+	}
+	if w := get("incident-window"); w != "" {
+		dur, err := delivery.ParseDuration(w)
+		if err != nil {
+			return d, fmt.Errorf("input incident-window: use a duration such as 7d or 36h, got %q", w)
+		}
+		d.IncidentWindow = dur
+	}
+	if err := delivery.ValidEdition(d.Edition); err != nil {
+		return d, fmt.Errorf("input dora-edition: %w", err)
 	}
 	d.Explicit = d.Source != "" && d.Source != delivery.SourceAuto
 	if d.Source == "" {
@@ -56,13 +79,28 @@ func readDeliveryInputs(get func(string) string) (deliveryInputs, error) {
 	return d, nil
 }
 
+func orDefault(v, def string) string {
+	if v == "" {
+		return def
+	}
+	return v
+}
+
 // measureDelivery computes the delivery metrics of the window ending now:
 // deployments from the checkout (tags, merges: no API call) or the API,
 // the commit graph from the checkout when it has the history, else from
 // the compare API.
-func (r *runner) measureDelivery(ctx context.Context, client *ghsource.Client, local *gitrepo.Repo) (report.Delivery, error) {
+//
+// With lookups > 0 it also reads what only GitHub knows about failures and
+// pull requests (incidents, hotfix and revert pull requests, and up to
+// lookups shipped pull requests in detail, about three requests each);
+// without, failures come from git alone (rollbacks, reverts, hotfix merges).
+func (r *runner) measureDelivery(ctx context.Context, client *ghsource.Client, local *gitrepo.Repo, policy size.Policy, lookups int) (report.Delivery, error) {
 	d := r.delivery
-	opts := delivery.Options{Until: r.env.Now(), WindowDays: d.WindowDays, Environment: d.Environment}
+	opts := delivery.Options{
+		Until: r.env.Now(), WindowDays: d.WindowDays, Environment: d.Environment, Edition: d.Edition,
+		Failures: delivery.FailureRules{HotfixBranch: d.HotfixBranch, IncidentWindow: d.IncidentWindow},
+	}
 	q := delivery.Query{
 		Environment: d.Environment, Workflow: d.Workflow, TagPattern: d.TagPattern,
 		// Since covers the previous window too: the trend compares with it.
@@ -96,8 +134,23 @@ func (r *runner) measureDelivery(ctx context.Context, client *ghsource.Client, l
 	if choice.Source != delivery.SourceDeployments {
 		opts.Environment = "" // only GitHub deployments carry an environment
 	}
+	var sig delivery.Signals
+	if lookups > 0 {
+		var warnings []error
+		sig, warnings = client.DeliverySignals(ctx, ghsource.SignalOptions{
+			IncidentLabel: d.IncidentLabel, HotfixLabel: d.HotfixLabel, HotfixBranch: d.HotfixBranch,
+			Lookback: q.Since, WindowStart: delivery.NewWindow(opts.Until, d.WindowDays).Start,
+			Shipped: func(shas []string) map[string]bool {
+				return delivery.ShippedIn(h, choice.Deployments, opts, shas)
+			},
+			MaxLookups: lookups, Policy: policy,
+		})
+		for _, w := range warnings {
+			r.gha.Warningf("delivery report: %v", w)
+		}
+	}
 	return report.Delivery{
-		Metrics: delivery.Compute(h, choice.Deployments, opts),
+		Metrics: delivery.ComputeWith(h, choice.Deployments, sig, opts),
 		Detail:  report.DeliverySourceDetail(choice.Source, q),
 		Auto:    d.Source == delivery.SourceAuto,
 		Skipped: choice.Skipped,
@@ -124,6 +177,12 @@ func deliveryOutputs(m delivery.Metrics) map[string]string {
 	out := map[string]string{"deploys-per-week": strconv.FormatFloat(m.DeploysPerWeek, 'f', 2, 64)}
 	if m.LeadTime.Median != nil {
 		out["lead-time-hours"] = strconv.FormatFloat(*m.LeadTime.Median, 'f', 1, 64)
+	}
+	if m.ChangeFailureRate != nil {
+		out["change-failure-rate"] = strconv.FormatFloat(*m.ChangeFailureRate, 'f', 3, 64)
+	}
+	if m.RecoveryHours.Median != nil {
+		out["recovery-hours"] = strconv.FormatFloat(*m.RecoveryHours.Median, 'f', 1, 64)
 	}
 	return out
 }

@@ -123,3 +123,38 @@ func TestBadDeliveryInputs(t *testing.T) {
 		})
 	}
 }
+
+// TestReportModeReadsRevertsFromGit: a release whose change a later release
+// reverts has failed; the checkout's history says so with no token scope
+// beyond reading.
+func TestReportModeReadsRevertsFromGit(t *testing.T) {
+	g := gittest.New(t)
+	at := time.Date(2023, 12, 10, 9, 0, 0, 0, time.UTC)
+	g.Write("app.go", "package app\n")
+	g.CommitAt("start", at, at)
+	g.AnnotatedTag("v1.0.0", "HEAD", at.Add(time.Hour))
+	g.Write("app.go", "package app // risky\n")
+	risky := g.CommitAt("risky change", at.Add(24*time.Hour), at.Add(24*time.Hour))
+	g.AnnotatedTag("v1.1.0", risky, at.Add(25*time.Hour))
+	g.Write("app.go", "package app\n")
+	fix := g.CommitAt("Revert \"risky change\"\n\nThis reverts commit "+risky+".", at.Add(48*time.Hour), at.Add(48*time.Hour))
+	g.AnnotatedTag("v1.1.1", fix, at.Add(49*time.Hour))
+
+	h := newHarness(t)
+	h.env["GITHUB_WORKSPACE"] = g.Dir
+	h.env["GITHUB_EVENT_NAME"] = "workflow_dispatch"
+	h.writeEvent(map[string]any{"inputs": map[string]any{}})
+	if code := h.run(); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, h.stdout.String())
+	}
+	out := h.outputs()
+	if out["change-failure-rate"] == "" || out["change-failure-rate"] == "0.000" {
+		t.Errorf("change-failure-rate = %q, want the reverted release counted", out["change-failure-rate"])
+	}
+	if out["recovery-hours"] != "24.0" {
+		t.Errorf("recovery-hours = %q, want 24.0 (v1.1.0 → v1.1.1)", out["recovery-hours"])
+	}
+	if body := h.repo.Issues()[0].GetBody(); !strings.Contains(body, "Change failure rate") {
+		t.Errorf("report issue lacks the stability metrics:\n%s", body)
+	}
+}

@@ -26,12 +26,11 @@ type inputs struct {
 
 // inputNames lists every input action.yml declares; a test keeps the two in
 // step.
-var inputNames = []string{
+var inputNames = append([]string{
 	"github-token", "app-id", "app-private-key", "mode", "config",
 	"max-lines", "max-files", "fail-on", "comment", "label-prefix",
 	"exempt-label", "ignore", "report-file",
-	"deploy-source", "deploy-workflow", "environment", "window-days", "tag-pattern",
-}
+}, deliveryInputNames...)
 
 const (
 	defaultConfigPath = ".github/mvc.yml"

@@ -11,7 +11,7 @@ import (
 var outputNames = []string{
 	"verdict", "size", "weighted-lines", "changed-lines", "files",
 	"reviewable-files", "exact", "parts", "report",
-	"deploys-per-week", "lead-time-hours",
+	"deploys-per-week", "lead-time-hours", "change-failure-rate", "recovery-hours",
 }
 
 // runnerFiles are the files the runner hands a step. go-githubactions

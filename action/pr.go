@@ -64,6 +64,10 @@ func (r *runner) analyzePR(ctx context.Context, ev *event) (*prRun, error) {
 	return run, nil
 }
 
+// prSizeCostLookups caps the shipped pull requests a too-large PR's run
+// reads in detail (about three requests each) to say what size costs.
+const prSizeCostLookups = 25
+
 // deliveryHealth measures delivery for the comment's "Delivery health"
 // section when that is cheap (the checkout has the history) or asked for
 // (an explicit deploy-source). It never fails the size check: a problem is
@@ -74,7 +78,13 @@ func (r *runner) deliveryHealth(ctx context.Context, run *prRun) {
 		r.gha.Debugf("delivery health skipped: no checkout with full history (actions/checkout with fetch-depth: 0) and no deploy-source input")
 		return
 	}
-	d, err := r.measureDelivery(ctx, run.client, local)
+	// Only an oversized pull request's comment says what size costs here,
+	// which needs shipped pull requests read in detail: cap those reads.
+	lookups := 0
+	if run.result.Verdict == size.VerdictTooLarge {
+		lookups = prSizeCostLookups
+	}
+	d, err := r.measureDelivery(ctx, run.client, local, run.cfg.Size, lookups)
 	if err != nil {
 		r.gha.Debugf("delivery health skipped: %v", err)
 		return
@@ -110,12 +120,30 @@ func (r *runner) client(ctx context.Context, ev *event) (*ghsource.Client, error
 // configAtBase reads the config file at the base commit, never the head: a
 // pull request must not be able to loosen its own budget.
 func (r *runner) configAtBase(ctx context.Context, client *ghsource.Client, baseSHA string) (config.Config, error) {
+	return r.configAt(ctx, client, baseSHA, "base "+short(baseSHA))
+}
+
+// configAtDefaultBranch reads the config file as the default branch has
+// it (at GITHUB_SHA when the event carries one of it), for report mode.
+func (r *runner) configAtDefaultBranch(ctx context.Context, client *ghsource.Client) (config.Config, error) {
+	ref := r.env.Getenv("GITHUB_SHA")
+	where := "the default branch"
+	if ref != "" {
+		where = short(ref)
+	}
+	return r.configAt(ctx, client, ref, where)
+}
+
+// configAt reads the config file at ref ("" is the default branch) and
+// merges the inputs over it. A missing file at the default path means the
+// built-in defaults; at a path the workflow named, it is a mistake.
+func (r *runner) configAt(ctx context.Context, client *ghsource.Client, ref, where string) (config.Config, error) {
 	var file *config.File
-	data, err := client.ReadFile(ctx, baseSHA, r.in.Config)
+	data, err := client.ReadFile(ctx, ref, r.in.Config)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if r.in.Config != config.DefaultPath {
-			return config.Config{}, badInput(fmt.Errorf("input config: %s does not exist at the base commit %s", r.in.Config, short(baseSHA)))
+			return config.Config{}, badInput(fmt.Errorf("input config: %s does not exist at %s", r.in.Config, where))
 		}
 	case err != nil:
 		return config.Config{}, fmt.Errorf("read config: %w", err)
@@ -123,7 +151,7 @@ func (r *runner) configAtBase(ctx context.Context, client *ghsource.Client, base
 		if file, err = config.Parse(r.in.Config, data); err != nil {
 			return config.Config{}, badInput(err)
 		}
-		file.Source = fmt.Sprintf("%s at base %s", r.in.Config, short(baseSHA))
+		file.Source = fmt.Sprintf("%s at %s", r.in.Config, where)
 	}
 	cfg, err := config.Resolve(file, config.Inputs{
 		MaxLines: r.in.MaxLines, MaxFiles: r.in.MaxFiles, FailOn: r.in.FailOn,

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"strconv"
 
+	"github.com/mvcbot/mvc/analyzer/delivery"
 	"github.com/mvcbot/mvc/analyzer/size"
 	"github.com/mvcbot/mvc/analyzer/split"
 	"github.com/mvcbot/mvc/config"
@@ -28,7 +29,7 @@ func (r *runner) publishPR(ctx context.Context, run *prRun) (int, error) {
 		Settings: run.cfg.Source,
 	}
 	if run.delivery != nil {
-		comment.Delivery = report.DeliveryHealth(run.delivery.Metrics)
+		comment.Delivery = prDeliverySection(run.delivery.Metrics, res)
 	}
 	parts := 1
 	if run.plan != nil {
@@ -124,4 +125,20 @@ func prOutputs(res size.Result, reportPath string, parts int) map[string]string 
 		"parts":            strconv.Itoa(parts),
 		"report":           reportPath,
 	}
+}
+
+// prDeliverySection is the comment's delivery part: the health summary,
+// when the repository usually ships a merged change, and for a too-large
+// pull request what its size has cost here (each only when measured).
+func prDeliverySection(m delivery.Metrics, res size.Result) []report.Block {
+	blocks := report.DeliveryHealth(m)
+	if s := report.ShipsWithin(m); s != "" {
+		blocks = append(blocks, report.Paragraph{Text: s})
+	}
+	if res.Verdict == size.VerdictTooLarge {
+		if s := delivery.SizeCostSentence(m.Flow, string(res.Size)); s != "" {
+			blocks = append(blocks, report.Paragraph{Text: s})
+		}
+	}
+	return blocks
 }

@@ -13,6 +13,10 @@ import (
 // reportLabel marks the repository's one delivery report issue.
 const reportLabel = "mvc/report"
 
+// reportLookups caps the shipped pull requests report mode reads in detail
+// (about three requests each) for the lead-time stages and size costs.
+const reportLookups = 200
+
 // runReport is report mode (schedule, workflow_dispatch, push to the
 // default branch): the full delivery report in the step summary, and one
 // sticky issue per repository, labelled mvc/report and edited in place.
@@ -21,7 +25,11 @@ func (r *runner) runReport(ctx context.Context, ev *event) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	d, err := r.measureDelivery(ctx, client, r.historyRepo(ctx))
+	cfg, err := r.configAtDefaultBranch(ctx, client)
+	if err != nil {
+		return 0, err
+	}
+	d, err := r.measureDelivery(ctx, client, r.historyRepo(ctx), cfg.Size, reportLookups)
 	if err != nil {
 		return 0, fmt.Errorf("measure delivery: %w", err)
 	}

@@ -2,9 +2,7 @@ package main
 
 import (
 	"flag"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/mvcbot/mvc/analyzer/delivery"
 )
@@ -31,7 +29,7 @@ func (s *stabilityFlags) apply(opts *delivery.Options) error {
 	if err := delivery.ValidEdition(s.edition); err != nil {
 		return usagef("--dora-edition: %v", err)
 	}
-	window, err := parseDays(s.incidentWindow)
+	window, err := delivery.ParseDuration(s.incidentWindow)
 	if err != nil {
 		return usagef("--incident-window %q: use a duration such as 7d or 36h", s.incidentWindow)
 	}
@@ -41,21 +39,4 @@ func (s *stabilityFlags) apply(opts *delivery.Options) error {
 	opts.Edition = s.edition
 	opts.Failures = delivery.FailureRules{HotfixBranch: s.hotfixBranch, IncidentWindow: window}
 	return nil
-}
-
-// parseDays reads a positive duration, with a `d` suffix for days.
-func parseDays(s string) (time.Duration, error) {
-	var d time.Duration
-	var err error
-	if days, ok := strings.CutSuffix(s, "d"); ok {
-		var n float64
-		n, err = strconv.ParseFloat(days, 64)
-		d = time.Duration(n * float64(24*time.Hour))
-	} else {
-		d, err = time.ParseDuration(s)
-	}
-	if err == nil && d <= 0 {
-		err = strconv.ErrRange
-	}
-	return d, err
 }
