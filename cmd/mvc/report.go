@@ -174,22 +174,3 @@ func (f *reportFlags) options(e *env) (delivery.Options, error) {
 func needsDeliveryAPI(source string) bool {
 	return source == delivery.SourceDeployments || source == delivery.SourceWorkflow || source == delivery.SourceReleases
 }
-
-func deliverySourceDetail(f reportFlags, source string) string {
-	switch source {
-	case delivery.SourceDeployments:
-		return fmt.Sprintf("GitHub deployments to `%s`", f.environment)
-	case delivery.SourceWorkflow:
-		return fmt.Sprintf("successful runs of `%s` on the default branch", f.workflow)
-	case delivery.SourceReleases:
-		if f.excludePrereleases {
-			return "published releases, pre-releases excluded"
-		}
-		return "published releases, pre-releases included"
-	case delivery.SourceTags:
-		return fmt.Sprintf("tags matching `%s`", f.tagPattern)
-	case delivery.SourceMerges:
-		return "first-parent merges into the default branch"
-	}
-	return ""
-}

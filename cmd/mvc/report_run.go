@@ -52,7 +52,7 @@ func (r *deliveryRun) measure(ctx context.Context) (report.Delivery, error) {
 	r.expandSquashes(ctx, h, choice.Deployments, opts)
 	m := delivery.ComputeWith(h, choice.Deployments, r.signals(ctx, h, choice.Deployments, opts), opts)
 	r.progress.step("computed metrics")
-	detail := deliverySourceDetail(r.f, choice.Source)
+	detail := report.DeliverySourceDetail(choice.Source, r.query())
 	if len(r.f.paths) > 0 {
 		detail += "; changes to `" + strings.Join(r.f.paths, "`, `") + "` only"
 	}
