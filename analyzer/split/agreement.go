@@ -63,11 +63,14 @@ func (ag agreement) merged(g, h *group) agreement {
 	return ag
 }
 
-// floor is the lowest average pair probability a merge can have and still
-// raise the agreement: no merge below the base rate of the change helps.
-func (ag agreement) floor() float64 {
+// price is, to first order, the average pair probability a merge needs to
+// raise the agreement: the change's base rate while the agreement is 0,
+// rising toward 1/2 as it grows. Candidates well below it are not worth
+// queueing.
+func (ag agreement) price() float64 {
 	if ag.pairs == 0 {
 		return 0.5
 	}
-	return min(ag.truth/ag.pairs, 0.5)
+	base, a := ag.truth/ag.pairs, ag.ari()
+	return base*(1-a) + a/2
 }

@@ -31,6 +31,7 @@ func (w *work) describeAtoms() {
 			sets = append(sets, w.atoms[id].idents)
 		}
 		w.files[i].idents = union(sets...)
+		w.files[i].text = w.textIdentifiers(&w.files[i])
 	}
 	w.weighIdentifiers()
 }
@@ -278,4 +279,19 @@ func (w *work) joinRepeatedEdits(u *unionFind) {
 			u.union(ids[0], id)
 		}
 	}
+}
+
+// textIdentifiers lists the identifiers of a file's whole content, head
+// side (base side for a removed file).
+func (w *work) textIdentifiers(f *fileInfo) idSet {
+	content, ok := w.in.Head[f.Path]
+	if !ok || f.Status == analyzer.Removed {
+		content = w.in.Base[f.Path]
+	}
+	if f.Binary || len(content) == 0 {
+		return nil
+	}
+	m := map[string]bool{}
+	identifiers(string(content), m)
+	return w.names.setOf(m)
 }

@@ -62,10 +62,10 @@ func (h *mergeHeap) Pop() any {
 // aims at a number of parts: the evidence and the budget decide.
 func (w *work) merge(groups []*group) {
 	ag := w.newAgreement(groups)
-	floor := ag.floor()
 	version := make([]int, len(groups))
 	h := &mergeHeap{}
 	push := func(g *group) {
+		floor := 0.95 * min(ag.price(), 0.5) // a margin for the first-order estimate
 		for k := range g.links {
 			o := groups[k]
 			if s := affinity(g, o, g.links, w.base); s >= floor {

@@ -1,6 +1,7 @@
 package split
 
 import (
+	"math"
 	"path"
 
 	"github.com/mvcbot/mvc/analyzer"
@@ -12,6 +13,8 @@ import (
 type fileLink struct {
 	sameDir, nearDir, siblingDir, testPair bool
 	coChange                               float64
+	recent                                 float64 // co-change weighted toward the latest commits
+	refers                                 bool    // one file's text names a declaration the other changes
 	identOverlap                           float64 // Jaccard index of the files' changed identifiers
 	owners                                 int
 }
@@ -50,6 +53,7 @@ func (w *work) newLinker() *linker {
 	l.linkMentions()
 	l.linkSharedIdentifiers()
 	l.linkAddedFiles()
+	l.linkReferences()
 	return l
 }
 
@@ -123,6 +127,11 @@ func (l *linker) isTest(i int) bool {
 	return named || l.w.files[i].class == "test"
 }
 
+// recentCommits is the decay of the recent co-change, in commits that
+// touched the change's files: an author's last commits before the base
+// are often the start of the same piece of work.
+const recentCommits = 20
+
 // maxCoChangeFiles skips history commits that touched more of this
 // change's files than this: sweeping commits say nothing about affinity.
 const maxCoChangeFiles = 40
@@ -137,7 +146,10 @@ func (l *linker) linkCoChange() {
 	}
 	count := map[int]int{}
 	pairs := map[[2]int]int{}
-	for _, commit := range l.w.in.CoChange {
+	wCount := map[int]float64{}
+	wPairs := map[[2]int]float64{}
+	for rank, commit := range l.w.in.CoChange {
+		decay := math.Exp(-float64(rank) / recentCommits)
 		var ids []int
 		for _, p := range commit {
 			if i, ok := index[p]; ok {
@@ -150,8 +162,10 @@ func (l *linker) linkCoChange() {
 		sort.Ints(ids)
 		for x, i := range ids {
 			count[i]++
+			wCount[i] += decay
 			for _, j := range ids[x+1:] {
 				pairs[pairKey(i, j)]++
+				wPairs[pairKey(i, j)] += decay
 			}
 		}
 	}
@@ -159,7 +173,10 @@ func (l *linker) linkCoChange() {
 		if k[0] == k[1] {
 			continue
 		}
-		l.file(k[0], k[1]).coChange = float64(n) / float64(min(count[k[0]], count[k[1]])+1)
+		fl := l.file(k[0], k[1])
+		fl.coChange = float64(n) / float64(min(count[k[0]], count[k[1]])+1)
+		both := wPairs[k]
+		fl.recent = both / (wCount[k[0]] + wCount[k[1]] - both + 0.5)
 	}
 }
 
@@ -240,6 +257,38 @@ func (l *linker) linkAddedFiles() {
 	for x, i := range added {
 		for _, j := range added[x+1:] {
 			l.file(i, j)
+		}
+	}
+}
+
+// linkReferences links a file whose text (anywhere, changed or not) names
+// a declaration another file's change touches: the change to the
+// declaration and the change to its user likely serve one purpose.
+func (l *linker) linkReferences() {
+	changedBy := map[int32][]int{} // declaration name -> files changing it
+	for _, a := range l.w.atoms {
+		for _, n := range a.names {
+			if len(n) >= 3 && !stopWords[n] {
+				id := l.w.names.id(n)
+				if fs := changedBy[id]; len(fs) == 0 || fs[len(fs)-1] != a.file {
+					changedBy[id] = append(fs, a.file)
+				}
+			}
+		}
+	}
+	for i := range l.w.files {
+		seen := map[int]bool{}
+		for _, id := range l.w.files[i].text {
+			fs := changedBy[id]
+			if len(fs) > maxDefiners {
+				continue
+			}
+			for _, j := range fs {
+				if j != i && !seen[j] {
+					seen[j] = true
+					l.file(i, j).refers = true
+				}
+			}
 		}
 	}
 }

@@ -58,6 +58,25 @@ func (s idSet) shared(t idSet) int {
 	return n
 }
 
+// overlap counts the identifiers in both sets and sums their w[id]².
+func (s idSet) overlap(t idSet, w []float64) (n int, sum float64) {
+	i, j := 0, 0
+	for i < len(s) && j < len(t) {
+		switch {
+		case s[i] < t[j]:
+			i++
+		case s[i] > t[j]:
+			j++
+		default:
+			n++
+			sum += w[s[i]] * w[s[i]]
+			i++
+			j++
+		}
+	}
+	return n, sum
+}
+
 // weightedShared sums w[id]² over the identifiers in both sets.
 func (s idSet) weightedShared(t idSet, w []float64) float64 {
 	sum, i, j := 0.0, 0, 0

@@ -11,24 +11,26 @@ import (
 // probably written for the same purpose, or a reason against. Binary
 // features are 0 or 1; overlaps run from 0 to 1.
 const (
-	fCandidate    = iota // any evidence at all
-	fSameFile            //
-	fSameBlock           // cut from the same git hunk
-	fSameDir             // different files, same directory
-	fNearDir             // a directory and its subdirectory
-	fSiblingDir          // two directories with the same parent
-	fTestPair            // a test and the code it tests
-	fMention             // one changes a declaration the other names
-	fSharedInFile        // two or more identifiers in common, in one file
-	fIdentOverlap        // Jaccard index of the identifiers they mention
-	fIdentCosine         // cosine of those identifiers, weighted by rarity in the change
-	fDeltaOverlap        // Jaccard index of the identifiers they remove or introduce
-	fFileOverlap         // Jaccard index of their files' changed identifiers
-	fCoChange            // their files shared 30% or more of their past commits
-	fBothAdded           // both files are new
-	fDocs                // one of them is documentation
-	fSameOwners          // CODEOWNERS gives both files the same owners
-	fOtherOwners         // ... or different ones
+	fCandidate      = iota // any evidence at all
+	fSameFile              //
+	fSameBlock             // cut from the same git hunk
+	fSameDir               // different files, same directory
+	fNearDir               // a directory and its subdirectory
+	fSiblingDir            // two directories with the same parent
+	fTestPair              // a test and the code it tests
+	fMention               // one changes a declaration the other names
+	fSharedInFile          // two or more identifiers in common, in one file
+	fIdentOverlap          // Jaccard index of the identifiers they mention
+	fIdentCosine           // cosine of those identifiers, weighted by rarity in the change
+	fDeltaOverlap          // Jaccard index of the identifiers they remove or introduce
+	fFileOverlap           // Jaccard index of their files' changed identifiers
+	fCoChange              // their files shared 30% or more of their past commits
+	fRecentCoChange        // their files changed together in the latest commits
+	fRefers                // one file names a declaration the other changes
+	fBothAdded             // both files are new
+	fDocs                  // one of them is documentation
+	fSameOwners            // CODEOWNERS gives both files the same owners
+	fOtherOwners           // ... or different ones
 	numFeatures
 )
 
@@ -36,7 +38,7 @@ const (
 var featureNames = [numFeatures]string{
 	"candidate", "same file", "same hunk", "same directory", "parent directory", "sibling directory",
 	"test and code", "mention", "shared identifiers in file", "identifier overlap", "identifier cosine",
-	"edit overlap", "file identifier overlap", "co-change", "both new", "docs", "same owners", "other owners",
+	"edit overlap", "file identifier overlap", "co-change", "recent co-change", "refers", "both new", "docs", "same owners", "other owners",
 }
 
 // The pair model: the log-odds that two changed lines belong to the same
@@ -45,20 +47,21 @@ var featureNames = [numFeatures]string{
 // by one author) on golang/tools, prometheus and vite before 2025, every
 // case weighing the same. A pair with no evidence sits at baseLogit. The
 // owner weights are set by hand: the development set has no CODEOWNERS.
-const baseLogit = -2.37
+const baseLogit = -2.33
 
 var pairWeights = [numFeatures]float64{
-	fCandidate: 0.56, fSameFile: 2.73, fSameBlock: 0.01, fSameDir: 0.70, fNearDir: 0.64,
-	fSiblingDir: -0.33, fTestPair: 0.82, fMention: 0.82, fSharedInFile: 0.22,
-	fIdentOverlap: 0.88, fIdentCosine: 1.44, fDeltaOverlap: 1.20, fFileOverlap: 4.61,
-	fCoChange: 0.65, fBothAdded: 0.20, fDocs: -0.40, fSameOwners: 0.3, fOtherOwners: -0.5,
+	fCandidate: 0.42, fSameFile: 2.82, fSameBlock: 0.03, fSameDir: 0.65, fNearDir: 0.64,
+	fSiblingDir: -0.34, fTestPair: 0.65, fMention: 0.77, fSharedInFile: 0.22,
+	fIdentOverlap: 0.96, fIdentCosine: 1.48, fDeltaOverlap: 1.17, fFileOverlap: 4.33,
+	fCoChange: 0.45, fRecentCoChange: 1.13, fRefers: 0.16, fBothAdded: 0.29, fDocs: -0.38,
+	fSameOwners: 0.3, fOtherOwners: -0.5,
 }
 
 // The change's shape shifts every pair's odds: in changes spread over
 // more files and directories, one commit more often holds most of it.
 const (
 	wLogFiles = 0.37 // per unit of ln(files) - 2
-	wLogDirs  = 0.52 // per unit of ln(directories) - 1
+	wLogDirs  = 0.53 // per unit of ln(directories) - 1
 )
 
 // caseLogit is the log-odds of a pair without evidence in this change.
@@ -101,13 +104,17 @@ func (w *work) pairFeatures(l *linker, fl *fileLink, a, b *atom) features {
 	f[fSameDir], f[fNearDir], f[fSiblingDir] = flag(fl.sameDir), flag(fl.nearDir), flag(fl.siblingDir)
 	f[fTestPair] = flag(fl.testPair)
 	f[fMention] = flag(l.mentions[pairKey(a.id, b.id)])
-	shared := a.idents.shared(b.idents)
+	shared, dot := a.idents.overlap(b.idents, w.idf)
 	f[fSharedInFile] = flag(a.file == b.file && shared >= 2)
 	f[fIdentOverlap] = jaccard(shared, len(a.idents), len(b.idents))
-	f[fIdentCosine] = w.cosine(a, b)
+	if a.norm > 0 && b.norm > 0 {
+		f[fIdentCosine] = dot / (a.norm * b.norm)
+	}
 	f[fDeltaOverlap] = jaccard(a.delta.shared(b.delta), len(a.delta), len(b.delta))
 	f[fFileOverlap] = fl.identOverlap
 	f[fCoChange] = flag(fl.coChange >= 0.3)
+	f[fRecentCoChange] = fl.recent
+	f[fRefers] = flag(fl.refers)
 	f[fBothAdded] = flag(fa.Status == analyzer.Added && fb.Status == analyzer.Added)
 	f[fDocs] = flag(fa.class == size.Docs || fb.class == size.Docs)
 	f[fSameOwners], f[fOtherOwners] = flag(fl.owners > 0), flag(fl.owners < 0)
@@ -119,14 +126,4 @@ func jaccard(shared, na, nb int) float64 {
 		return float64(shared) / float64(u)
 	}
 	return 0
-}
-
-// cosine compares two atoms' identifiers, each weighted by its inverse
-// frequency among the change's atoms: sharing a rare name says more than
-// sharing one every hunk uses.
-func (w *work) cosine(a, b *atom) float64 {
-	if a.norm == 0 || b.norm == 0 {
-		return 0
-	}
-	return a.idents.weightedShared(b.idents, w.idf) / (a.norm * b.norm)
 }

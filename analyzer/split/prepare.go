@@ -3,6 +3,9 @@ package split
 import (
 	"fmt"
 	"path"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/mvcbot/mvc/analyzer"
 	"github.com/mvcbot/mvc/analyzer/size"
@@ -20,6 +23,7 @@ type fileInfo struct {
 	// oldNames and newNames map declaration keys to their identifiers.
 	oldNames, newNames map[string]string
 	idents             idSet // every identifier its atoms mention
+	text               idSet // every identifier of its head (or base) content
 }
 
 // work is the state of one split.
@@ -50,14 +54,17 @@ func prepare(in Input) (*work, error) {
 		fi.addW, fi.delW, fi.reviewable = weights[i].Add, weights[i].Delete, weights[i].Reviewable
 		fi.dir = path.Dir(f.Path)
 		fi.lang = lang(f.Path)
-		w.cutFile(i, &blockID)
+	}
+	indexes := w.indexAll()
+	for i := range w.files {
+		w.cutFile(i, &blockID, indexes[i])
 	}
 	return w, nil
 }
 
 // cutFile turns one file's hunks into atoms: whole when the file has no
 // lines to cut, else each hunk cut at declaration boundaries.
-func (w *work) cutFile(i int, blockID *int) {
+func (w *work) cutFile(i int, blockID *int, idx sides) {
 	f := &w.files[i]
 	bs := blocks(f.Hunks)
 	if len(bs) == 0 || f.Binary {
@@ -65,8 +72,7 @@ func (w *work) cutFile(i int, blockID *int) {
 		*blockID++
 		return
 	}
-	oldIdx := indexFile(f.Path, w.content(w.in.Base, f, analyzer.Delete))
-	newIdx := indexFile(f.Path, w.content(w.in.Head, f, analyzer.Add))
+	oldIdx, newIdx := idx.old, idx.new
 	f.oldNames, f.newNames = oldIdx.names(), newIdx.names()
 	for _, b := range bs {
 		for _, a := range cut(b, oldIdx.at, newIdx.at) {
@@ -81,6 +87,33 @@ func (w *work) addAtom(file int, a atom) {
 	a.id, a.file = len(w.atoms), file
 	w.atoms = append(w.atoms, &a)
 	w.files[file].atoms = append(w.files[file].atoms, a.id)
+}
+
+// sides are a file's declarations in the base and in the head.
+type sides struct{ old, new declIndex }
+
+// indexAll finds every file's declarations, parsing files in parallel:
+// parsing is most of a large split's time and files are independent.
+func (w *work) indexAll() []sides {
+	out := make([]sides, len(w.files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(w.files); i = int(next.Add(1) - 1) {
+				f := &w.files[i]
+				if f.Binary || len(f.Hunks) == 0 {
+					continue
+				}
+				out[i].old = indexFile(f.Path, w.content(w.in.Base, f, analyzer.Delete))
+				out[i].new = indexFile(f.Path, w.content(w.in.Head, f, analyzer.Add))
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 // content returns a file's text on one side: from the adapter's contents,
