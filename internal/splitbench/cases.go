@@ -200,23 +200,27 @@ func sampleWindows(ctx context.Context, r *gitrepo.Repo, rs [][]commit, n int, k
 	used := map[string]bool{}
 	measured := map[int]bool{}
 	var out []Window
-	for _, s := range slots {
-		if len(out) >= n || perK[s.k] >= quota(n, ks, s.k) {
-			continue
-		}
-		run := rs[s.run]
-		if !measured[s.run] {
-			if err := measure(ctx, r, pointers(run)); err != nil {
-				return nil, err
+	// The first pass keeps to each size's quota; the second fills what
+	// sizes without enough windows left over.
+	for pass := 0; pass < 2; pass++ {
+		for _, s := range slots {
+			if len(out) >= n || pass == 0 && perK[s.k] >= quota(n, ks, s.k) {
+				continue
 			}
-			measured[s.run] = true
+			run := rs[s.run]
+			if !measured[s.run] {
+				if err := measure(ctx, r, pointers(run)); err != nil {
+					return nil, err
+				}
+				measured[s.run] = true
+			}
+			w, ok := window(run[s.start:s.start+s.k], used)
+			if !ok {
+				continue
+			}
+			out = append(out, w)
+			perK[s.k]++
 		}
-		w, ok := window(run[s.start:s.start+s.k], used)
-		if !ok {
-			continue
-		}
-		out = append(out, w)
-		perK[s.k]++
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Commits[0] < out[j].Commits[0] })
 	return out, nil

@@ -2,7 +2,6 @@ package splitbench
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/mvcbot/mvc/report"
 )
@@ -21,6 +20,10 @@ func (res Result) Doc() report.Doc {
 		Align:  []report.Align{report.Left, report.Left, report.Right, report.Right, report.Right, report.Right, report.Right, report.Right, report.Right, report.Right, report.Right},
 	}
 	for _, m := range res.Methods {
+		if m.LineARI.N == 0 {
+			t.Rows = append(t.Rows, []string{m.Method, "–"})
+			continue
+		}
 		t.Rows = append(t.Rows, []string{
 			m.Method,
 			fmt.Sprintf("%s (%s–%s)", num(m.LineARI.Mean), num(m.LineARI.CILow), num(m.LineARI.CIHigh)),
@@ -36,16 +39,6 @@ func (res Result) Doc() report.Doc {
 	return d
 }
 
-func num(v float64) string {
-	if math.IsNaN(v) {
-		return "–"
-	}
-	return fmt.Sprintf("%.3f", v)
-}
+func num(v float64) string { return fmt.Sprintf("%.3f", v) }
 
-func pct(v float64) string {
-	if math.IsNaN(v) {
-		return "–"
-	}
-	return fmt.Sprintf("%.0f%%", 100*v)
-}
+func pct(v float64) string { return fmt.Sprintf("%.0f%%", 100*v) }

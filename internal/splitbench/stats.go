@@ -1,13 +1,13 @@
 package splitbench
 
 import (
-	"math"
 	"math/rand"
 	"sort"
 )
 
 // Summary describes one metric over the cases.
 type Summary struct {
+	N      int     `json:"n"` // cases measured; 0 leaves the rest at 0
 	Mean   float64 `json:"mean"`
 	Median float64 `json:"median"`
 	// CILow and CIHigh bound a bootstrap 95% confidence interval of the
@@ -21,10 +21,9 @@ const bootstrapRounds = 2000
 
 func summarize(values []float64, seed int64) Summary {
 	if len(values) == 0 {
-		nan := math.NaN()
-		return Summary{nan, nan, nan, nan}
+		return Summary{}
 	}
-	s := Summary{Mean: mean(values), Median: median(values)}
+	s := Summary{N: len(values), Mean: mean(values), Median: median(values)}
 	rng := rand.New(rand.NewSource(seed))
 	means := make([]float64, bootstrapRounds)
 	sample := make([]float64, len(values))

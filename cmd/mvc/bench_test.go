@@ -1,0 +1,82 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mvcbot/mvc/internal/gittest"
+)
+
+// authoredHistory makes runs of commits by two authors, each commit in its
+// own package, so every window has a clear ground truth.
+func authoredHistory(t *testing.T) *gittest.Repo {
+	t.Helper()
+	g := gittest.New(t)
+	g.Write("README.md", "# demo\n")
+	g.Commit("init")
+	at := gittest.Epoch
+	for i := 0; i < 12; i++ {
+		author := []string{"ada@example.com", "bob@example.com"}[i/6%2]
+		g.Write(fmt.Sprintf("pkg%d/code.go", i), fmt.Sprintf("package pkg%d\n\n%s", i, funcs("F", 2)))
+		g.Git("add", "-A")
+		at = at.Add(time.Hour)
+		g.Git("-c", "user.email="+author, "-c", "user.name=x", "commit", "-q", "-m", fmt.Sprintf("work %d", i),
+			"--author", "x <"+author+">", "--date", at.Format(time.RFC3339))
+	}
+	return g
+}
+
+func TestBenchSplitRunsAndWritesJSON(t *testing.T) {
+	g := authoredHistory(t)
+	out := filepath.Join(t.TempDir(), "bench.json")
+	res := runMVC(t, g.Dir, nil, "bench", "split", "--repo", g.Dir, "--cases", "3", "--k", "2,3", "--json", out)
+	if res.code != 0 {
+		t.Fatalf("exit %d\n%s", res.code, res.stderr)
+	}
+	if !strings.Contains(res.stderr, "mvc bench split: case 1/3") || !strings.Contains(res.stdout, "per-directory") {
+		t.Errorf("progress or report missing:\nstdout %s\nstderr %s", res.stdout, res.stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Scored   int `json:"scored_cases"`
+		Failures int `json:"integrity_failures"`
+		Methods  []struct {
+			Method  string `json:"method"`
+			LineARI struct {
+				Mean float64 `json:"mean"`
+			} `json:"line_ari"`
+		} `json:"methods"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Scored != 3 || doc.Failures != 0 || len(doc.Methods) != 5 {
+		t.Fatalf("scored %d, integrity failures %d, %d methods; want 3, 0, 5", doc.Scored, doc.Failures, len(doc.Methods))
+	}
+	// One package per commit: per-directory is exact, all-in-one scores 0.
+	for _, m := range doc.Methods {
+		if m.Method == "per-directory" && m.LineARI.Mean != 1 || m.Method == "all-in-one" && m.LineARI.Mean != 0 {
+			t.Errorf("%s line ARI %.3f", m.Method, m.LineARI.Mean)
+		}
+	}
+}
+
+func TestBenchBadInput(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"bench"}, {"bench", "speed"}, {"bench", "split", "--k", "1"}, {"bench", "split", "--since", "yesterday"},
+		{"bench", "split", "--cases", "0"}, {"bench", "split", "--since", "2025-01-01", "--until", "2024-01-01"},
+	} {
+		if res := runMVC(t, dir, nil, args...); res.code != exitBadInput {
+			t.Errorf("mvc %s: exit %d, want 2\n%s", strings.Join(args, " "), res.code, res.stderr)
+		}
+	}
+}

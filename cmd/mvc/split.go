@@ -1,0 +1,156 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/mvcbot/mvc/analyzer/size"
+	"github.com/mvcbot/mvc/analyzer/split"
+	"github.com/mvcbot/mvc/config"
+	"github.com/mvcbot/mvc/report"
+	"github.com/mvcbot/mvc/source/gitrepo"
+)
+
+func init() {
+	register(&command{
+		name:    "split",
+		summary: "propose how to cut a local change into a stack of small parts",
+		usage:   splitUsage,
+		order:   20,
+		run:     runSplit,
+	})
+}
+
+const splitUsage = `Usage: mvc split [flags]
+
+Propose how to cut a local change, base..head, into a stack of parts that
+each fit the budget (400 weighted lines and 40 reviewable files by
+default), to review and merge bottom first. Every changed line lands in
+exactly one part, and the parts applied in order give the head exactly.
+
+Hunks are cut at declaration boundaries (Go, TypeScript/JavaScript,
+Python); pieces are linked by shared declarations, names they mention,
+directories, tests and the code they test, lockfiles and manifests,
+generated files and their sources, co-change in the base's history and
+CODEOWNERS; formatting-only edits, moves and sweeps are kept apart. Parts
+are ordered dependencies first, then mechanical edits, then what others
+use, then its users, then docs. Reads only the local repository: no
+token, no network.
+
+The base and head are chosen as by 'mvc analyze'; settings come from the
+working tree's .github/mvc.yml (or --config), then the flags.
+
+JSON output (--format json): {"base", "head", "budget", "parts": [{"index",
+"title", "rationale", "kind", "files": [{"path", "old_path", "status",
+"binary", "hunks": [{"old_start", "old_lines", "new_start", "new_lines"}]}],
+"weighted_lines", "changed_lines", "reviewable_files", "over_budget",
+"depends_on", "builds"}]}. Hunk coordinates refer to the whole diff
+(git diff -U0 --no-renames); a part may hold hunks finer than git's.
+
+Exit codes: 0 proposed; 2 bad flags, refs or config; 3 a git failure.
+
+Examples:
+  mvc split                                   # the current branch against main
+  mvc split --base HEAD~5 --format markdown   # the last five commits, as Markdown
+  mvc split --format json > split.json        # for other tools
+  mvc split --max-lines 250 --max-files 20    # a tighter budget
+`
+
+type splitFlags struct {
+	repo, base, head, format, config string
+	inputs                           config.Inputs
+}
+
+func (f *splitFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.repo, "repo", ".", "the git repository (any directory inside it)")
+	fs.StringVar(&f.base, "base", "", "`ref` the change starts from (default: merge base with the default branch)")
+	fs.StringVar(&f.head, "head", "HEAD", "`ref` the change ends at")
+	fs.StringVar(&f.format, "format", "text", "output: text, markdown or json")
+	fs.StringVar(&f.config, "config", "", "config `file` (default: .github/mvc.yml in the repository's working tree, if present)")
+	fs.StringVar(&f.inputs.MaxLines, "max-lines", "", "budget of weighted lines `N` per part (default 400, or budget.lines in the config)")
+	fs.StringVar(&f.inputs.MaxFiles, "max-files", "", "budget of reviewable files `N` per part (default 40, or budget.files in the config)")
+	f.inputs.Flags = true
+}
+
+func runSplit(ctx context.Context, e *env, args []string) error {
+	var f splitFlags
+	fs := newFlagSet(commands["split"], e)
+	f.register(fs)
+	if err := parseOnce(fs, args); err != nil {
+		return err
+	}
+	switch f.format {
+	case "text", "markdown", "json":
+	default:
+		return usagef("--format %q: use text, markdown or json", f.format)
+	}
+	repo, err := analyzeOpen(ctx, f.repo)
+	if err != nil {
+		return err
+	}
+	policy, source, err := loadPolicy(ctx, repo, f.config, f.inputs)
+	if err != nil {
+		return err
+	}
+	plan, base, err := splitRange(ctx, repo, f.base, f.head, policy)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "mvc split: base %s: %s; head %s: %s; settings: %s; %d parts\n",
+		shortSHA(base.SHA), base.How, shortSHA(plan.Head), f.head, source, len(plan.Parts))
+	return writeSplit(e.stdout, f.format, plan)
+}
+
+// splitRange picks the base as `mvc analyze` does, reads the change with
+// every line and proposes the split.
+func splitRange(ctx context.Context, repo *gitrepo.Repo, baseRef, headRef string, p size.Policy) (split.Plan, gitrepo.Base, error) {
+	if strings.TrimSpace(headRef) == "" {
+		return split.Plan{}, gitrepo.Base{}, usagef("--head is empty: name a commit, e.g. HEAD")
+	}
+	headSHA, err := repo.ResolveCommit(ctx, headRef)
+	if err != nil {
+		return split.Plan{}, gitrepo.Base{}, usagef("--head %s: no such commit (an empty repository has none yet)", headRef)
+	}
+	var base gitrepo.Base
+	if baseRef != "" {
+		base, err = repo.ExplicitBase(ctx, baseRef)
+	} else {
+		base, err = repo.DefaultBase(ctx, headRef)
+	}
+	switch {
+	case err != nil && baseRef != "" && !errors.Is(err, gitrepo.ErrShallow):
+		return split.Plan{}, base, usagef("--base %s: no such commit", baseRef)
+	case err != nil:
+		return split.Plan{}, base, usagef("choose the base: %v", err)
+	}
+	in, err := repo.SplitInput(ctx, base.SHA, headSHA)
+	if err != nil {
+		return split.Plan{}, base, err
+	}
+	in.Policy = p
+	plan, err := split.Split(in)
+	return plan, base, err
+}
+
+func writeSplit(w io.Writer, format string, p split.Plan) error {
+	var out string
+	switch format {
+	case "json":
+		data, err := json.MarshalIndent(p, "", "  ")
+		if err != nil {
+			return fmt.Errorf("encode the split as JSON: %w", err)
+		}
+		out = string(data) + "\n"
+	case "markdown":
+		out = report.Markdown(report.SplitDoc(p))
+	default:
+		out = report.Text(report.SplitDoc(p))
+	}
+	_, err := io.WriteString(w, out)
+	return err
+}

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/mvcbot/mvc/internal/gittest"
+)
+
+// twoTopicsRepo makes a change with two unrelated pieces of work, each in
+// its own package with its own test, plus a dependency bump.
+func twoTopicsRepo(t *testing.T) (*gittest.Repo, string) {
+	t.Helper()
+	g := gittest.New(t)
+	g.Write("go.mod", "module example.com/m\n\ngo 1.22\n")
+	g.Write("billing/invoice.go", "package billing\n\n// Total sums the lines.\nfunc Total(lines []int) int {\n\tt := 0\n\tfor _, l := range lines {\n\t\tt += l\n\t}\n\treturn t\n}\n")
+	g.Write("search/index.go", "package search\n\n// Index holds documents.\ntype Index struct{ docs []string }\n")
+	base := g.Commit("base")
+	g.Write("go.mod", "module example.com/m\n\ngo 1.23\n")
+	g.Write("billing/invoice.go", "package billing\n\n// Total sums the lines.\nfunc Total(lines []int) int {\n\tt := 0\n\tfor _, l := range lines {\n\t\tt += l\n\t}\n\treturn t\n}\n\n"+funcs("Discount", 12))
+	g.Write("billing/invoice_test.go", "package billing\n\nimport \"testing\"\n\n"+tests("Discount", 12))
+	g.Write("search/index.go", "package search\n\n// Index holds documents.\ntype Index struct{ docs []string }\n\n"+funcs("Query", 12))
+	g.Write("search/index_test.go", "package search\n\nimport \"testing\"\n\n"+tests("Query", 12))
+	g.Commit("two topics")
+	return g, base
+}
+
+func funcs(prefix string, n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "// %s%d computes step %d.\nfunc %s%d(x int) int {\n\ty := x * %d\n\treturn y + %d\n}\n\n", prefix, i, i, prefix, i, i, i)
+	}
+	return b.String()
+}
+
+func tests(prefix string, n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "func Test%s%d(t *testing.T) {\n\tif %s%d(1) < 0 {\n\t\tt.Fatal(\"negative\")\n\t}\n}\n\n", prefix, i, prefix, i)
+	}
+	return b.String()
+}
+
+func splitJSON(t *testing.T, dir string, args ...string) (map[string]any, result) {
+	t.Helper()
+	res := runMVC(t, dir, nil, append([]string{"split", "--format", "json"}, args...)...)
+	var doc map[string]any
+	if res.code == 0 {
+		if err := json.Unmarshal([]byte(res.stdout), &doc); err != nil {
+			t.Fatalf("mvc split --format json: %v\n%s", err, res.stdout)
+		}
+	}
+	return doc, res
+}
+
+func TestSplitJSONKeysAndParts(t *testing.T) {
+	g, base := twoTopicsRepo(t)
+	doc, res := splitJSON(t, g.Dir, "--base", base, "--max-lines", "150")
+	if res.code != 0 {
+		t.Fatalf("exit %d: %s", res.code, res.stderr)
+	}
+	for _, k := range []string{"base", "head", "parts"} {
+		if _, ok := doc[k]; !ok {
+			t.Errorf("JSON lacks %q", k)
+		}
+	}
+	parts := doc["parts"].([]any)
+	if len(parts) < 2 {
+		t.Fatalf("want the two topics apart, got %d parts: %s", len(parts), res.stdout)
+	}
+	topics := map[string]float64{}
+	for _, p := range parts {
+		part := p.(map[string]any)
+		for _, k := range []string{"index", "title", "rationale", "files", "weighted_lines", "over_budget", "depends_on", "builds"} {
+			if _, ok := part[k]; !ok {
+				t.Errorf("part lacks %q: %v", k, part)
+			}
+		}
+		if part["builds"] != nil {
+			t.Errorf("builds = %v, want null until verified", part["builds"])
+		}
+		for _, f := range part["files"].([]any) {
+			file := f.(map[string]any)
+			for _, k := range []string{"path", "old_path", "status", "binary", "hunks"} {
+				if _, ok := file[k]; !ok {
+					t.Errorf("file lacks %q: %v", k, file)
+				}
+			}
+			dir, _, _ := strings.Cut(file["path"].(string), "/")
+			if prev, ok := topics[dir]; ok && prev != part["index"] && dir != "go.mod" {
+				t.Errorf("%s is spread over parts %v and %v", dir, prev, part["index"])
+			}
+			topics[dir] = part["index"].(float64)
+		}
+	}
+	if topics["billing"] == topics["search"] {
+		t.Errorf("billing and search share part %v; want them apart", topics["billing"])
+	}
+	if topics["go.mod"] != 1 {
+		t.Errorf("the dependency bump is in part %v, want the bottom of the stack", topics["go.mod"])
+	}
+}
+
+func TestSplitTextAndMarkdown(t *testing.T) {
+	g, base := twoTopicsRepo(t)
+	md := runMVC(t, g.Dir, nil, "split", "--base", base, "--format", "markdown", "--max-lines", "150")
+	if md.code != 0 || !strings.Contains(md.stdout, "**Proposed split:") || !strings.Contains(md.stdout, "git switch -c mvc/split/01-") {
+		t.Errorf("markdown: exit %d\n%s\n%s", md.code, md.stdout, md.stderr)
+	}
+	text := runMVC(t, g.Dir, nil, "split", "--base", base)
+	if text.code != 0 || strings.Contains(text.stdout, "**") || !strings.Contains(text.stderr, "mvc split: base") {
+		t.Errorf("text: exit %d\n%s\n%s", text.code, text.stdout, text.stderr)
+	}
+}
+
+func TestSplitBadInput(t *testing.T) {
+	g, base := twoTopicsRepo(t)
+	for _, args := range [][]string{
+		{"split", "--format", "yaml"},
+		{"split", "--base", "no-such-ref"},
+		{"split", "--base", base, "--max-lines", "many"},
+		{"split", "--repo", t.TempDir()},
+		{"split", "stray"},
+	} {
+		res := runMVC(t, g.Dir, nil, args...)
+		if res.code != exitBadInput || strings.Count(strings.TrimSpace(res.stderr), "\n") > 0 {
+			t.Errorf("mvc %s: exit %d, stderr %q; want exit 2 and one line", strings.Join(args, " "), res.code, res.stderr)
+		}
+	}
+	if res := runMVC(t, g.Dir, nil, "split", "--help"); res.code != 0 || !strings.Contains(res.stdout, "Examples:") {
+		t.Errorf("mvc split --help: exit %d\n%s", res.code, res.stdout)
+	}
+}
