@@ -226,12 +226,16 @@ func (w *work) joinMoves(u *unionFind) {
 	}
 }
 
+// markMoved joins a move's two halves and weighs it as size weighs a pure
+// rename, once for the file.
 func (w *work) markMoved(u *unionFind, from, to int) {
 	ids := append(append([]int(nil), w.files[from].atoms...), w.files[to].atoms...)
 	for _, id := range ids {
 		w.atoms[id].mech = moved
+		w.atoms[id].weight = 0
 		u.union(ids[0], id)
 	}
+	w.atoms[ids[0]].weight = w.in.Policy.Weights.Rename
 }
 
 func fileText(f fileInfo, op analyzer.Op) string {

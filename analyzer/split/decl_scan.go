@@ -50,21 +50,26 @@ func scriptSegments(src []byte) []segment {
 	states := lx.lexLines(src)
 	lines := bytes.Split(src, []byte{'\n'})
 	b := newSegBuilder()
-	container := false
+	container, memberDepth := false, 1
 	for i, raw := range lines {
 		st, l := states[i], string(raw)
 		t := strings.TrimSpace(l)
 		switch {
 		case !st.code || t == "":
 		case strings.HasPrefix(t, "//") || strings.HasPrefix(t, "/*") || strings.HasPrefix(t, "*") || strings.HasPrefix(t, "@"):
-			if st.depth == 0 || (container && st.depth == 1) {
+			if st.depth == 0 || (container && st.depth == memberDepth) {
 				b.lead(i)
 			}
 		case st.depth == 0 && !startsIndented(l) && !closes(t):
 			d := scriptDecl(t)
 			b.start(i, d.key, d.name)
 			b.parent, container = d.key, d.container
-		case container && st.depth == 1 && !closes(t):
+			if i+1 < len(states) {
+				// Members sit one level inside the header's last bracket:
+				// 1 in a class body, 2 in describe('x', () => { ... }).
+				memberDepth = max(states[i+1].depth, 1)
+			}
+		case container && st.depth == memberDepth && !closes(t):
 			d := scriptDecl(t)
 			b.start(i, b.parent+"."+d.key, d.name)
 		default:
@@ -116,7 +121,7 @@ func scriptDecl(t string) scriptDeclInfo {
 		if call := strings.TrimPrefix(rest, name); strings.HasPrefix(call, "(") && testCalls[name] {
 			return scriptDeclInfo{key: "call " + clipKey(rest), container: true}
 		}
-		if len(rest) > len(name) && strings.IndexByte("(<:=?!;", rest[len(name)]) >= 0 {
+		if after := strings.TrimLeft(rest[len(name):], " \t"); after != "" && strings.IndexByte("(<:=?!;", after[0]) >= 0 {
 			return scriptDeclInfo{key: "member " + name, name: name}
 		}
 	}

@@ -90,7 +90,7 @@ func (lx *scriptLexer) code(l []byte, i int) int {
 	case c == '/' && i+1 < len(l) && l[i+1] == '*':
 		lx.inBlock = true
 		return i + 1
-	case c == '/' && regexCanStart(lx.prev):
+	case c == '/' && (regexCanStart(lx.prev) || afterKeyword(l[:i])):
 		return lx.skipRegex(l, i)
 	case c == '\'' || c == '"':
 		lx.quote = c
@@ -116,6 +116,22 @@ func (lx *scriptLexer) code(l []byte, i int) int {
 // full parser.
 func regexCanStart(prev byte) bool {
 	return prev == 0 || strings.IndexByte("(,=:[!&|?{};+-*%<>~^", prev) >= 0
+}
+
+// afterKeyword reports whether the code before a '/' ends with a keyword
+// after which an expression starts (return /x/), not a value to divide.
+func afterKeyword(before []byte) bool {
+	t := strings.TrimRight(string(before), " \t")
+	end := len(t)
+	for end > 0 && isIdentRune(rune(t[end-1]), 1) {
+		end--
+	}
+	return regexKeywords[t[end:]]
+}
+
+var regexKeywords = map[string]bool{
+	"return": true, "typeof": true, "case": true, "do": true, "else": true, "in": true, "of": true,
+	"new": true, "delete": true, "void": true, "throw": true, "yield": true, "await": true,
 }
 
 // skipRegex skips a regular expression literal starting at l[i], with its

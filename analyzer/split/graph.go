@@ -54,6 +54,7 @@ func (w *work) newLinker() *linker {
 	l.linkSharedIdentifiers()
 	l.linkAddedFiles()
 	l.linkReferences()
+	l.linkMechanical()
 	return l
 }
 
@@ -288,6 +289,35 @@ func (l *linker) linkReferences() {
 					seen[j] = true
 					l.file(i, j).refers = true
 				}
+			}
+		}
+	}
+}
+
+// maxMechanicalFiles bounds the files paired for sharing a mechanical kind.
+const maxMechanicalFiles = 300
+
+// linkMechanical makes files with formatting-only or comment-only edits
+// candidates for each other: a reformatting sweep is one edit, wherever
+// it lands.
+func (l *linker) linkMechanical() {
+	byKind := map[mechanical][]int{}
+	for fi, f := range l.w.files {
+		seen := map[mechanical]bool{}
+		for _, id := range f.atoms {
+			if m := l.w.atoms[id].mech; (m == whitespaceOnly || m == commentOnly) && !seen[m] {
+				seen[m] = true
+				byKind[m] = append(byKind[m], fi)
+			}
+		}
+	}
+	for _, files := range byKind {
+		if len(files) > maxMechanicalFiles {
+			continue
+		}
+		for x, i := range files {
+			for _, j := range files[x+1:] {
+				l.file(i, j)
 			}
 		}
 	}

@@ -1,0 +1,250 @@
+package split
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/mvcbot/mvc/analyzer"
+	"github.com/mvcbot/mvc/analyzer/size"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
+
+// changeOf builds an Input from base and head contents ("" = absent).
+func changeOf(files map[string][2]string) Input {
+	in := Input{Base: map[string][]byte{}, Head: map[string][]byte{}, Policy: size.DefaultPolicy()}
+	in.Change.Base, in.Change.Head = "base", "head"
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sortStrings(paths)
+	for _, p := range paths {
+		base, head := files[p][0], files[p][1]
+		st := analyzer.Modified
+		switch {
+		case base == "":
+			st = analyzer.Added
+		case head == "":
+			st = analyzer.Removed
+		}
+		f, ok := finish(p, st, splitLines(base), true, splitLines(head), true, &in)
+		if ok {
+			in.Change.Files = append(in.Change.Files, f)
+		}
+	}
+	return in
+}
+
+func splitLines(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+}
+
+func sortStrings(s []string) {
+	for i := range s {
+		for j := i + 1; j < len(s); j++ {
+			if s[j] < s[i] {
+				s[i], s[j] = s[j], s[i]
+			}
+		}
+	}
+}
+
+func goFuncs(pkg string, names ...string) string {
+	var b strings.Builder
+	b.WriteString("package " + pkg + "\n")
+	for _, n := range names {
+		fmt.Fprintf(&b, "\n// %s does its part.\nfunc %s(x int) int {\n\ty := x + 1\n\ty *= 2\n\treturn y\n}\n", n, n)
+	}
+	return b.String()
+}
+
+// featureChange is a change a reviewer would want cut in four: a
+// dependency bump, a new tokenizer with its test, a command that starts
+// using it, and the docs; plus a reformatted package and a moved file.
+func featureChange() Input {
+	reformat := func(s string) string { return strings.ReplaceAll(s, "\ty := x + 1", "\ty := x+1") }
+	moved := goFuncs("util", "Clamp", "Wrap")
+	return changeOf(map[string][2]string{
+		"go.mod":                  {"module m\n\ngo 1.22\n\nrequire example.com/lex v1.0.0\n", "module m\n\ngo 1.22\n\nrequire example.com/lex v1.1.0\n"},
+		"go.sum":                  {"example.com/lex v1.0.0 h1:aaa\n", "example.com/lex v1.1.0 h1:bbb\n"},
+		"pkg/parse/lexer.go":      {goFuncs("parse", "Scan"), goFuncs("parse", "Scan", "Tokenize", "tokenizeWord", "tokenizeNumber")},
+		"pkg/parse/lexer_test.go": {"", "package parse\n\nimport \"testing\"\n\nfunc TestTokenize(t *testing.T) {\n\tif Tokenize(1) != 4 {\n\t\tt.Fatal(\"Tokenize\")\n\t}\n}\n"},
+		"cmd/tool/main.go":        {goFuncs("main", "main", "run"), strings.Replace(goFuncs("main", "main", "run"), "\ty := x + 1\n\ty *= 2\n\treturn y\n}\n", "\ty := parse.Tokenize(x)\n\ty *= 2\n\treturn y\n}\n", 2)},
+		"docs/usage.md":           {"# Usage\n\nRun the tool.\n", "# Usage\n\nRun the tool. It calls Tokenize on every word.\n\nSee the tokenizer docs.\n"},
+		"internal/fmt1/a.go":      {goFuncs("fmt1", "A1", "A2", "A3", "A4", "A5"), reformat(goFuncs("fmt1", "A1", "A2", "A3", "A4", "A5"))},
+		"internal/fmt1/b.go":      {goFuncs("fmt1", "B1", "B2", "B3", "B4", "B5"), reformat(goFuncs("fmt1", "B1", "B2", "B3", "B4", "B5"))},
+		"internal/fmt1/c.go":      {goFuncs("fmt1", "C1", "C2", "C3", "C4", "C5"), reformat(goFuncs("fmt1", "C1", "C2", "C3", "C4", "C5"))},
+		"internal/util/clamp.go":  {moved, ""},
+		"internal/mathx/clamp.go": {"", moved},
+	})
+}
+
+// renderPlan prints a plan one fact per line for golden files.
+func renderPlan(p Plan) string {
+	var b strings.Builder
+	for _, part := range p.Parts {
+		fmt.Fprintf(&b, "%d. %s [%s] weighted=%d changed=%d over=%v depends=%v\n   %s\n",
+			part.Index, part.Title, part.Kind, part.WeightedLines, part.ChangedLines, part.OverBudget, part.DependsOn, part.Rationale)
+		for _, f := range part.Files {
+			fmt.Fprintf(&b, "   %s %s", f.Status, f.Path)
+			for _, h := range f.Hunks {
+				fmt.Fprintf(&b, " -%d,%d+%d,%d", h.OldStart, h.OldLines, h.NewStart, h.NewLines)
+			}
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
+
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./analyzer/split -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("plan differs from %s (-want +got):\n%s", path, diff)
+	}
+}
+
+func TestPlanGolden(t *testing.T) {
+	in := featureChange()
+	plan, err := Split(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkIntegrity(t, 0, in, plan)
+	checkGolden(t, "feature.plan", renderPlan(plan))
+}
+
+func TestPlanOrderAndKinds(t *testing.T) {
+	plan, err := Split(featureChange())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rank := map[Kind]int{}
+	for _, p := range plan.Parts {
+		rank[p.Kind] = p.Index
+		for _, d := range p.DependsOn {
+			if d >= p.Index {
+				t.Errorf("part %d depends on part %d, which is not below it", p.Index, d)
+			}
+		}
+	}
+	if rank[KindDependencies] != 1 {
+		t.Errorf("dependencies at %d, want the bottom of the stack", rank[KindDependencies])
+	}
+	if rank[KindDocs] != len(plan.Parts) {
+		t.Errorf("docs at %d of %d, want the top", rank[KindDocs], len(plan.Parts))
+	}
+	if rank[KindMechanical] == 0 {
+		t.Error("the reformatting and the move are not kept apart as mechanical parts")
+	}
+}
+
+func TestSplitIsDeterministic(t *testing.T) {
+	first, err := Split(featureChange())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 20; i++ {
+		again, _ := Split(featureChange())
+		if diff := cmp.Diff(first, again); diff != "" {
+			t.Fatalf("run %d differs (-first +again):\n%s", i, diff)
+		}
+	}
+}
+
+// A single new function larger than the budget cannot be cut: it stays
+// whole and says so.
+func TestOverBudgetUnitStaysWhole(t *testing.T) {
+	var body strings.Builder
+	body.WriteString("package big\n\nfunc Huge() {\n")
+	for i := 0; i < 500; i++ {
+		fmt.Fprintf(&body, "\tstep%d()\n", i)
+	}
+	body.WriteString("}\n")
+	in := changeOf(map[string][2]string{"big/huge.go": {"package big\n", body.String()}})
+	plan, err := Split(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Parts) != 1 || !plan.Parts[0].OverBudget || plan.Parts[0].WeightedLines <= 400 {
+		t.Fatalf("want one over-budget part, got %s", renderPlan(plan))
+	}
+	if !strings.Contains(plan.Parts[0].Rationale, "Over the budget") {
+		t.Errorf("rationale does not say it is over budget: %q", plan.Parts[0].Rationale)
+	}
+}
+
+// Parts stay within the budget when the change can be cut.
+func TestPartsFitTheBudget(t *testing.T) {
+	files := map[string][2]string{}
+	for i := 0; i < 12; i++ {
+		names := make([]string, 12)
+		for j := range names {
+			names[j] = fmt.Sprintf("F%d_%d", i, j)
+		}
+		files[fmt.Sprintf("area%d/code.go", i)] = [2]string{"package p\n", goFuncs("p", names...)}
+	}
+	in := changeOf(files)
+	in.Policy.Budget = size.Budget{Lines: 150, Files: 3}
+	plan, err := Split(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range plan.Parts {
+		if p.OverBudget || p.WeightedLines > 150 || p.ReviewableFiles > 3 {
+			t.Errorf("part %d: %d weighted lines, %d files, over %v", p.Index, p.WeightedLines, p.ReviewableFiles, p.OverBudget)
+		}
+	}
+	checkIntegrity(t, 0, in, plan)
+}
+
+func TestSplitRejectsBadInput(t *testing.T) {
+	dup := featureChange()
+	dup.Change.Files = append(dup.Change.Files, dup.Change.Files[0])
+	damaged := featureChange()
+	damaged.Change.Files[0].Hunks[0].OldLines += 3
+	noBudget := featureChange()
+	noBudget.Policy = size.Policy{}
+	for name, tt := range map[string]struct {
+		in   Input
+		want string
+	}{
+		"listed twice": {dup, "listed twice"},
+		"damaged":      {damaged, "truncated or damaged"},
+		"no budget":    {noBudget, "budget must be positive"},
+	} {
+		if _, err := Split(tt.in); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want one containing %q", name, err, tt.want)
+		}
+	}
+}
+
+func TestOwnersLastMatchWins(t *testing.T) {
+	o := parseOwners([]byte("# comment\n*.go @go-team\ndocs/ @writers # inline\n/cmd/ @cli @go-team\n"))
+	for p, want := range map[string]string{
+		"pkg/a.go": "@go-team", "docs/x.md": "@writers", "cmd/tool/main.go": "@cli @go-team", "README": "",
+	} {
+		if got := o.of(p); got != want {
+			t.Errorf("owners of %s = %q, want %q", p, got, want)
+		}
+	}
+}
