@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/mvcbot/mvc/analyzer"
+	"github.com/mvcbot/mvc/analyzer/patch"
 	"github.com/mvcbot/mvc/analyzer/size"
 )
 
@@ -247,4 +248,27 @@ func TestOwnersLastMatchWins(t *testing.T) {
 			t.Errorf("owners of %s = %q, want %q", p, got, want)
 		}
 	}
+}
+
+// The GitHub API gives hunks with three lines of context and no file
+// contents: the splitter cuts them at their context and still accounts
+// for every line.
+func TestHunksWithContextAsGitHubSendsThem(t *testing.T) {
+	base := "package p\n\nfunc A() int {\n\treturn 1\n}\n\nfunc B() int {\n\treturn 2\n}\n"
+	head := "package p\n\nfunc A() int {\n\treturn 10\n}\n\nfunc B() int {\n\treturn 20\n}\n"
+	hunks, err := patch.ParseHunks("@@ -1,9 +1,9 @@\n package p\n \n func A() int {\n-\treturn 1\n+\treturn 10\n }\n \n func B() int {\n-\treturn 2\n+\treturn 20\n }\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{Policy: size.DefaultPolicy()}
+	in.Change.Files = []analyzer.FileChange{{Path: "p.go", Status: analyzer.Modified, Additions: 2, Deletions: 2, Hunks: hunks}}
+	plan, err := Split(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := countPlanLines(plan); got != 4 {
+		t.Fatalf("parts hold %d changed lines, want 4:\n%s", got, renderPlan(plan))
+	}
+	in.Base, in.Head = map[string][]byte{"p.go": []byte(base)}, map[string][]byte{"p.go": []byte(head)}
+	checkIntegrity(t, 0, in, plan)
 }
