@@ -1,0 +1,95 @@
+package golang
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/mvcbot/mvc/analyzer/split"
+)
+
+func TestBaseLineOf(t *testing.T) {
+	// Base lines 1..10; applied: line 3 replaced by two lines, and two
+	// lines inserted after line 6.
+	applied := []split.PartHunk{
+		{OldStart: 6, OldLines: 0, NewStart: 7, NewLines: 2},
+		{OldStart: 3, OldLines: 1, NewStart: 3, NewLines: 2},
+	}
+	for _, tc := range []struct {
+		line, want int
+		ok         bool
+	}{
+		{1, 1, true}, {2, 2, true}, {3, 0, false}, {4, 0, false}, {5, 4, true},
+		{7, 6, true}, {8, 0, false}, {9, 0, false}, {10, 7, true}, {13, 10, true},
+	} {
+		got, ok := baseLineOf(applied, tc.line)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("baseLineOf(%d) = %d, %v; want %d, %v", tc.line, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestMissingNames(t *testing.T) {
+	for msg, want := range map[string][]string{
+		"undefined: a.Greet": {"Greet"},
+		"undefined: helper":  {"helper"},
+		"x.Close undefined (type *T has no field or method Close)":                                                      {"Close"},
+		"not enough arguments in call to a.Hello\n\thave ()\n\twant (string)":                                           {"Hello"},
+		"cannot use s (variable of type S) as I value in argument to Run: S does not implement I (missing method Stop)": {"Stop", "Run"},
+		"declared and not used: x": nil,
+	} {
+		if diff := cmp.Diff(want, missingNames(msg)); diff != "" {
+			t.Errorf("missingNames(%q) (-want +got):\n%s", msg, diff)
+		}
+	}
+}
+
+func TestDeclPatterns(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		tier int // 0 strong, 1 weak, -1 none
+	}{
+		{"func Greet(name string) string {", 0},
+		{"func (s *Server) Greet() {", 0},
+		{"func Greet[T any](v T) {", 0},
+		{"type Greet struct {", 0},
+		{"var Greet = 1", 0},
+		{"\tGreet(name string) error", 1},
+		{"\tGreet, Other int", 1},
+		{"\tGreet = iota", 1},
+		{"func Greeter() {}", -1},
+		{"\treturn Greet(x)", -1},
+		{"// Greet greets", -1},
+	} {
+		got := -1
+		for i, re := range declPatterns("Greet") {
+			if re.MatchString(tc.line) {
+				got = i
+				break
+			}
+		}
+		if got != tc.tier {
+			t.Errorf("%q matches tier %d, want %d", tc.line, got, tc.tier)
+		}
+	}
+}
+
+func TestDropPartRenumbersDependencies(t *testing.T) {
+	plan := split.Plan{Parts: []split.Part{
+		{Index: 1}, {Index: 2, DependsOn: []int{1}}, {Index: 3, DependsOn: []int{2}}, {Index: 4, DependsOn: []int{1, 3}},
+	}}
+	got := dropPart(clonePlan(plan), 2, 1) // part 3 went into part 2
+	var deps [][]int
+	for i, p := range got.Parts {
+		if p.Index != i+1 {
+			t.Errorf("part at %d has index %d", i, p.Index)
+		}
+		deps = append(deps, p.DependsOn)
+	}
+	if diff := cmp.Diff([][]int{nil, {1}, {1, 2}}, deps); diff != "" {
+		t.Errorf("dependencies (-want +got):\n%s", diff)
+	}
+	if len(plan.Parts) != 4 || len(plan.Parts[3].DependsOn) != 2 || plan.Parts[3].DependsOn[1] != 3 {
+		t.Errorf("the original plan changed: %+v", plan.Parts)
+	}
+}

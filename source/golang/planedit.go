@@ -1,0 +1,142 @@
+package golang
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/mvcbot/mvc/analyzer"
+	"github.com/mvcbot/mvc/analyzer/size"
+	"github.com/mvcbot/mvc/analyzer/split"
+)
+
+// Plan edits that keep diff integrity: hunks move between parts whole, and
+// every hunk stays in exactly one part. They copy the plan, never alias
+// it, and measure the parts they change again.
+
+// hunkRef names one hunk of a plan by position.
+type hunkRef struct{ part, file, hunk int }
+
+// moveHunk moves a hunk into part to, which must come before its part.
+func moveHunk(in split.Input, plan split.Plan, ref hunkRef, to int) split.Plan {
+	out := clonePlan(plan)
+	src := &out.Parts[ref.part]
+	f := src.Files[ref.file]
+	h := f.Hunks[ref.hunk]
+	f.Hunks = append(f.Hunks[:ref.hunk:ref.hunk], f.Hunks[ref.hunk+1:]...)
+	src.Files[ref.file] = f
+	if len(f.Hunks) == 0 {
+		src.Files = append(src.Files[:ref.file:ref.file], src.Files[ref.file+1:]...)
+	}
+	dst := &out.Parts[to]
+	addHunk(dst, f, h)
+	remeasure(in, src)
+	remeasure(in, dst)
+	if len(src.Files) == 0 {
+		return dropPart(out, ref.part, to)
+	}
+	return out
+}
+
+// addHunk puts h into the part's share of file f, keeping hunks in file
+// order.
+func addHunk(p *split.Part, f split.PartFile, h split.PartHunk) {
+	for i := range p.Files {
+		if p.Files[i].Path == f.Path {
+			p.Files[i].Hunks = append(p.Files[i].Hunks, h)
+			sort.SliceStable(p.Files[i].Hunks, func(a, b int) bool { return p.Files[i].Hunks[a].OldStart < p.Files[i].Hunks[b].OldStart })
+			return
+		}
+	}
+	f.Hunks = []split.PartHunk{h}
+	p.Files = append(p.Files, f)
+	sort.SliceStable(p.Files, func(a, b int) bool { return p.Files[a].Path < p.Files[b].Path })
+}
+
+// mergeParts moves every file of part from into part into (into < from)
+// and drops part from.
+func mergeParts(in split.Input, plan split.Plan, into, from int) split.Plan {
+	out := clonePlan(plan)
+	dst := &out.Parts[into]
+	for _, f := range out.Parts[from].Files {
+		if len(f.Hunks) == 0 {
+			dst.Files = append(dst.Files, f)
+			continue
+		}
+		for _, h := range f.Hunks {
+			addHunk(dst, f, h)
+		}
+	}
+	sort.SliceStable(dst.Files, func(a, b int) bool { return dst.Files[a].Path < dst.Files[b].Path })
+	dst.Rationale += fmt.Sprintf(" Merged with %q, without which it does not build.", out.Parts[from].Title)
+	remeasure(in, dst)
+	return dropPart(out, from, into)
+}
+
+// dropPart removes an emptied part, renumbers the stack, and points
+// dependencies on it at the part that took its changes.
+func dropPart(plan split.Plan, gone, heir int) split.Plan {
+	renumber := func(d int) int { // 1-based; the heir always comes before
+		switch {
+		case d == gone+1:
+			return heir + 1
+		case d > gone+1:
+			return d - 1
+		}
+		return d
+	}
+	plan.Parts = append(plan.Parts[:gone:gone], plan.Parts[gone+1:]...)
+	for i := range plan.Parts {
+		p := &plan.Parts[i]
+		p.Index = i + 1
+		seen := map[int]bool{}
+		var deps []int
+		for _, d := range p.DependsOn {
+			if d = renumber(d); d != p.Index && d < p.Index && !seen[d] {
+				seen[d] = true
+				deps = append(deps, d)
+			}
+		}
+		sort.Ints(deps)
+		p.DependsOn = deps
+	}
+	return plan
+}
+
+// remeasure sizes a part again as mvc measures a change.
+func remeasure(in split.Input, p *split.Part) {
+	c := analyzer.Change{Base: in.Change.Base, Head: in.Change.Head, Attributes: in.Change.Attributes}
+	headers := map[string]string{}
+	for _, f := range in.Change.Files {
+		headers[f.Path] = f.Header
+	}
+	changed := 0
+	for _, f := range p.Files {
+		fc := analyzer.FileChange{Path: f.Path, OldPath: f.OldPath, Status: f.Status, Binary: f.Binary, Header: headers[f.Path]}
+		for _, h := range f.Hunks {
+			fc.Hunks = append(fc.Hunks, h.Hunk())
+			fc.Additions += h.NewLines
+			fc.Deletions += h.OldLines
+		}
+		changed += fc.ChangedLines()
+		c.Files = append(c.Files, fc)
+	}
+	r := size.Measure(c, in.Policy)
+	p.WeightedLines, p.ChangedLines, p.ReviewableFiles = r.WeightedLines, changed, r.ReviewableFiles
+	p.OverBudget = len(r.OverBudget) > 0
+}
+
+// clonePlan copies the parts, files and hunk lists, so edits never reach
+// the caller's plan.
+func clonePlan(plan split.Plan) split.Plan {
+	out := plan
+	out.Parts = make([]split.Part, len(plan.Parts))
+	for i, p := range plan.Parts {
+		p.Files = append([]split.PartFile(nil), p.Files...)
+		for j := range p.Files {
+			p.Files[j].Hunks = append([]split.PartHunk(nil), p.Files[j].Hunks...)
+		}
+		p.DependsOn = append([]int(nil), p.DependsOn...)
+		out.Parts[i] = p
+	}
+	return out
+}
