@@ -14,7 +14,9 @@ import (
 // rename detection, default a/ and b/ prefixes) and returns one FileChange
 // per "diff --git" section, in the diff's order, with hunks and line texts.
 // Additions and Deletions are counted from the hunks; binary files have
-// none. Mode-only changes and empty new files come back without hunks.
+// none. Mode-only changes and empty new files come back without hunks; a
+// submodule (gitlink) comes back binary, without its "Subproject commit"
+// hunk.
 func Parse(diff []byte) ([]analyzer.FileChange, error) {
 	lines := splitLines(string(diff))
 	var files []analyzer.FileChange
@@ -39,6 +41,7 @@ type fileHeader struct {
 	added, removed       bool
 	renamed, copied      bool
 	binary               bool
+	submodule            bool // a gitlink: its "lines" name commits of another repository
 	renameFrom, renameTo string
 }
 
@@ -60,8 +63,10 @@ func parseFile(lines []string, at int) (analyzer.FileChange, int, error) {
 		if err != nil {
 			return f, 0, fmt.Errorf("%s: %w", f.Path, err)
 		}
-		f.Hunks = append(f.Hunks, hunk)
-		countLines(&f, hunk)
+		if !h.submodule { // "Subproject commit" lines are not the file's
+			f.Hunks = append(f.Hunks, hunk)
+			countLines(&f, hunk)
+		}
 		i = next
 	}
 	if i < len(lines) && !strings.HasPrefix(lines[i], "diff --git ") {
@@ -77,8 +82,12 @@ func (h *fileHeader) read(line string) error {
 	switch {
 	case strings.HasPrefix(line, "new file mode "):
 		h.added = true
+		h.submodule = h.submodule || strings.HasSuffix(line, " 160000")
 	case strings.HasPrefix(line, "deleted file mode "):
 		h.removed = true
+		h.submodule = h.submodule || strings.HasSuffix(line, " 160000")
+	case strings.HasPrefix(line, "index "):
+		h.submodule = h.submodule || strings.HasSuffix(line, " 160000")
 	case strings.HasPrefix(line, "rename from "):
 		h.renamed = true
 		h.renameFrom, err = unquote(strings.TrimPrefix(line, "rename from "))
@@ -105,7 +114,7 @@ func (h *fileHeader) fileChange() (analyzer.FileChange, error) {
 	if err != nil {
 		return analyzer.FileChange{}, err
 	}
-	f := analyzer.FileChange{Path: newPath, Status: analyzer.Modified, Binary: h.binary}
+	f := analyzer.FileChange{Path: newPath, Status: analyzer.Modified, Binary: h.binary || h.submodule}
 	switch {
 	case h.added:
 		f.Status = analyzer.Added

@@ -160,3 +160,16 @@ func TestParseHunksGitHubPatch(t *testing.T) {
 		t.Error("ParseHunks accepted a file header; want an error naming the hunk header")
 	}
 }
+
+func TestParseSubmodule(t *testing.T) {
+	diff := "diff --git a/docs b/docs\nindex 49afd52ae..25e6855c2 160000\n--- a/docs\n+++ b/docs\n@@ -1 +1 @@\n-Subproject commit 49afd52aea9249988f1a7b5f41f0b280d9ca7de0\n+Subproject commit 25e6855c2833e593b3a7a23690ea0fcac813e7e1\n" +
+		"diff --git a/lib b/lib\nnew file mode 160000\nindex 0000000..25e6855\n--- /dev/null\n+++ b/lib\n@@ -0,0 +1 @@\n+Subproject commit 25e6855c2833e593b3a7a23690ea0fcac813e7e1\n"
+	files, err := Parse([]byte(diff))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []analyzer.FileChange{{Path: "docs", Status: analyzer.Modified, Binary: true}, {Path: "lib", Status: analyzer.Added, Binary: true}}
+	if d := cmp.Diff(want, files); d != "" {
+		t.Errorf("(-want +got):\n%s", d)
+	}
+}

@@ -51,7 +51,7 @@ func (d declIndex) names() map[string]string {
 // indexFile finds the declarations of a file by its language. Languages
 // without a scanner get no declarations: their hunks stay whole.
 func indexFile(p string, content []byte) declIndex {
-	if content == nil {
+	if content == nil || len(content) > maxScanBytes {
 		return declIndex{}
 	}
 	var segs []segment
@@ -65,6 +65,10 @@ func indexFile(p string, content []byte) declIndex {
 	}
 	return declIndex{segs: fillGaps(segs, countLines(content))}
 }
+
+// maxScanBytes skips declaration scanning of huge files (generated
+// bundles): their hunks stay whole, and the split stays fast.
+const maxScanBytes = 1 << 20
 
 type language int
 

@@ -105,7 +105,7 @@ func (res *Result) add(c CaseResult) {
 	res.Cases = append(res.Cases, c)
 	res.Lines += c.Labelled
 	res.Unclear += c.Unclear
-	if !c.Integrity {
+	if c.Integrity != nil && !*c.Integrity {
 		res.Failures++
 	}
 	if c.Skipped != "" {

@@ -18,8 +18,8 @@ type CaseResult struct {
 	Labelled int    `json:"labelled_lines"`
 	Unclear  int    `json:"unclear_lines"`
 	// Integrity says the splitter's parts, applied in order to the base,
-	// reproduced the head exactly.
-	Integrity bool              `json:"integrity"`
+	// reproduced the head exactly; null when the case could not be run.
+	Integrity *bool             `json:"integrity"`
 	SplitMS   float64           `json:"split_ms"`
 	Skipped   string            `json:"skipped,omitempty"`
 	Scores    map[string]Scores `json:"scores,omitempty"`
@@ -68,7 +68,8 @@ func runCase(ctx context.Context, r *gitrepo.Repo, w Window, opt Options) (CaseR
 		return c, fmt.Errorf("split: %w", err)
 	}
 	c.SplitMS = float64(opt.Clock().Sub(start).Microseconds()) / 1000
-	c.Integrity = integrity(in, plan) == nil
+	ok := integrity(in, plan) == nil
+	c.Integrity = &ok
 	items := collectItems(in, plan, labels)
 	c.Changed, c.Unclear = len(items)+unclear, unclear
 	scored := items[:0:0]
@@ -88,8 +89,11 @@ func runCase(ctx context.Context, r *gitrepo.Repo, w Window, opt Options) (CaseR
 	return c, nil
 }
 
-// integrity applies the whole plan to the base and compares with the head.
+// integrity applies the whole plan to the base and compares with the
+// head. Files whose bytes git did not hand over (submodules, files over the
+// reader's limit) are applied as they are and not compared.
 func integrity(in split.Input, plan split.Plan) error {
+	in.Change.Files = knownFiles(in)
 	got, err := split.Apply(in, plan, len(plan.Parts))
 	if err != nil {
 		return err
@@ -141,4 +145,17 @@ func collectItems(in split.Input, plan split.Plan, labels map[lineID]int) []item
 		}
 	}
 	return items
+}
+
+// knownFiles are the files whose needed contents the input holds.
+func knownFiles(in split.Input) []analyzer.FileChange {
+	var out []analyzer.FileChange
+	for _, f := range in.Change.Files {
+		_, hasBase := in.Base[f.Path]
+		_, hasHead := in.Head[f.Path]
+		if (f.Status == analyzer.Added || hasBase) && (f.Status == analyzer.Removed || hasHead) {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -62,9 +62,10 @@ func (r *Repo) Patch(ctx context.Context, base, head string) ([]analyzer.FileCha
 	return files, nil
 }
 
-// contentBytes bounds the files read for the splitter: larger ones are cut
-// by their hunks alone.
-const contentBytes = 1 << 20
+// contentBytes bounds the files read for the splitter (generated bundles
+// run to megabytes); larger ones are cut by their hunks alone and cannot be
+// checked against the head.
+const contentBytes = 32 << 20
 
 // codeOwnersPaths are where GitHub looks for CODEOWNERS, in its order.
 var codeOwnersPaths = []string{".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"}
