@@ -3,6 +3,8 @@ package split
 import (
 	"path"
 	"strings"
+
+	"github.com/mvcbot/mvc/analyzer"
 )
 
 // nearDirs reports whether one directory holds the other directly: a
@@ -67,4 +69,55 @@ var commonStems = map[string]bool{
 	"index": true, "main": true, "utils": true, "util": true, "types": true, "helpers": true,
 	"common": true, "config": true, "init": true, "__init__": true, "setup": true, "test": true,
 	"tests": true, "constants": true, "README": true, "package": true, "fixtures": true,
+}
+
+// maxAddedPairs bounds the pairs of new files scored for being new together.
+const maxAddedFiles = 300
+
+// linkAddedFiles makes new files candidates for each other: files created
+// by the same change were often created for the same reason.
+func (l *linker) linkAddedFiles() {
+	var added []int
+	for i, f := range l.w.files {
+		if f.Status == analyzer.Added {
+			added = append(added, i)
+		}
+	}
+	if len(added) > maxAddedFiles {
+		return
+	}
+	for x, i := range added {
+		for _, j := range added[x+1:] {
+			l.file(i, j)
+		}
+	}
+}
+
+// maxMechanicalFiles bounds the files paired for sharing a mechanical kind.
+const maxMechanicalFiles = 300
+
+// linkMechanical makes files with formatting-only or comment-only edits
+// candidates for each other: a reformatting sweep is one edit, wherever
+// it lands.
+func (l *linker) linkMechanical() {
+	byKind := map[mechanical][]int{}
+	for fi, f := range l.w.files {
+		seen := map[mechanical]bool{}
+		for _, id := range f.atoms {
+			if m := l.w.atoms[id].mech; (m == whitespaceOnly || m == commentOnly) && !seen[m] {
+				seen[m] = true
+				byKind[m] = append(byKind[m], fi)
+			}
+		}
+	}
+	for _, files := range byKind {
+		if len(files) > maxMechanicalFiles {
+			continue
+		}
+		for x, i := range files {
+			for _, j := range files[x+1:] {
+				l.file(i, j)
+			}
+		}
+	}
 }

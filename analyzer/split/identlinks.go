@@ -1,0 +1,92 @@
+package split
+
+// maxDefiners ignores names declared by many atoms (String, Close): a
+// mention of them could mean any of those.
+const maxDefiners = 8
+
+// linkMentions links an atom that changes a declaration with the atoms
+// whose changed lines name it.
+func (l *linker) linkMentions() {
+	definers := map[int32][]int{}
+	for _, a := range l.w.atoms {
+		for _, n := range a.names {
+			if len(n) >= 3 && !stopWords[n] {
+				id := l.w.names.id(n)
+				definers[id] = append(definers[id], a.id)
+			}
+		}
+	}
+	for _, b := range l.w.atoms {
+		for _, id := range b.idents {
+			defs := definers[id]
+			if len(defs) == 0 || len(defs) > maxDefiners {
+				continue
+			}
+			for _, a := range defs {
+				if a == b.id || l.w.atoms[a].decl == b.decl && l.w.atoms[a].file == b.file {
+					continue
+				}
+				l.mentions[pairKey(a, b.id)] = true
+				l.uses[[2]int{b.id, a}] = true
+				l.file(l.w.atoms[a].file, b.file)
+			}
+		}
+	}
+}
+
+// linkReferences links a file whose text (anywhere, changed or not) names
+// a declaration another file's change touches: the change to the
+// declaration and the change to its user likely serve one purpose.
+func (l *linker) linkReferences() {
+	changedBy := map[int32][]int{} // declaration name -> files changing it
+	for _, a := range l.w.atoms {
+		for _, n := range a.names {
+			if len(n) >= 3 && !stopWords[n] {
+				id := l.w.names.id(n)
+				if fs := changedBy[id]; len(fs) == 0 || fs[len(fs)-1] != a.file {
+					changedBy[id] = append(fs, a.file)
+				}
+			}
+		}
+	}
+	for i := range l.w.files {
+		seen := map[int]bool{}
+		for _, id := range l.w.files[i].text {
+			fs := changedBy[id]
+			if len(fs) > maxDefiners {
+				continue
+			}
+			for _, j := range fs {
+				if j != i && !seen[j] {
+					seen[j] = true
+					l.file(i, j).refers = true
+				}
+			}
+		}
+	}
+}
+
+// maxIdentAtoms ignores identifiers that many atoms mention: they link
+// everything to everything and say little.
+const maxIdentAtoms = 30
+
+// linkSharedIdentifiers makes files whose changed lines mention the same
+// uncommon identifiers candidates, so their overlap gets scored.
+func (l *linker) linkSharedIdentifiers() {
+	byIdent := make([][]int, len(l.w.names.names))
+	for _, a := range l.w.atoms {
+		for _, id := range a.idents {
+			byIdent[id] = append(byIdent[id], a.file)
+		}
+	}
+	for _, files := range byIdent {
+		if len(files) < 2 || len(files) > maxIdentAtoms {
+			continue
+		}
+		for x, i := range files {
+			for _, j := range files[x+1:] {
+				l.file(i, j)
+			}
+		}
+	}
+}
