@@ -1,7 +1,6 @@
 package split
 
 import (
-	"container/heap"
 	"math"
 )
 
@@ -35,10 +34,12 @@ type candidate struct {
 	va, vb int // the groups' versions when scored
 }
 
+// mergeHeap is a max-heap of candidates by score, ties broken by ids so
+// merges happen in the same order on every run. It is typed rather than
+// container/heap's interface, which boxes every push.
 type mergeHeap []candidate
 
-func (h mergeHeap) Len() int { return len(h) }
-func (h mergeHeap) Less(i, j int) bool {
+func (h mergeHeap) before(i, j int) bool {
 	if h[i].score != h[j].score {
 		return h[i].score > h[j].score
 	}
@@ -47,13 +48,40 @@ func (h mergeHeap) Less(i, j int) bool {
 	}
 	return h[i].b < h[j].b
 }
-func (h mergeHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *mergeHeap) Push(x any)   { *h = append(*h, x.(candidate)) }
-func (h *mergeHeap) Pop() any {
+
+func (h *mergeHeap) push(c candidate) {
+	*h = append(*h, c)
+	for i := len(*h) - 1; i > 0; {
+		parent := (i - 1) / 2
+		if !h.before(i, parent) {
+			break
+		}
+		(*h)[i], (*h)[parent] = (*h)[parent], (*h)[i]
+		i = parent
+	}
+}
+
+func (h *mergeHeap) pop() candidate {
 	old := *h
-	c := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return c
+	top := old[0]
+	last := len(old) - 1
+	old[0] = old[last]
+	*h = old[:last]
+	for i := 0; ; {
+		l, r, best := 2*i+1, 2*i+2, i
+		if l < last && h.before(l, best) {
+			best = l
+		}
+		if r < last && h.before(r, best) {
+			best = r
+		}
+		if best == i {
+			break
+		}
+		(*h)[i], (*h)[best] = (*h)[best], (*h)[i]
+		i = best
+	}
+	return top
 }
 
 // merge joins groups greedily, the most related pair first (the highest
@@ -64,21 +92,24 @@ func (w *work) merge(groups []*group) {
 	ag := w.newAgreement(groups)
 	version := make([]int, len(groups))
 	h := &mergeHeap{}
-	push := func(g *group) {
+	push := func(g *group, onlyAbove bool) {
 		floor := 0.95 * min(ag.price(), 0.5) // a margin for the first-order estimate
 		for k := range g.links {
 			o := groups[k]
+			if onlyAbove && k < g.id {
+				continue // the first pass queues each pair once
+			}
 			if s := affinity(g, o, g.links, w.base); s >= floor {
 				a, b := min(g.id, o.id), max(g.id, o.id)
-				heap.Push(h, candidate{score: s, a: a, b: b, va: version[a], vb: version[b]})
+				h.push(candidate{score: s, a: a, b: b, va: version[a], vb: version[b]})
 			}
 		}
 	}
 	for _, g := range groups {
-		push(g)
+		push(g, true)
 	}
-	for h.Len() > 0 {
-		c := heap.Pop(h).(candidate)
+	for len(*h) > 0 {
+		c := h.pop()
 		ga, gb := groups[c.a], groups[c.b]
 		if !ga.alive || !gb.alive || version[c.a] != c.va || version[c.b] != c.vb || !w.fits(ga, gb) {
 			continue
@@ -90,7 +121,7 @@ func (w *work) merge(groups []*group) {
 		ga.absorb(gb, groups)
 		ag = next
 		version[c.a]++
-		push(ga)
+		push(ga, false)
 	}
 }
 
