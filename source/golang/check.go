@@ -40,7 +40,7 @@ func (w *worktree) typeCheck(ctx context.Context, env []string, dirs []string) (
 	modules := w.modulesOf(dirs)
 	var problems []Problem
 	for _, root := range sortedKeys(modules) {
-		cfg := &packages.Config{Context: ctx, Mode: checkMode, Dir: filepath.Join(w.dir, root), Env: append(os.Environ(), env...), Tests: true}
+		cfg := &packages.Config{Context: ctx, Mode: checkMode, Dir: filepath.Join(w.dir, root), Env: goEnv(env), Tests: true}
 		pkgs, err := packages.Load(cfg, modules[root]...)
 		if ctx.Err() != nil {
 			return nil, false, ctx.Err()
@@ -52,6 +52,21 @@ func (w *worktree) typeCheck(ctx context.Context, env []string, dirs []string) (
 		problems = append(problems, w.problemsOf(pkgs)...)
 	}
 	return dedupe(problems), len(modules) > 0, nil
+}
+
+// goEnv is the go command's environment: the process's, the caller's
+// additions, and -trimpath. The worktree's path is new on every run;
+// without -trimpath it is part of every compiled package's cache key, and
+// each run would compile the module's packages again.
+func goEnv(extra []string) []string {
+	env := append(os.Environ(), extra...)
+	flags := ""
+	for _, kv := range env {
+		if v, ok := strings.CutPrefix(kv, "GOFLAGS="); ok {
+			flags = v
+		}
+	}
+	return append(env, "GOFLAGS="+strings.TrimSpace(flags+" -trimpath"))
 }
 
 // modulesOf groups the directories that hold Go files by the directory of

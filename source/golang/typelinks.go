@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -119,7 +118,7 @@ func sideLinks(ctx context.Context, repo *gitrepo.Repo, rev string, changed line
 	var links []TypeLink
 	modules := wt.modulesOf(dirs)
 	for _, root := range sortedKeys(modules) {
-		cfg := &packages.Config{Context: ctx, Mode: linkMode, Dir: filepath.Join(wt.dir, root), Env: append(os.Environ(), opt.Env...), Tests: true}
+		cfg := &packages.Config{Context: ctx, Mode: linkMode, Dir: filepath.Join(wt.dir, root), Env: goEnv(opt.Env), Tests: true}
 		pkgs, err := packages.Load(cfg, modules[root]...)
 		if err != nil {
 			return nil, fmt.Errorf("load the Go packages of %s at %s: %w", orRoot(root), rev, err)
