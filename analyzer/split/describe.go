@@ -246,10 +246,19 @@ func commonDir(paths []string) string {
 	return dir
 }
 
+// baseNames names files by their base name, or by parent/base where two
+// files share a base name ("handler.go and handler.go" says nothing).
 func baseNames(paths []string) []string {
+	seen := map[string]int{}
+	for _, p := range paths {
+		seen[path.Base(p)]++
+	}
 	out := make([]string, len(paths))
 	for i, p := range paths {
 		out[i] = path.Base(p)
+		if seen[out[i]] > 1 {
+			out[i] = path.Join(path.Base(path.Dir(p)), out[i])
+		}
 	}
 	return out
 }
