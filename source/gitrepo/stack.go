@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/mvcbot/mvc/analyzer/split"
@@ -108,34 +109,20 @@ func StackBranchName(p split.Part) string {
 	return fmt.Sprintf("%s%02d-%s", StackPrefix, p.Index, slug(p.Title))
 }
 
+var slugUnsafe = regexp.MustCompile(`[^a-z0-9]+`)
+
 // slug keeps a title's letters and digits, lowercased, joined by dashes,
-// short enough to read in a branch list.
+// cut at a word boundary near 40 characters, as the pull request
+// comment's commands name the branches.
 func slug(title string) string {
 	const maxLen = 40
-	var b strings.Builder
-	dash := false
-	for _, c := range strings.ToLower(title) {
-		ok := c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-		switch {
-		case ok:
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(c)
-			dash = false
-		default:
-			dash = true
-		}
-		if b.Len() >= maxLen {
-			break
-		}
-	}
-	s := b.String()
+	s := strings.Trim(slugUnsafe.ReplaceAllString(strings.ToLower(title), "-"), "-")
 	if len(s) > maxLen {
-		s = s[:maxLen]
+		s = s[:maxLen+1]
 		if i := strings.LastIndexByte(s, '-'); i > maxLen/2 {
 			s = s[:i]
 		}
+		s = strings.TrimRight(s[:min(len(s), maxLen)], "-")
 	}
 	if s == "" {
 		return "part"

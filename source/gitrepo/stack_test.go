@@ -185,3 +185,17 @@ func TestStackBranchName(t *testing.T) {
 		}
 	}
 }
+
+func TestTreePaths(t *testing.T) {
+	g := gittest.New(t)
+	g.Write("a b/c.ts", "x\n")
+	g.Write("d.py", "y\n")
+	head := g.Commit("one")
+	got, err := openSplitRepo(t, g).TreePaths(context.Background(), head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || !got["a b/c.ts"] || !got["d.py"] {
+		t.Errorf("TreePaths = %v", got)
+	}
+}
