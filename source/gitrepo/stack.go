@@ -87,9 +87,17 @@ func (r *Repo) checkStackTarget(ctx context.Context, plan split.Plan, force bool
 		}
 	}
 	if len(taken) > 0 {
-		return fmt.Errorf("branch %s already exists: delete it (git branch -D %s) or pass --force", taken[0], strings.Join(taken, " "))
+		return &BranchExistsError{Names: taken}
 	}
 	return nil
+}
+
+// BranchExistsError is returned when branches of the stack exist already:
+// a previous --apply, or the user's own.
+type BranchExistsError struct{ Names []string }
+
+func (e *BranchExistsError) Error() string {
+	return fmt.Sprintf("branch %s already exists: delete it (git branch -D %s) or pass --force", e.Names[0], strings.Join(e.Names, " "))
 }
 
 func (r *Repo) setBranch(ctx context.Context, br StackBranch, force bool) error {

@@ -156,7 +156,8 @@ func TestCreateStackRefusesDirtyTreeAndExistingBranches(t *testing.T) {
 	}
 	g.Git("checkout", "--", "a.txt")
 	_, err = r.CreateStack(ctx, in, plan, StackOptions{})
-	if err == nil || !strings.Contains(err.Error(), first[0].Name+" already exists") {
+	var exists *BranchExistsError
+	if !errors.As(err, &exists) || !strings.Contains(err.Error(), first[0].Name+" already exists") {
 		t.Fatalf("existing branch: got %v", err)
 	}
 	g.Git("branch", "-f", first[0].Name, base)
