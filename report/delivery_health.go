@@ -69,7 +69,14 @@ func ptrIf(ok bool, v float64) *float64 {
 }
 
 // number formats a rate with at most two decimals.
-func number(v float64) string { return strconv.FormatFloat(round2(v), 'f', -1, 64) }
+// number writes v with two decimals, or with two significant digits when
+// it is too small for that: 1 deploy in a year is 0.0027 a day, not 0.
+func number(v float64) string {
+	if v != 0 && math.Abs(v) < 0.005 {
+		return strconv.FormatFloat(v, 'g', 2, 64)
+	}
+	return strconv.FormatFloat(round2(v), 'f', -1, 64)
+}
 
 func previousInt(p *delivery.Summary, v int) string {
 	if p == nil {
