@@ -52,6 +52,7 @@ func (w *work) newLinker() *linker {
 	l.linkSharedIdentifiers()
 	l.linkAddedFiles()
 	l.linkReferences()
+	l.linkTypes()
 	l.linkMechanical()
 	return l
 }

@@ -27,6 +27,12 @@ type Input struct {
 	CoChange [][]string
 	// CodeOwners is the CODEOWNERS file of the base, if any.
 	CodeOwners []byte
+	// TypeLinks are links between changed lines that a type checker
+	// resolved (source/golang for Go); FileLinks are imports between
+	// changed files that a parser found (TS/JS through esbuild, Python by
+	// a scanner). Both are optional.
+	TypeLinks []TypeLink
+	FileLinks []FileLink
 	// Policy gives the budget every part should fit in, and the weights
 	// and classification rules that measure a part, as for a whole change.
 	Policy size.Policy
