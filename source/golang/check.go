@@ -21,11 +21,14 @@ type Problem struct {
 	Msg  string `json:"message"`
 }
 
+// String gives the problem on one line: go/types adds "have/want" lines
+// to some messages.
 func (p Problem) String() string {
+	msg, _, _ := strings.Cut(p.Msg, "\n")
 	if p.Path == "" {
-		return p.Msg
+		return msg
 	}
-	return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Msg)
+	return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, msg)
 }
 
 // checkMode type-checks the packages' own files from source; their

@@ -5,6 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/mvcbot/mvc/analyzer"
 	"github.com/mvcbot/mvc/analyzer/split"
 )
 
@@ -91,5 +92,13 @@ func TestDropPartRenumbersDependencies(t *testing.T) {
 	}
 	if len(plan.Parts) != 4 || len(plan.Parts[3].DependsOn) != 2 || plan.Parts[3].DependsOn[1] != 3 {
 		t.Errorf("the original plan changed: %+v", plan.Parts)
+	}
+}
+
+func TestGoDirsSkipTestdata(t *testing.T) {
+	files := []analyzer.FileChange{{Path: "a/a.go"}, {Path: "a/b.go"}, {Path: "x/testdata/src/p/p.go"}, {Path: "testdata/q.go"},
+		{Path: "c/new.go", OldPath: "d/old.go"}, {Path: "README.md"}}
+	if diff := cmp.Diff([]string{"a", "c", "d"}, goDirs(files)); diff != "" {
+		t.Errorf("goDirs (-want +got):\n%s", diff)
 	}
 }

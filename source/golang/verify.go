@@ -75,14 +75,14 @@ func (r Report) Builds(plan split.Plan) split.Plan {
 	return out
 }
 
-// goDirs are the directories of the change's Go files, at either side:
-// the packages a state of the stack can break.
+// goDirs are the directories of the change's Go files, at either side,
+// outside testdata: the packages a state of the stack can break.
 func goDirs(files []analyzer.FileChange) []string {
 	seen := map[string]bool{}
 	var dirs []string
 	for _, f := range files {
 		for _, p := range []string{f.Path, f.OldPath} {
-			if !strings.HasSuffix(p, ".go") || seen[path.Dir(p)] {
+			if !strings.HasSuffix(p, ".go") || seen[path.Dir(p)] || inTestdata(p) {
 				continue
 			}
 			seen[path.Dir(p)] = true
@@ -90,6 +90,12 @@ func goDirs(files []analyzer.FileChange) []string {
 		}
 	}
 	return dirs
+}
+
+// inTestdata reports a file under a testdata directory: the go command
+// ignores those (they hold inputs to tests, often broken on purpose).
+func inTestdata(p string) bool {
+	return strings.HasPrefix(p, "testdata/") || strings.Contains(p, "/testdata/")
 }
 
 // session holds the worktree and what every check of one run shares.
