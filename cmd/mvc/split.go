@@ -45,25 +45,47 @@ token, no network.
 The base and head are chosen as by 'mvc analyze'; settings come from the
 working tree's .github/mvc.yml (or --config), then the flags.
 
+--verify (Go) resolves the change's identifiers with go/types at the base
+and the head and links the pieces that use each other, then applies each
+prefix of the stack to the base in a temporary worktree and type-checks the
+touched packages with their tests. Where a prefix fails, the later hunk it
+needs (the definition of a missing name, or the line the error is on)
+moves into it, or else the next part merges into it, and it is checked
+again. Prints what it found and how long it took on stderr.
+
+--apply creates the stack as local branches mvc/split/01-<slug>, 02-...,
+each one commit on the previous, the first on the base, without touching
+the working tree, the index or the current branch; the last has exactly
+the head's tree. It refuses when the working tree has uncommitted changes
+(the stack would leave them out) or a branch exists, unless --force. Then
+it prints how to push them and open stacked pull requests (gh, Graphite,
+git-branchless).
+
 JSON output (--format json): {"base", "head", "budget", "parts": [{"index",
 "title", "rationale", "kind", "files": [{"path", "old_path", "status",
 "binary", "hunks": [{"old_start", "old_lines", "new_start", "new_lines"}]}],
 "weighted_lines", "changed_lines", "reviewable_files", "over_budget",
 "depends_on", "builds"}]}. Hunk coordinates refer to the whole diff
 (git diff -U0 --no-renames); a part may hold hunks finer than git's.
+"builds" is true or false with --verify (parts 1..n type-check), null
+without it or when the change touches no Go package.
 
-Exit codes: 0 proposed; 2 bad flags, refs or config; 3 a git failure.
+Exit codes: 0 proposed; 2 bad flags, refs or config, or --apply refused
+(uncommitted changes, existing branches); 3 a git or go failure.
 
 Examples:
   mvc split                                   # the current branch against main
   mvc split --base HEAD~5 --format markdown   # the last five commits, as Markdown
   mvc split --format json > split.json        # for other tools
   mvc split --max-lines 250 --max-files 20    # a tighter budget
+  mvc split --verify                          # every part type-checks on the ones below (Go)
+  mvc split --verify --apply                  # and create the branches mvc/split/01-...
 `
 
 type splitFlags struct {
 	repo, base, head, format, config string
 	inputs                           config.Inputs
+	verify, apply, force             bool
 }
 
 func (f *splitFlags) register(fs *flag.FlagSet) {
@@ -74,6 +96,9 @@ func (f *splitFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.config, "config", "", "config `file` (default: .github/mvc.yml in the repository's working tree, if present)")
 	fs.StringVar(&f.inputs.MaxLines, "max-lines", "", "budget of weighted lines `N` per part (default 400, or budget.lines in the config)")
 	fs.StringVar(&f.inputs.MaxFiles, "max-files", "", "budget of reviewable files `N` per part (default 40, or budget.files in the config)")
+	fs.BoolVar(&f.verify, "verify", false, "type-check every prefix of the stack with the Go toolchain and repair the plan where one fails")
+	fs.BoolVar(&f.apply, "apply", false, "create the stack as local branches mvc/split/NN-<slug>, then print how to publish it")
+	fs.BoolVar(&f.force, "force", false, "with --apply: overwrite existing branches and ignore uncommitted changes")
 	f.inputs.Flags = true
 }
 
@@ -89,6 +114,9 @@ func runSplit(ctx context.Context, e *env, args []string) error {
 	default:
 		return usagef("--format %q: use text, markdown or json", f.format)
 	}
+	if f.force && !f.apply {
+		return usagef("--force only goes with --apply")
+	}
 	repo, err := analyzeOpen(ctx, f.repo)
 	if err != nil {
 		return err
@@ -97,24 +125,37 @@ func runSplit(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	plan, base, err := splitRange(ctx, repo, f.base, f.head, policy)
+	in, plan, base, err := splitRange(ctx, repo, f.base, f.head, policy)
 	if err != nil {
 		return err
 	}
+	if f.verify {
+		if plan, err = verifySplit(ctx, e, repo, in); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(e.stderr, "mvc split: base %s: %s; head %s: %s; settings: %s; %d parts\n",
 		shortSHA(base.SHA), base.How, shortSHA(plan.Head), f.head, source, len(plan.Parts))
-	return writeSplit(e.stdout, f.format, plan)
+	if err := writeSplit(e.stdout, f.format, plan); err != nil || !f.apply {
+		return err
+	}
+	out := e.stdout
+	if f.format == "json" {
+		out = e.stderr // stdout holds the JSON document alone
+	}
+	return applySplit(ctx, out, repo, in, plan, trunkName(f.base, base), f.force)
 }
 
 // splitRange picks the base as `mvc analyze` does, reads the change with
 // every line and proposes the split.
-func splitRange(ctx context.Context, repo *gitrepo.Repo, baseRef, headRef string, p size.Policy) (split.Plan, gitrepo.Base, error) {
+func splitRange(ctx context.Context, repo *gitrepo.Repo, baseRef, headRef string, p size.Policy) (split.Input, split.Plan, gitrepo.Base, error) {
+	var in split.Input
 	if strings.TrimSpace(headRef) == "" {
-		return split.Plan{}, gitrepo.Base{}, usagef("--head is empty: name a commit, e.g. HEAD")
+		return in, split.Plan{}, gitrepo.Base{}, usagef("--head is empty: name a commit, e.g. HEAD")
 	}
 	headSHA, err := repo.ResolveCommit(ctx, headRef)
 	if err != nil {
-		return split.Plan{}, gitrepo.Base{}, usagef("--head %s: no such commit (an empty repository has none yet)", headRef)
+		return in, split.Plan{}, gitrepo.Base{}, usagef("--head %s: no such commit (an empty repository has none yet)", headRef)
 	}
 	var base gitrepo.Base
 	if baseRef != "" {
@@ -124,17 +165,19 @@ func splitRange(ctx context.Context, repo *gitrepo.Repo, baseRef, headRef string
 	}
 	switch {
 	case err != nil && baseRef != "" && !errors.Is(err, gitrepo.ErrShallow):
-		return split.Plan{}, base, usagef("--base %s: no such commit", baseRef)
+		return in, split.Plan{}, base, usagef("--base %s: no such commit", baseRef)
 	case err != nil:
-		return split.Plan{}, base, usagef("choose the base: %v", err)
+		return in, split.Plan{}, base, usagef("choose the base: %v", err)
 	}
-	in, err := repo.SplitInput(ctx, base.SHA, headSHA)
-	if err != nil {
-		return split.Plan{}, base, err
+	if in, err = repo.SplitInput(ctx, base.SHA, headSHA); err != nil {
+		return in, split.Plan{}, base, err
 	}
 	in.Policy = p
+	if err := addFileLinks(ctx, repo, &in); err != nil {
+		return in, split.Plan{}, base, err
+	}
 	plan, err := split.Split(in)
-	return plan, base, err
+	return in, plan, base, err
 }
 
 func writeSplit(w io.Writer, format string, p split.Plan) error {

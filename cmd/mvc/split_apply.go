@@ -1,0 +1,53 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/mvcbot/mvc/analyzer/split"
+	"github.com/mvcbot/mvc/report"
+	"github.com/mvcbot/mvc/source/gitrepo"
+)
+
+// applySplit creates the stack as local branches and prints how to publish
+// it. A dirty working tree or an existing branch is the user's to resolve
+// (exit 2), unless --force.
+func applySplit(ctx context.Context, w io.Writer, repo *gitrepo.Repo, in split.Input, plan split.Plan, trunk string, force bool) error {
+	branches, err := repo.CreateStack(ctx, in, plan, gitrepo.StackOptions{Force: force})
+	switch {
+	case errors.Is(err, gitrepo.ErrDirty) || errors.As(err, new(*gitrepo.BranchExistsError)):
+		return &exitError{code: exitBadInput, err: fmt.Errorf("--apply: %w", err)}
+	case err != nil:
+		return fmt.Errorf("--apply: %w", err)
+	}
+	out := make([]report.StackBranch, len(branches))
+	for i, b := range branches {
+		out[i] = report.StackBranch{Name: b.Name, Commit: b.Commit, Title: plan.Parts[i].Title}
+	}
+	_, err = io.WriteString(w, report.Text(report.StackDoc(out, trunk)))
+	return err
+}
+
+// commitID matches a commit named by its SHA rather than a branch.
+var commitID = regexp.MustCompile(`^[0-9a-f]{7,64}$`)
+
+// trunkName is the branch the bottom part merges into, for the printed
+// commands: the --base branch, or the default branch the base was taken
+// from, without its remote; main when neither names a branch.
+func trunkName(baseFlag string, b gitrepo.Base) string {
+	name := baseFlag
+	if name == "" {
+		if _, branch, ok := strings.Cut(b.How, " with "); ok {
+			name = branch
+		}
+	}
+	name = strings.TrimPrefix(name, "origin/")
+	if name == "" || name == "HEAD" || strings.ContainsAny(name, "~^@:") || commitID.MatchString(name) {
+		return "main"
+	}
+	return name
+}

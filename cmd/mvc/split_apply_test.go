@@ -1,0 +1,86 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/mvcbot/mvc/source/gitrepo"
+)
+
+func TestSplitApplyCreatesTheStack(t *testing.T) {
+	g, base := twoTopicsRepo(t)
+	head := g.Git("rev-parse", "HEAD")
+	res := runMVC(t, g.Dir, nil, "split", "--base", base, "--max-lines", "150", "--apply")
+	if res.code != 0 {
+		t.Fatalf("mvc split --apply: exit %d\n%s", res.code, res.stderr)
+	}
+	branches := strings.Fields(g.Git("for-each-ref", "--format=%(refname:short)", "refs/heads/mvc/split/"))
+	if len(branches) < 2 {
+		t.Fatalf("branches %v, want a stack of at least 2", branches)
+	}
+	top := branches[len(branches)-1]
+	if got, want := g.Git("rev-parse", top+"^{tree}"), g.Git("rev-parse", "HEAD^{tree}"); got != want {
+		t.Errorf("top branch %s has tree %s, head has %s", top, got, want)
+	}
+	if g.Git("rev-parse", "HEAD") != head || g.Git("status", "--porcelain") != "" {
+		t.Error("--apply moved HEAD or touched the working tree")
+	}
+	for _, want := range []string{"Stack created", "git push -u origin " + branches[0], "gh pr create --base main --head " + branches[0], "gt submit --stack", "git submit --create"} {
+		if !strings.Contains(res.stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, res.stdout)
+		}
+	}
+
+	again := runMVC(t, g.Dir, nil, "split", "--base", base, "--max-lines", "150", "--apply")
+	if again.code != 2 || !strings.Contains(again.stderr, "already exists") {
+		t.Errorf("second --apply: exit %d, stderr %s", again.code, again.stderr)
+	}
+	g.Write("search/index.go", "package search\n// uncommitted\n")
+	dirty := runMVC(t, g.Dir, nil, "split", "--base", base, "--max-lines", "150", "--apply", "--force")
+	if dirty.code != 0 {
+		t.Errorf("--apply --force on a dirty tree: exit %d, stderr %s", dirty.code, dirty.stderr)
+	}
+	refused := runMVC(t, g.Dir, nil, "split", "--base", base, "--max-lines", "150", "--apply", "--format", "json")
+	if refused.code != 2 || !strings.Contains(refused.stderr, "uncommitted changes") {
+		t.Errorf("--apply on a dirty tree: exit %d, stderr %s", refused.code, refused.stderr)
+	}
+	if bad := runMVC(t, g.Dir, nil, "split", "--force"); bad.code != 2 {
+		t.Errorf("--force without --apply: exit %d", bad.code)
+	}
+}
+
+func TestSplitVerifyFillsBuilds(t *testing.T) {
+	g, base := twoTopicsRepo(t)
+	offline := []string{"GOFLAGS=-mod=mod", "GOPROXY=off", "GOTOOLCHAIN=local", "GOWORK=off"}
+	res := runMVC(t, g.Dir, offline, "split", "--format", "json", "--base", base, "--max-lines", "150", "--verify")
+	if res.code != 0 {
+		t.Fatalf("mvc split --verify: exit %d\n%s", res.code, res.stderr)
+	}
+	if n := strings.Count(res.stdout, `"builds": true`); n < 2 || strings.Contains(res.stdout, `"builds": null`) || strings.Contains(res.stdout, `"builds": false`) {
+		t.Errorf("want every part to build, %d do:\n%s", n, res.stdout)
+	}
+	if !strings.Contains(res.stderr, "--verify: every part builds on the ones below it") || !strings.Contains(res.stderr, "states type-checked") {
+		t.Errorf("stderr lacks the verification summary:\n%s", res.stderr)
+	}
+	plain := runMVC(t, g.Dir, nil, "split", "--format", "json", "--base", base, "--max-lines", "150")
+	if strings.Contains(plain.stdout, `"builds": true`) || !strings.Contains(plain.stdout, `"builds": null`) {
+		t.Errorf("without --verify builds must be null:\n%s", plain.stdout)
+	}
+}
+
+func TestTrunkName(t *testing.T) {
+	for _, tc := range []struct {
+		flag, how, want string
+	}{
+		{"", "merge base of HEAD with origin/develop", "develop"},
+		{"", "merge base of feature with main", "main"},
+		{"origin/release-2", "--base origin/release-2", "release-2"},
+		{"HEAD~3", "--base HEAD~3", "main"},
+		{"b4f4bba124c0", "--base b4f4bba124c0", "main"},
+		{"", "first parent of HEAD (HEAD is on main)", "main"},
+	} {
+		if got := trunkName(tc.flag, gitrepo.Base{How: tc.how}); got != tc.want {
+			t.Errorf("trunkName(%q, %q) = %q, want %q", tc.flag, tc.how, got, tc.want)
+		}
+	}
+}
