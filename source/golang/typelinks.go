@@ -253,3 +253,13 @@ func sortLinks(links []TypeLink) {
 		return a.Kind < b.Kind
 	})
 }
+
+// SplitLinks is TypeLinks as the splitter's plain facts.
+func SplitLinks(ctx context.Context, repo *gitrepo.Repo, in split.Input, opt Options) ([]split.TypeLink, error) {
+	links, err := TypeLinks(ctx, repo, in, opt)
+	out := make([]split.TypeLink, len(links))
+	for i, l := range links {
+		out[i] = split.TypeLink{FromPath: l.FromPath, FromLine: l.FromLine, ToPath: l.ToPath, ToLine: l.ToLine, Old: l.Old, Kind: string(l.Kind)}
+	}
+	return out, err
+}
