@@ -44,17 +44,27 @@ parts within budget; mean, median and a bootstrap 95% interval, beside the
 all-in-one, per-file, per-directory and per-hunk baselines. Every case
 also checks diff integrity: the parts applied in order give the head.
 
+--verify (Go) also type-checks every prefix of each proposed stack in a
+temporary worktree, as proposed and after the repair of 'mvc split
+--verify', and gives the splitter Go's type-resolved links. Only cases
+whose true stack (every commit of the window) type-checks with the local
+Go (GOTOOLCHAIN=local) count: older cases that need the Go of their day,
+or modules that cannot be fetched, fail this calibration gate and are
+reported as excluded. Slow: seconds to a minute per case.
+
 Progress goes to stderr, the report to stdout, all figures to --json.
 
 Examples:
   mvc bench split --repo ../tools --until 2025-01-01
   mvc bench split --repo . --cases 50 --k 2,3 --seed 7 --json bench.json
+  mvc bench split --repo ../tools --cases 20 --k 2,3 --verify
 `
 
 type benchFlags struct {
 	repo, k, since, until, jsonPath, config string
 	cases                                   int
 	seed                                    int64
+	verify                                  bool
 	inputs                                  config.Inputs
 }
 
@@ -105,6 +115,7 @@ func (f *benchFlags) register(fs interface {
 	StringVar(*string, string, string, string)
 	IntVar(*int, string, int, string)
 	Int64Var(*int64, string, int64, string)
+	BoolVar(*bool, string, bool, string)
 }) {
 	fs.StringVar(&f.repo, "repo", ".", "the git repository whose history to use")
 	fs.IntVar(&f.cases, "cases", 100, "number of cases `N` to draw")
@@ -116,11 +127,12 @@ func (f *benchFlags) register(fs interface {
 	fs.StringVar(&f.config, "config", "", "config `file` for the budget (default: the repository's .github/mvc.yml, if present)")
 	fs.StringVar(&f.inputs.MaxLines, "max-lines", "", "budget of weighted lines `N` per part")
 	fs.StringVar(&f.inputs.MaxFiles, "max-files", "", "budget of reviewable files `N` per part")
+	fs.BoolVar(&f.verify, "verify", false, "also type-check every prefix of each Go stack (calibrated cases only; slow)")
 	f.inputs.Flags = true
 }
 
 func (f *benchFlags) options(e *env) (splitbench.Options, error) {
-	opt := splitbench.Options{Cases: f.cases, Seed: f.seed, Progress: e.stderr, Clock: e.now}
+	opt := splitbench.Options{Cases: f.cases, Seed: f.seed, Progress: e.stderr, Clock: e.now, Verify: f.verify}
 	if f.cases < 1 {
 		return opt, usagef("--cases %d: draw at least one case", f.cases)
 	}

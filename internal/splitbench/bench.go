@@ -23,6 +23,10 @@ type Options struct {
 	Progress io.Writer
 	// Clock times the splitter; nil for time.Now.
 	Clock func() time.Time
+	// Verify type-checks every prefix of each Go case's stack, as
+	// proposed and after repair, on cases whose true stack type-checks,
+	// and gives the splitter Go's type-resolved links.
+	Verify bool
 }
 
 // Result is a whole benchmark run on one repository.
@@ -38,6 +42,8 @@ type Result struct {
 	Lines    int             `json:"labelled_lines"`
 	Unclear  int             `json:"unclear_lines"`
 	Failures int             `json:"integrity_failures"`
+	// Verify sums the type checks, with --verify.
+	Verify *VerifySummary `json:"verify,omitempty"`
 }
 
 // Methods, the splitter first, then the trivial baselines.
@@ -90,6 +96,9 @@ func Run(ctx context.Context, r *gitrepo.Repo, name string, opt Options) (Result
 		res.add(c)
 	}
 	res.Methods = summarizeMethods(res.Cases, opt.Seed)
+	if opt.Verify {
+		res.Verify = summarizeVerify(res.Cases)
+	}
 	return res, nil
 }
 

@@ -23,6 +23,8 @@ type CaseResult struct {
 	SplitMS   float64           `json:"split_ms"`
 	Skipped   string            `json:"skipped,omitempty"`
 	Scores    map[string]Scores `json:"scores,omitempty"`
+	// Verify is the type-check outcome with --verify (Go).
+	Verify *VerifyResult `json:"verify,omitempty"`
 }
 
 // Scores are one method's marks on one case.
@@ -58,6 +60,9 @@ func runCase(ctx context.Context, r *gitrepo.Repo, w Window, opt Options) (CaseR
 		return c, err
 	}
 	in.Policy = opt.Policy
+	if err := addLinks(ctx, r, &in, opt.Verify); err != nil {
+		return c, err
+	}
 	labels, unclear, err := truth(ctx, r, w, in.Change.Files)
 	if err != nil {
 		return c, err
@@ -86,7 +91,10 @@ func runCase(ctx context.Context, r *gitrepo.Repo, w Window, opt Options) (CaseR
 		return c, nil
 	}
 	c.Scores = scoreMethods(in, items, scored, len(plan.Parts), c.K)
-	return c, nil
+	if opt.Verify {
+		c.Verify = verifyCase(ctx, r, w, in, plan, opt.Clock)
+	}
+	return c, ctx.Err()
 }
 
 // integrity applies the whole plan to the base and compares with the

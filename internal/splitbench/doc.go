@@ -33,6 +33,9 @@ func (res Result) Doc() report.Doc {
 		})
 	}
 	d.Add(t)
+	if res.Verify != nil {
+		d.Add(res.Verify.doc())
+	}
 	d.Add(report.Paragraph{Text: "Line ARI is the adjusted Rand index over changed lines against the commits the author made " +
 		"(1 = the same grouping, 0 = no better than chance; putting everything in one part scores 0). " +
 		"Means over cases; the interval is a bootstrap 95% interval of the mean."})
