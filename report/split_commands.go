@@ -14,7 +14,11 @@ import (
 // hunk by hunk with git checkout -p, the lines to take named in a comment.
 func splitCommands(p split.Plan) Doc {
 	var d Doc
-	d.Add(Paragraph{Text: "With git, from a clean working tree (`" + sizeShortSHA(p.Head) + "` is this change's head):"})
+	d.Add(Paragraph{Text: "In one step, from a clone of this change with a clean working tree: `mvc split --apply` creates these branches, " +
+		"each on the previous one, without touching the working tree, and prints how to push them and open the stacked pull requests " +
+		"(`gh`, Graphite, git-branchless); `mvc split --verify --apply` first type-checks every part on the ones below it (Go) " +
+		"and repairs the stack where one does not build."})
+	d.Add(Paragraph{Text: "Or by hand with git (`" + sizeShortSHA(p.Head) + "` is this change's head):"})
 	d.Add(Code{Lang: "sh", Text: gitSteps(p)})
 	var track strings.Builder
 	parent := "main"
