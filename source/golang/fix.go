@@ -11,32 +11,68 @@ import (
 )
 
 // fix changes the plan so that the prefix ending at part k (0-based) has a
-// better chance to build, given the errors it showed. In order of
-// preference: bring forward the later hunk that changes the line an error
-// is on (a call site of a changed signature), bring forward the later
-// hunk that defines a name the errors miss, else merge the next part into
-// part k: the prefix then reaches further towards the head, which builds.
-// It reports a one-line note.
-func fix(in split.Input, plan split.Plan, k int, problems []Problem) (split.Plan, string, bool) {
-	for _, p := range problems {
-		if ref, ok := laterHunkAt(plan, k, p); ok {
-			note := fmt.Sprintf("moved a hunk of %s from part %d to part %d: part %d needs it (%s)", p.Path, ref.part+1, k+1, k+1, p)
-			return moveHunk(in, plan, ref, k), note, true
-		}
-	}
-	for _, p := range problems {
-		for _, name := range missingNames(p.Msg) {
-			if ref, path, ok := laterDefinition(plan, k, name); ok {
-				note := fmt.Sprintf("moved the definition of %s in %s from part %d to part %d, which uses it", name, path, ref.part+1, k+1)
-				return moveHunk(in, plan, ref, k), note, true
-			}
+// better chance to build, given the errors it showed. When moves are
+// allowed, every later hunk the errors point at comes forward into part
+// k: the hunk that changes the line an error is on (an old call of a
+// changed signature) and the hunk that defines a name an error misses.
+// When none is found, or moves are used up, the next part merges into
+// part k: the prefix then reaches further towards the head, which builds,
+// so repairs always end. It returns one note per change.
+func fix(in split.Input, plan split.Plan, k int, problems []Problem, mayMove bool) (split.Plan, []string, bool) {
+	if mayMove {
+		if refs, notes := neededHunks(plan, k, problems); len(refs) > 0 {
+			return moveHunks(in, plan, refs, k), notes, true
 		}
 	}
 	if k+1 >= len(plan.Parts) {
-		return plan, "", false
+		return plan, nil, false
 	}
 	note := fmt.Sprintf("merged part %d into part %d, which does not build without it", k+2, k+1)
-	return mergeParts(in, plan, k, k+1), note, true
+	return mergeParts(in, plan, k, k+1), []string{note}, true
+}
+
+// neededHunks lists the later hunks the errors of prefix k point at.
+func neededHunks(plan split.Plan, k int, problems []Problem) ([]hunkRef, []string) {
+	var refs []hunkRef
+	var notes []string
+	seen := map[hunkRef]bool{}
+	add := func(ref hunkRef, note string) {
+		if !seen[ref] {
+			seen[ref] = true
+			refs = append(refs, ref)
+			notes = append(notes, note)
+		}
+	}
+	for _, p := range problems {
+		if ref, ok := laterHunkAt(plan, k, p); ok {
+			add(ref, fmt.Sprintf("moved a hunk of %s from part %d to part %d: part %d needs it (%s)", p.Path, ref.part+1, k+1, k+1, p))
+		}
+		for _, name := range missingNames(p.Msg) {
+			if ref, path, ok := laterDefinition(plan, k, name); ok {
+				add(ref, fmt.Sprintf("moved the definition of %s in %s from part %d to part %d, which uses it", name, path, ref.part+1, k+1))
+			}
+		}
+	}
+	return refs, notes
+}
+
+// moveHunks moves several hunks into part k, the last first, so that the
+// positions of those still to move stay valid.
+func moveHunks(in split.Input, plan split.Plan, refs []hunkRef, k int) split.Plan {
+	sort.Slice(refs, func(i, j int) bool {
+		a, b := refs[i], refs[j]
+		if a.part != b.part {
+			return a.part > b.part
+		}
+		if a.file != b.file {
+			return a.file > b.file
+		}
+		return a.hunk > b.hunk
+	})
+	for _, ref := range refs {
+		plan = moveHunk(in, plan, ref, k)
+	}
+	return plan
 }
 
 // laterHunkAt finds a hunk of a part after k that changes the base line an

@@ -1,11 +1,13 @@
 package golang
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/mvcbot/mvc/analyzer"
+	"github.com/mvcbot/mvc/analyzer/size"
 	"github.com/mvcbot/mvc/analyzer/split"
 )
 
@@ -100,5 +102,32 @@ func TestGoDirsSkipTestdata(t *testing.T) {
 		{Path: "c/new.go", OldPath: "d/old.go"}, {Path: "README.md"}}
 	if diff := cmp.Diff([]string{"a", "c", "d"}, goDirs(files)); diff != "" {
 		t.Errorf("goDirs (-want +got):\n%s", diff)
+	}
+}
+
+func TestMoveHunksKeepsPositionsValid(t *testing.T) {
+	h := func(old int) split.PartHunk {
+		return split.PartHunk{OldStart: old, OldLines: 1, NewStart: old, NewLines: 1}
+	}
+	plan := split.Plan{Parts: []split.Part{
+		{Index: 1, Files: []split.PartFile{{Path: "x.go", Hunks: []split.PartHunk{h(1)}}}},
+		{Index: 2, Files: []split.PartFile{{Path: "y.go", Hunks: []split.PartHunk{h(2), h(5)}}}},
+		{Index: 3, Files: []split.PartFile{{Path: "y.go", Hunks: []split.PartHunk{h(9)}}}, DependsOn: []int{2}},
+	}}
+	in := split.Input{Policy: size.DefaultPolicy()}
+	got := moveHunks(in, plan, []hunkRef{{part: 1, file: 0, hunk: 1}, {part: 2, file: 0, hunk: 0}}, 0)
+	var layout []string
+	for _, p := range got.Parts {
+		for _, f := range p.Files {
+			for _, hk := range f.Hunks {
+				layout = append(layout, fmt.Sprintf("%d:%s@%d", p.Index, f.Path, hk.OldStart))
+			}
+		}
+	}
+	if diff := cmp.Diff([]string{"1:x.go@1", "1:y.go@5", "1:y.go@9", "2:y.go@2"}, layout); diff != "" {
+		t.Errorf("layout (-want +got):\n%s", diff)
+	}
+	if got.Parts[0].ChangedLines != 6 || len(plan.Parts) != 3 {
+		t.Errorf("part 1 has %d changed lines (want 6); the input plan has %d parts (want 3)", got.Parts[0].ChangedLines, len(plan.Parts))
 	}
 }

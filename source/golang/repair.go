@@ -55,8 +55,14 @@ func run(ctx context.Context, repo *gitrepo.Repo, in split.Input, plan split.Pla
 	return plan, rep, s.alone(ctx, plan, rep.Parts)
 }
 
-// maxRepairs bounds the repair loop on a pathological stack.
-const maxRepairs = 64
+// maxMoves bounds the rounds that bring hunks forward: each costs a type
+// check, and a stack that needs more is better merged. After it, only
+// merges, which end at the head, which builds. maxRepairs bounds the whole
+// loop on a pathological stack.
+const (
+	maxMoves   = 12
+	maxRepairs = 200
+)
 
 // prefixes checks the stack up to each part, bottom up. With repair, a
 // failing prefix is fixed and checked again, starting from the part before
@@ -73,9 +79,9 @@ func (s *session) prefixes(ctx context.Context, plan split.Plan, head *bool, hea
 			}
 		}
 		if repair && *head && ok != nil && !*ok && repairs < maxRepairs {
-			if fixed, note, changed := fix(s.in, plan, n-1, problems); changed {
+			if fixed, done, changed := fix(s.in, plan, n-1, problems, repairs < maxMoves); changed {
 				plan, repairs = fixed, repairs+1
-				*notes = append(*notes, note)
+				*notes = append(*notes, done...)
 				n = max(n-2, 0)
 				results = results[:n]
 				continue
