@@ -37,6 +37,9 @@ func TestBenchSplitVerify(t *testing.T) {
 	if res.code != 0 {
 		t.Fatalf("exit %d\n%s", res.code, res.stderr)
 	}
+	if !strings.Contains(res.stderr, "prefixes build") {
+		t.Errorf("progress lacks the verification of each case:\n%s", res.stderr)
+	}
 	if !strings.Contains(res.stdout, "Type-checking (--verify, Go), on the 2 of 2 cases whose true stack type-checks") {
 		t.Errorf("report lacks the verification paragraph:\n%s", res.stdout)
 	}

@@ -107,7 +107,16 @@ func caseLine(c CaseResult) string {
 		return "skipped: " + c.Skipped
 	}
 	s := c.Scores[MethodMVC]
-	return fmt.Sprintf("mvc %d parts, line ARI %.2f (per-file %.2f)", s.Parts, s.LineARI, c.Scores[MethodPerFile].LineARI)
+	line := fmt.Sprintf("mvc %d parts, line ARI %.2f (per-file %.2f)", s.Parts, s.LineARI, c.Scores[MethodPerFile].LineARI)
+	switch v := c.Verify; {
+	case v == nil:
+	case !v.Calibrated:
+		line += "; not verified: " + v.Excluded
+	default:
+		line += fmt.Sprintf("; %d of %d prefixes build, %d of %d after %d repairs (%.0f s)",
+			v.PrefixesBuild, v.Parts, v.RepairedPrefixesBuild, v.RepairedParts, v.Repairs, v.Seconds)
+	}
+	return line
 }
 
 func (res *Result) add(c CaseResult) {
