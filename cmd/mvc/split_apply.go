@@ -28,7 +28,7 @@ func applySplit(ctx context.Context, w io.Writer, repo *gitrepo.Repo, in split.I
 	for i, b := range branches {
 		out[i] = report.StackBranch{Name: b.Name, Commit: b.Commit, Title: plan.Parts[i].Title}
 	}
-	_, err = io.WriteString(w, report.Text(report.StackDoc(out, trunk)))
+	_, err = io.WriteString(w, "\n"+report.Text(report.StackDoc(out, trunk)))
 	return err
 }
 
