@@ -145,5 +145,8 @@ func branchName(part split.Part) string {
 		}
 		slug = strings.TrimRight(slug[:min(len(slug), 40)], "-")
 	}
+	if slug == "" { // as gitrepo.StackBranchName, which --apply uses
+		slug = "part"
+	}
 	return fmt.Sprintf("mvc/split/%02d-%s", part.Index, slug)
 }

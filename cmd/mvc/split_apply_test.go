@@ -25,7 +25,8 @@ func TestSplitApplyCreatesTheStack(t *testing.T) {
 	if g.Git("rev-parse", "HEAD") != head || g.Git("status", "--porcelain") != "" {
 		t.Error("--apply moved HEAD or touched the working tree")
 	}
-	for _, want := range []string{"Stack created", "git push -u origin " + branches[0], "gh pr create --base main --head " + branches[0], "gt submit --stack", "git submit --create"} {
+	// The plan's hand-written commands and --apply name the same branches.
+	for _, want := range []string{"git switch -c " + branches[0] + " " + base, "git switch -c " + top + "\n", "Stack created", "git push -u origin " + branches[0], "gh pr create --base main --head " + branches[0], "gt submit --stack", "git submit --create"} {
 		if !strings.Contains(res.stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, res.stdout)
 		}
