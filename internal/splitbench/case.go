@@ -92,7 +92,12 @@ func runCase(ctx context.Context, r *gitrepo.Repo, w Window, opt Options) (CaseR
 	}
 	c.Scores = scoreMethods(in, items, scored, len(plan.Parts), c.K)
 	if opt.Verify {
-		c.Verify = verifyCase(ctx, r, w, in, plan, opt.Clock)
+		var fixed split.Plan
+		c.Verify, fixed = verifyCase(ctx, r, w, in, plan, opt.Clock)
+		if c.Verify.Calibrated {
+			c.Verify.LineARI = c.Scores[MethodMVC].LineARI
+			c.Verify.RepairedLineARI = lineARI(collectItems(in, fixed, labels))
+		}
 	}
 	return c, ctx.Err()
 }

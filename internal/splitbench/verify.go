@@ -29,6 +29,10 @@ type VerifyResult struct {
 	RepairedStackBuilds   bool    `json:"repaired_stack_builds"`
 	Repairs               int     `json:"repairs"`
 	Seconds               float64 `json:"seconds"`
+	// LineARI scores the plan as proposed, RepairedLineARI the repaired
+	// one: what repair costs in agreement with the author's commits.
+	LineARI         float64 `json:"line_ari"`
+	RepairedLineARI float64 `json:"repaired_line_ari"`
 }
 
 // VerifySummary sums the calibrated cases.
@@ -42,6 +46,9 @@ type VerifySummary struct {
 	RepairedPrefixesBuild int     `json:"repaired_prefixes_build"`
 	RepairedStacksBuild   int     `json:"repaired_stacks_build"`
 	Seconds               float64 `json:"seconds"`
+	// Mean line ARI over the calibrated cases, as proposed and repaired.
+	LineARI         float64 `json:"line_ari"`
+	RepairedLineARI float64 `json:"repaired_line_ari"`
 }
 
 // goEnv pins the toolchain to the local one: cases are calibrated against
@@ -51,7 +58,7 @@ var goEnv = []string{"GOTOOLCHAIN=local"}
 // verifyCase calibrates the case on its true stack, then type-checks the
 // proposed stack's prefixes as proposed and after repair. A failure of the
 // toolchain excludes the case, saying why, rather than ending the run.
-func verifyCase(ctx context.Context, r *gitrepo.Repo, w Window, in split.Input, plan split.Plan, clock func() time.Time) *VerifyResult {
+func verifyCase(ctx context.Context, r *gitrepo.Repo, w Window, in split.Input, plan split.Plan, clock func() time.Time) (*VerifyResult, split.Plan) {
 	start := clock()
 	v := &VerifyResult{}
 	defer func() { v.Seconds = clock().Sub(start).Seconds() }()
@@ -61,18 +68,18 @@ func verifyCase(ctx context.Context, r *gitrepo.Repo, w Window, in split.Input, 
 		if err != nil {
 			v.Excluded = "calibration failed: " + err.Error()
 		}
-		return v
+		return v, plan
 	}
 	opt := golang.Options{Env: goEnv, Now: clock}
 	rep, err := golang.Verify(ctx, r, in, plan, opt)
 	if err != nil {
 		v.Excluded = "verification failed: " + err.Error()
-		return v
+		return v, plan
 	}
 	fixed, rep2, err := golang.Repair(ctx, r, in, plan, opt)
 	if err != nil {
 		v.Excluded = "repair failed: " + err.Error()
-		return v
+		return v, plan
 	}
 	v.Calibrated = true
 	v.Parts, v.PrefixesBuild = len(plan.Parts), building(rep)
@@ -80,7 +87,19 @@ func verifyCase(ctx context.Context, r *gitrepo.Repo, w Window, in split.Input, 
 	v.RepairedParts, v.RepairedPrefixesBuild = len(fixed.Parts), building(rep2)
 	v.RepairedStackBuilds = v.RepairedPrefixesBuild == v.RepairedParts
 	v.Repairs = len(rep2.Repairs)
-	return v
+	return v, fixed
+}
+
+// lineARI is the line-level ARI of the items' mvc parts over the clearly
+// labelled lines.
+func lineARI(items []item) float64 {
+	var truth, pred []int
+	for _, it := range items {
+		if it.truth > 0 {
+			truth, pred = append(truth, it.truth), append(pred, it.mvc)
+		}
+	}
+	return ARI(truth, pred)
 }
 
 // addLinks gives the splitter what mvc split gives it: import links
@@ -171,6 +190,12 @@ func summarizeVerify(cases []CaseResult) *VerifySummary {
 		if v.RepairedStackBuilds {
 			s.RepairedStacksBuild++
 		}
+		s.LineARI += v.LineARI
+		s.RepairedLineARI += v.RepairedLineARI
+	}
+	if s.Calibrated > 0 {
+		s.LineARI /= float64(s.Calibrated)
+		s.RepairedLineARI /= float64(s.Calibrated)
 	}
 	return s
 }
@@ -183,8 +208,9 @@ func (s *VerifySummary) doc() report.Block {
 	share := func(n, of int) string { return fmt.Sprintf("%d of %d (%s)", n, of, pct(float64(n)/float64(of))) }
 	return report.Paragraph{Text: fmt.Sprintf(
 		"Type-checking (--verify, Go), on the %d of %d cases whose true stack type-checks with this Go (the calibration gate): "+
-			"whole stacks whose every prefix builds: %s as proposed, %s after repair; prefixes that build: %s as proposed, %s after repair. "+
-			"Verification took %.0f s in all.",
+			"whole stacks whose every prefix builds: %s as proposed, %s after repair; prefixes that build: %s as proposed, %s after repair; "+
+			"mean line ARI on these cases %s as proposed, %s after repair. Verification took %.0f s in all.",
 		s.Calibrated, s.Cases, share(s.StacksBuild, s.Calibrated), share(s.RepairedStacksBuild, s.Calibrated),
-		share(s.PrefixesBuild, s.Prefixes), share(s.RepairedPrefixesBuild, s.RepairedPrefixes), s.Seconds)}
+		share(s.PrefixesBuild, s.Prefixes), share(s.RepairedPrefixesBuild, s.RepairedPrefixes),
+		num(s.LineARI), num(s.RepairedLineARI), s.Seconds)}
 }
