@@ -121,9 +121,11 @@ func addLinks(ctx context.Context, r *gitrepo.Repo, in *split.Input, types bool)
 	return nil
 }
 
-// calibrate says why the case's own commits do not type-check, or "".
+// calibrate says why the case's own commits do not type-check, or "". A
+// commit that touches no Go package (docs, go.mod alone) cannot break the
+// build and passes; a case with no Go at all is excluded.
 func calibrate(ctx context.Context, r *gitrepo.Repo, w Window) (string, error) {
-	parent := w.Base
+	parent, checked := w.Base, false
 	for _, c := range w.Commits {
 		in, err := r.SplitInput(ctx, parent, c)
 		if err != nil {
@@ -133,13 +135,14 @@ func calibrate(ctx context.Context, r *gitrepo.Repo, w Window) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		switch {
-		case rep.HeadBuilds == nil:
-			return "a commit touches no Go package", nil
-		case !*rep.HeadBuilds:
+		if rep.HeadBuilds != nil && !*rep.HeadBuilds {
 			return fmt.Sprintf("commit %s does not type-check with this Go", short(c)), nil
 		}
+		checked = checked || rep.HeadBuilds != nil
 		parent = c
+	}
+	if !checked {
+		return "the case touches no Go package", nil
 	}
 	return "", nil
 }
