@@ -142,7 +142,7 @@ func calibrate(ctx context.Context, r *gitrepo.Repo, w Window) (string, error) {
 		parent = c
 	}
 	if !checked {
-		return "the case touches no Go package", nil
+		return "the case touches no Go package inside a module (GOPATH-era code is not checked)", nil
 	}
 	return "", nil
 }
@@ -206,7 +206,7 @@ func summarizeVerify(cases []CaseResult) *VerifySummary {
 // verifyDoc is the --verify paragraph of the benchmark report.
 func (s *VerifySummary) doc() report.Block {
 	if s.Calibrated == 0 {
-		return report.Paragraph{Text: fmt.Sprintf("Type-checking (--verify): none of %d cases is calibrated: their own commits do not all type-check with this Go, or touch no Go package.", s.Cases)}
+		return report.Paragraph{Text: fmt.Sprintf("Type-checking (--verify): none of %d cases is calibrated: their own commits do not all type-check with this Go, or touch no Go package inside a module.", s.Cases)}
 	}
 	share := func(n, of int) string { return fmt.Sprintf("%d of %d (%s)", n, of, pct(float64(n)/float64(of))) }
 	return report.Paragraph{Text: fmt.Sprintf(
