@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -227,21 +226,7 @@ func analyzeRange(ctx context.Context, repo *gitrepo.Repo, baseRef, headRef stri
 }
 
 func writeAnalysis(w io.Writer, format string, r size.Result) error {
-	var out string
-	switch format {
-	case "json":
-		data, err := json.MarshalIndent(r, "", "  ")
-		if err != nil {
-			return fmt.Errorf("encode the JSON report: %w", err)
-		}
-		out = string(data) + "\n"
-	case "markdown":
-		out = report.Markdown(report.SizeDoc(r))
-	default:
-		out = report.Text(report.SizeDoc(r))
-	}
-	_, err := io.WriteString(w, out)
-	return err
+	return writeFormatted(w, format, r, func() report.Doc { return report.SizeDoc(r) })
 }
 
 func shortSHA(sha string) string {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -181,19 +180,5 @@ func splitRange(ctx context.Context, repo *gitrepo.Repo, baseRef, headRef string
 }
 
 func writeSplit(w io.Writer, format string, p split.Plan) error {
-	var out string
-	switch format {
-	case "json":
-		data, err := json.MarshalIndent(p, "", "  ")
-		if err != nil {
-			return fmt.Errorf("encode the split as JSON: %w", err)
-		}
-		out = string(data) + "\n"
-	case "markdown":
-		out = report.Markdown(report.SplitDoc(p))
-	default:
-		out = report.Text(report.SplitDoc(p))
-	}
-	_, err := io.WriteString(w, out)
-	return err
+	return writeFormatted(w, format, p, func() report.Doc { return report.SplitDoc(p) })
 }

@@ -1,0 +1,30 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/mvcbot/mvc/report"
+)
+
+// writeFormatted writes one finding in the format a user asked for: v
+// itself as indented JSON, or doc rendered as Markdown or terminal text.
+// doc is built only when a document is wanted.
+func writeFormatted(w io.Writer, format string, v any, doc func() report.Doc) error {
+	var out string
+	switch format {
+	case "json":
+		data, err := json.MarshalIndent(v, "", "  ")
+		if err != nil {
+			return fmt.Errorf("encode the JSON report: %w", err)
+		}
+		out = string(data) + "\n"
+	case "markdown":
+		out = report.Markdown(doc())
+	default:
+		out = report.Text(doc())
+	}
+	_, err := io.WriteString(w, out)
+	return err
+}
