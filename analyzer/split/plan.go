@@ -37,6 +37,10 @@ type Part struct {
 	// Builds says whether the part was verified to build; nil when it was
 	// not checked.
 	Builds *bool `json:"builds"`
+	// Independent says whether the part builds when applied alone on the
+	// base, so it could be its own pull request instead of being stacked;
+	// nil when it was not checked.
+	Independent *bool `json:"independent"`
 }
 
 // Kind is the role a part plays in the stack, which decides its order.

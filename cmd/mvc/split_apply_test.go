@@ -60,11 +60,14 @@ func TestSplitVerifyFillsBuilds(t *testing.T) {
 	if n := strings.Count(res.stdout, `"builds": true`); n < 2 || strings.Contains(res.stdout, `"builds": null`) || strings.Contains(res.stdout, `"builds": false`) {
 		t.Errorf("want every part to build, %d do:\n%s", n, res.stdout)
 	}
+	if !strings.Contains(res.stdout, `"independent": true`) && !strings.Contains(res.stdout, `"independent": false`) {
+		t.Errorf("--verify must say of each part whether it builds alone on the base:\n%s", res.stdout)
+	}
 	if !strings.Contains(res.stderr, "--verify: every part builds on the ones below it") || !strings.Contains(res.stderr, "states type-checked") {
 		t.Errorf("stderr lacks the verification summary:\n%s", res.stderr)
 	}
 	plain := runMVC(t, g.Dir, nil, "split", "--format", "json", "--base", base, "--max-lines", "150")
-	if strings.Contains(plain.stdout, `"builds": true`) || !strings.Contains(plain.stdout, `"builds": null`) {
+	if strings.Contains(plain.stdout, `"builds": true`) || !strings.Contains(plain.stdout, `"builds": null`) || !strings.Contains(plain.stdout, `"independent": null`) {
 		t.Errorf("without --verify builds must be null:\n%s", plain.stdout)
 	}
 }

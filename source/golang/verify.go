@@ -70,6 +70,7 @@ func (r Report) Builds(plan split.Plan) split.Plan {
 	for i := range out.Parts {
 		if i < len(r.Parts) {
 			out.Parts[i].Builds = r.Parts[i].Builds
+			out.Parts[i].Independent = r.Parts[i].Independent
 		}
 	}
 	return out
