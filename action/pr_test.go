@@ -425,3 +425,35 @@ func TestTooLargePRGetsASplitProposal(t *testing.T) {
 		t.Errorf("report file: verdict %q, %d split parts (err %v), want %d", rep.Verdict, len(rep.Split.Parts), err, parts)
 	}
 }
+
+func TestOddEventFiles(t *testing.T) {
+	cases := []struct {
+		name, event, payload, want string
+		unsetPath                  bool
+	}{
+		{name: "not JSON", event: "pull_request", payload: "{not json", want: "decode pull_request event file"},
+		{name: "no PR number", event: "pull_request", payload: `{"action":"opened"}`, want: "has no pull request number"},
+		{name: "wrong shape", event: "pull_request", payload: `{"action":"opened","pull_request":"seven"}`, want: "decode pull_request event file"},
+		{name: "no event path", event: "pull_request", unsetPath: true, want: "GITHUB_EVENT_PATH is not set"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t)
+			h.env["GITHUB_EVENT_NAME"] = tc.event
+			if tc.unsetPath {
+				delete(h.env, "GITHUB_EVENT_PATH")
+			} else if err := os.WriteFile(h.env["GITHUB_EVENT_PATH"], []byte(tc.payload), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if code := h.run(); code != ExitBadInput {
+				t.Fatalf("exit %d, want 2\n%s", code, h.stdout.String())
+			}
+			if !strings.Contains(h.stdout.String(), tc.want) {
+				t.Errorf("stdout lacks %q:\n%s", tc.want, h.stdout.String())
+			}
+			if n := len(h.gh.Requests()); n != 0 {
+				t.Errorf("%d API requests after a bad event file", n)
+			}
+		})
+	}
+}
