@@ -79,12 +79,13 @@ Examples:
   mvc split --max-lines 250 --max-files 20    # a tighter budget
   mvc split --verify                          # every part type-checks on the ones below (Go)
   mvc split --verify --apply                  # and create the branches mvc/split/01-...
+  mvc split --fewest-parts                    # as few pull requests as the budget allows
 `
 
 type splitFlags struct {
 	repo, base, head, format, config string
 	inputs                           config.Inputs
-	verify, apply, force             bool
+	verify, apply, force, fewest     bool
 }
 
 func (f *splitFlags) register(fs *flag.FlagSet) {
@@ -95,6 +96,7 @@ func (f *splitFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.config, "config", "", "config `file` (default: .github/mvc.yml in the repository's working tree, if present)")
 	fs.StringVar(&f.inputs.MaxLines, "max-lines", "", "budget of weighted lines `N` per part (default 400, or budget.lines in the config)")
 	fs.StringVar(&f.inputs.MaxFiles, "max-files", "", "budget of reviewable files `N` per part (default 40, or budget.files in the config)")
+	fs.BoolVar(&f.fewest, "fewest-parts", false, "merge neighbouring parts into the fewest, most even parts that fit the budget")
 	fs.BoolVar(&f.verify, "verify", false, "type-check every prefix of the stack with the Go toolchain and repair the plan where one fails")
 	fs.BoolVar(&f.apply, "apply", false, "create the stack as local branches mvc/split/NN-<slug>, then print how to publish it")
 	fs.BoolVar(&f.force, "force", false, "with --apply: overwrite existing branches and ignore uncommitted changes")
@@ -128,8 +130,11 @@ func runSplit(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if f.fewest {
+		plan = split.Consolidate(plan)
+	}
 	if f.verify {
-		if plan, err = verifySplit(ctx, e, repo, in); err != nil {
+		if plan, err = verifySplit(ctx, e, repo, in, f.fewest); err != nil {
 			return err
 		}
 	}

@@ -88,3 +88,18 @@ func TestTrunkName(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitFewestParts(t *testing.T) {
+	g, base := twoTopicsRepo(t)
+	fine := runMVC(t, g.Dir, nil, "split", "--format", "json", "--base", base, "--max-lines", "150")
+	fewest := runMVC(t, g.Dir, nil, "split", "--format", "json", "--base", base, "--max-lines", "100000", "--fewest-parts")
+	if fine.code != 0 || fewest.code != 0 {
+		t.Fatalf("exit %d / %d\n%s%s", fine.code, fewest.code, fine.stderr, fewest.stderr)
+	}
+	if n := strings.Count(fine.stdout, `"index"`); n < 2 {
+		t.Fatalf("the fine split has %d parts, want several", n)
+	}
+	if n := strings.Count(fewest.stdout, `"index"`); n != 1 {
+		t.Errorf("--fewest-parts under a huge budget gave %d parts, want 1:\n%s", n, fewest.stdout)
+	}
+}

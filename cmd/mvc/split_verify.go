@@ -15,7 +15,7 @@ import (
 // type-checks every prefix of the stack in a temporary worktree, repairs
 // the plan where a prefix fails, and says on stderr what it found and how
 // long it took.
-func verifySplit(ctx context.Context, e *env, repo *gitrepo.Repo, in split.Input) (split.Plan, error) {
+func verifySplit(ctx context.Context, e *env, repo *gitrepo.Repo, in split.Input, fewest bool) (split.Plan, error) {
 	start := e.now()
 	opt := golang.Options{Now: e.now}
 	if err := addTypeLinks(ctx, repo, &in, opt); err != nil {
@@ -25,6 +25,9 @@ func verifySplit(ctx context.Context, e *env, repo *gitrepo.Repo, in split.Input
 	plan, err := split.Split(in)
 	if err != nil {
 		return plan, err
+	}
+	if fewest {
+		plan = split.Consolidate(plan)
 	}
 	fixed, rep, err := golang.Repair(ctx, repo, in, plan, opt)
 	if err != nil {
