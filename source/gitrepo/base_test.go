@@ -64,7 +64,7 @@ func TestDefaultBase(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			g := gittest.New(t)
 			want := tt.setup(g)
-			got, err := repoAt(t, g).DefaultBase(context.Background(), "HEAD")
+			got, err := openRepo(t, g).DefaultBase(context.Background(), "HEAD")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -135,7 +135,7 @@ func TestDefaultBaseWithUnrelatedHistory(t *testing.T) {
 	g.Git("checkout", "-q", "--orphan", "island")
 	g.Write("z.go", "package z\n")
 	g.Commit("unrelated")
-	_, err := repoAt(t, g).DefaultBase(context.Background(), "HEAD")
+	_, err := openRepo(t, g).DefaultBase(context.Background(), "HEAD")
 	if err == nil || !strings.Contains(err.Error(), "share no history: pass --base") {
 		t.Errorf("DefaultBase of an orphan branch: err = %v", err)
 	}
@@ -144,7 +144,7 @@ func TestDefaultBaseWithUnrelatedHistory(t *testing.T) {
 func TestExplicitBase(t *testing.T) {
 	g := gittest.New(t)
 	mainTip := history(g)
-	r := repoAt(t, g)
+	r := openRepo(t, g)
 	got, err := r.ExplicitBase(context.Background(), "main")
 	if err != nil || got.SHA != mainTip || got.How != "--base main" {
 		t.Errorf("ExplicitBase(main) = %+v, %v", got, err)

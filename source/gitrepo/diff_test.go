@@ -13,17 +13,6 @@ import (
 	"github.com/mvcbot/mvc/internal/gittest"
 )
 
-func repoAt(t *testing.T, g *gittest.Repo) *Repo {
-	t.Helper()
-	t.Setenv("GIT_CONFIG_GLOBAL", "/dev/null")
-	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
-	r, err := Open(context.Background(), g.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
-}
-
 func lines(prefix string, n int) string {
 	var b strings.Builder
 	for i := range n {
@@ -50,7 +39,7 @@ func TestChangeFiles(t *testing.T) {
 	g.Write("dir with space/ünïcödé \"quoted\"\ttab.go", "package q\n")
 	head := g.Commit("head")
 
-	c, err := repoAt(t, g).Change(context.Background(), base, head)
+	c, err := openRepo(t, g).Change(context.Background(), base, head)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +70,7 @@ func TestChangeHeaders(t *testing.T) {
 	g.Write("noeol.go", "package x")
 	head := g.Commit("head")
 
-	c, err := repoAt(t, g).Change(context.Background(), base, head)
+	c, err := openRepo(t, g).Change(context.Background(), base, head)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +101,7 @@ func TestChangeReadsAttributesAtBase(t *testing.T) {
 	g.Write("api/v1/x.go", "package v1\n\nvar x = 1\n")
 	head := g.Commit("head")
 
-	c, err := repoAt(t, g).Change(context.Background(), base, head)
+	c, err := openRepo(t, g).Change(context.Background(), base, head)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +119,7 @@ func TestChangeFromTheEmptyTree(t *testing.T) {
 	g.Write("a.go", "package a\n")
 	g.Write(".gitattributes", "*.go linguist-generated\n")
 	head := g.Commit("root")
-	r := repoAt(t, g)
+	r := openRepo(t, g)
 	empty, err := r.EmptyTree(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -148,7 +137,7 @@ func TestChangeWithNoDifference(t *testing.T) {
 	g := gittest.New(t)
 	g.Write("a.go", "package a\n")
 	head := g.Commit("one")
-	c, err := repoAt(t, g).Change(context.Background(), head, head)
+	c, err := openRepo(t, g).Change(context.Background(), head, head)
 	if err != nil || len(c.Files) != 0 {
 		t.Errorf("Change(head, head) = %+v, %v; want no files", c.Files, err)
 	}
@@ -158,7 +147,7 @@ func TestChangeUnknownRevision(t *testing.T) {
 	g := gittest.New(t)
 	g.Write("a.go", "package a\n")
 	head := g.Commit("one")
-	r := repoAt(t, g)
+	r := openRepo(t, g)
 	if _, err := r.Change(context.Background(), "no-such-branch", head); err == nil || !strings.Contains(err.Error(), `"no-such-branch"`) {
 		t.Errorf("unknown base: err = %v", err)
 	}
@@ -196,7 +185,7 @@ func TestReadBlobsStreams(t *testing.T) {
 		g.Write(fmt.Sprintf("d%d/f%04d.txt", i%9, i), fmt.Sprintf("line one of %d\nline two\n", i))
 	}
 	g.Commit("many")
-	r := repoAt(t, g)
+	r := openRepo(t, g)
 	out, err := r.Git(context.Background(), "ls-tree", "-r", "HEAD")
 	if err != nil {
 		t.Fatal(err)
@@ -227,7 +216,7 @@ func TestChangeWithAMissingFullSHA(t *testing.T) {
 	g := gittest.New(t)
 	g.Write("a.go", "package a\n")
 	head := g.Commit("one")
-	_, err := repoAt(t, g).Change(context.Background(), strings.Repeat("1", 40), head)
+	_, err := openRepo(t, g).Change(context.Background(), strings.Repeat("1", 40), head)
 	if err == nil || !strings.Contains(err.Error(), "git diff") {
 		t.Errorf("Change from a SHA git does not have: err = %v", err)
 	}

@@ -10,17 +10,6 @@ import (
 	"github.com/mvcbot/mvc/internal/gittest"
 )
 
-func openRepo(t *testing.T, g *gittest.Repo) *Repo {
-	t.Helper()
-	t.Setenv("GIT_CONFIG_GLOBAL", "/dev/null")
-	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
-	r, err := Open(context.Background(), g.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
-}
-
 func TestHistoryReadsTheGraphWithBothDates(t *testing.T) {
 	g := gittest.New(t)
 	tokyo := time.FixedZone("JST", 9*3600)

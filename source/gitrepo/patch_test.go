@@ -17,17 +17,6 @@ import (
 	"github.com/mvcbot/mvc/internal/gittest"
 )
 
-func openSplitRepo(t *testing.T, g *gittest.Repo) *Repo {
-	t.Helper()
-	t.Setenv("GIT_CONFIG_GLOBAL", "/dev/null")
-	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
-	r, err := Open(context.Background(), g.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
-}
-
 func TestSplitInputReadsBothSidesHistoryAndOwners(t *testing.T) {
 	g := gittest.New(t)
 	g.Write(".github/CODEOWNERS", "*.go @team-go\n")
@@ -46,7 +35,7 @@ func TestSplitInputReadsBothSidesHistoryAndOwners(t *testing.T) {
 	g.Write("b.go", "package a\n// after the head\n")
 	g.Commit("later, never read")
 
-	in, err := openSplitRepo(t, g).SplitInput(context.Background(), base, head)
+	in, err := openRepo(t, g).SplitInput(context.Background(), base, head)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +77,7 @@ func TestPatchIgnoresUserConfiguration(t *testing.T) {
 	g.Write("x.txt", "A\n"+body+"B\n"+body+"C\n")
 	g.Move("y.txt", "z.txt")
 	head := g.Commit("head")
-	r := openSplitRepo(t, g)
+	r := openRepo(t, g)
 	plain, err := r.Patch(context.Background(), base, head)
 	if err != nil {
 		t.Fatal(err)
@@ -126,7 +115,7 @@ func TestSplitIntegrityOnRealDiffs(t *testing.T) {
 			base := g.Commit("base")
 			editRandomTree(g, r, names)
 			head := g.Commit("head")
-			in, err := openSplitRepo(t, g).SplitInput(context.Background(), base, head)
+			in, err := openRepo(t, g).SplitInput(context.Background(), base, head)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -140,7 +129,7 @@ func TestSplitIntegrityOnRealDiffs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			repo := openSplitRepo(t, g)
+			repo := openRepo(t, g)
 			for _, f := range in.Change.Files {
 				blob, gitErr := repo.Git(context.Background(), "cat-file", "blob", head+":"+f.Path)
 				got, exists := final[f.Path]

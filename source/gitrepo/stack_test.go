@@ -22,7 +22,7 @@ func openStackRepo(t *testing.T, g *gittest.Repo) *Repo {
 			t.Setenv(k, v) // commit-tree needs an identity
 		}
 	}
-	return openSplitRepo(t, g)
+	return openRepo(t, g)
 }
 
 // splitFor reads and splits base..head under a small budget, so the plan
@@ -192,7 +192,7 @@ func TestTreePaths(t *testing.T) {
 	g.Write("a b/c.ts", "x\n")
 	g.Write("d.py", "y\n")
 	head := g.Commit("one")
-	got, err := openSplitRepo(t, g).TreePaths(context.Background(), head)
+	got, err := openRepo(t, g).TreePaths(context.Background(), head)
 	if err != nil {
 		t.Fatal(err)
 	}
