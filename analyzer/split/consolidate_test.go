@@ -1,7 +1,6 @@
 package split
 
 import (
-	"math/rand"
 	"testing"
 
 	"github.com/mvcbot/mvc/analyzer/size"
@@ -12,28 +11,23 @@ import (
 // budget alone; and no stack grows.
 func TestConsolidateKeepsIntegrity(t *testing.T) {
 	budgets := []size.Budget{{Lines: 400, Files: 40}, {Lines: 30, Files: 4}, {Lines: 1, Files: 1}}
-	for seed := int64(0); seed < 300; seed++ {
-		r := rand.New(rand.NewSource(seed))
-		in := genChange(r)
-		in.Policy = size.DefaultPolicy()
-		in.Policy.Budget = budgets[seed%int64(len(budgets))]
-		plan, err := Split(in)
-		if err != nil {
-			t.Fatalf("seed %d: Split: %v", seed, err)
-		}
+	forGeneratedPlans(t, 300, budgets, func(seed int64, in Input, plan Plan) {
 		merged := Consolidate(plan)
 		checkIntegrity(t, seed, in, merged)
 		if len(merged.Parts) > len(plan.Parts) {
 			t.Fatalf("seed %d: %d parts became %d", seed, len(plan.Parts), len(merged.Parts))
 		}
 		for _, p := range merged.Parts {
+			if !p.OverBudget && p.WeightedLines > in.Policy.Budget.Lines {
+				t.Fatalf("seed %d: part %d has %d weighted lines, budget %d", seed, p.Index, p.WeightedLines, in.Policy.Budget.Lines)
+			}
 			for _, d := range p.DependsOn {
 				if d >= p.Index {
 					t.Fatalf("seed %d: part %d depends on later part %d", seed, p.Index, d)
 				}
 			}
 		}
-	}
+	})
 }
 
 func TestConsolidateBalancesRuns(t *testing.T) {

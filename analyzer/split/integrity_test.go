@@ -15,7 +15,16 @@ import (
 // for byte. Small budgets force many parts and over-budget units.
 func TestIntegrityOnGeneratedChanges(t *testing.T) {
 	budgets := []size.Budget{{Lines: 400, Files: 40}, {Lines: 12, Files: 2}, {Lines: 1, Files: 1}}
-	for seed := int64(0); seed < 600; seed++ {
+	forGeneratedPlans(t, 600, budgets, func(seed int64, in Input, plan Plan) {
+		checkIntegrity(t, seed, in, plan)
+	})
+}
+
+// forGeneratedPlans splits n generated changes, cycling through budgets,
+// and hands each input and plan to check.
+func forGeneratedPlans(t *testing.T, n int64, budgets []size.Budget, check func(seed int64, in Input, plan Plan)) {
+	t.Helper()
+	for seed := int64(0); seed < n; seed++ {
 		r := rand.New(rand.NewSource(seed))
 		in := genChange(r)
 		in.Policy = size.DefaultPolicy()
@@ -24,7 +33,7 @@ func TestIntegrityOnGeneratedChanges(t *testing.T) {
 		if err != nil {
 			t.Fatalf("seed %d: Split: %v", seed, err)
 		}
-		checkIntegrity(t, seed, in, plan)
+		check(seed, in, plan)
 	}
 }
 
