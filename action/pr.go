@@ -28,6 +28,9 @@ type prRun struct {
 	delivery *report.Delivery
 	// plan is the proposed split of a too-large pull request.
 	plan *split.Plan
+	// local is the workspace checkout when it holds both the base and the
+	// head commit (nil otherwise), opened once per run.
+	local *gitrepo.Repo
 }
 
 func (r *runner) runPR(ctx context.Context, ev *event) (int, error) {
@@ -173,7 +176,8 @@ func (r *runner) change(ctx context.Context, run *prRun) (analyzer.Change, error
 	if err != nil {
 		return analyzer.Change{}, err
 	}
-	local := r.localRepo(ctx, run.pr.BaseSHA, run.pr.HeadSHA)
+	run.local = r.localRepo(ctx, run.pr.BaseSHA, run.pr.HeadSHA)
+	local := run.local
 	if !listComplete(change) {
 		if local != nil {
 			if full, err := r.localChange(ctx, local, run.pr); err == nil {

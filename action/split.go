@@ -17,7 +17,7 @@ func (r *runner) proposeSplit(ctx context.Context, run *prRun, change analyzer.C
 		return
 	}
 	in := split.Input{Change: change}
-	if local := r.localRepo(ctx, run.pr.BaseSHA, run.pr.HeadSHA); local != nil {
+	if local := run.local; local != nil {
 		mb, err := local.GitString(ctx, "merge-base", run.pr.BaseSHA, run.pr.HeadSHA)
 		if err == nil {
 			if full, err := local.SplitInput(ctx, mb, run.pr.HeadSHA); err == nil {
