@@ -15,6 +15,7 @@ type fileLink struct {
 	refers                                 bool    // one file's text names a declaration the other changes
 	identOverlap                           float64 // Jaccard index of the files' changed identifiers
 	owners                                 int
+	fixture                                bool // a fixture and the code it pins down
 }
 
 // pairKey orders two indexes into a map key.
@@ -54,6 +55,7 @@ func (w *work) newLinker() *linker {
 	l.linkReferences()
 	l.linkTypes()
 	l.linkMechanical()
+	l.linkFixtures()
 	return l
 }
 

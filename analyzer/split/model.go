@@ -32,6 +32,7 @@ const (
 	fSameMechanical        // both only reformat, or both only edit comments
 	fSameOwners            // CODEOWNERS gives both files the same owners
 	fOtherOwners           // ... or different ones
+	fFixture               // a fixture and the code it pins down
 	numFeatures
 )
 
@@ -39,7 +40,7 @@ const (
 var featureNames = [numFeatures]string{
 	"candidate", "same file", "same hunk", "same directory", "parent directory", "sibling directory",
 	"test and code", "mention", "shared identifiers in file", "identifier overlap", "identifier cosine",
-	"edit overlap", "file identifier overlap", "co-change", "recent co-change", "refers", "both new", "docs", "same mechanical edit", "same owners", "other owners",
+	"edit overlap", "file identifier overlap", "co-change", "recent co-change", "refers", "both new", "docs", "same mechanical edit", "same owners", "other owners", "fixture",
 }
 
 // wSameMechanical is set by hand: the benchmark's history has too few
@@ -52,21 +53,17 @@ const wSameMechanical = 2.5
 // by one author) on golang/tools, prometheus and vite before 2025, every
 // case weighing the same. A pair with no evidence sits at baseLogit. The
 // owner weights are set by hand: the development set has no CODEOWNERS.
-const baseLogit = -2.33
+const baseLogit = -2.52
 
 var pairWeights = [numFeatures]float64{
-	fCandidate: 0.42, fSameFile: 2.82, fSameBlock: 0.03, fSameDir: 0.65, fNearDir: 0.64,
-	fSiblingDir: -0.34, fTestPair: 0.65, fMention: 0.77, fSharedInFile: 0.22,
-	fIdentOverlap: 0.96, fIdentCosine: 1.48, fDeltaOverlap: 1.17, fFileOverlap: 4.33,
-	fCoChange: 0.45, fRecentCoChange: 1.13, fRefers: 0.16, fBothAdded: 0.29, fDocs: -0.38,
-	fSameMechanical: wSameMechanical, fSameOwners: 0.3, fOtherOwners: -0.5,
+	fCandidate: 0.47, fSameFile: 2.96, fSameBlock: 0.07, fSameDir: 0.80, fNearDir: 0.52, fSiblingDir: -0.24, fTestPair: 0.62, fMention: 0.75, fSharedInFile: 0.24, fIdentOverlap: 1.09, fIdentCosine: 1.26, fDeltaOverlap: 1.17, fFileOverlap: 4.40, fCoChange: 0.37, fRecentCoChange: 1.32, fRefers: 0.23, fBothAdded: 0.10, fDocs: -0.35, fFixture: 2.12, fSameMechanical: wSameMechanical, fSameOwners: 0.3, fOtherOwners: -0.5,
 }
 
 // The change's shape shifts every pair's odds: in changes spread over
 // more files and directories, one commit more often holds most of it.
 const (
-	wLogFiles = 0.37 // per unit of ln(files) - 2
-	wLogDirs  = 0.53 // per unit of ln(directories) - 1
+	wLogFiles = 0.38 // per unit of ln(files) - 2
+	wLogDirs  = 0.60 // per unit of ln(directories) - 1
 )
 
 // caseLogit is the log-odds of a pair without evidence in this change.
@@ -124,6 +121,7 @@ func (w *work) pairFeatures(l *linker, fl *fileLink, a, b *atom) features {
 	f[fDocs] = bit(fa.class == size.Docs || fb.class == size.Docs)
 	f[fSameMechanical] = bit(a.mech == b.mech && (a.mech == whitespaceOnly || a.mech == commentOnly))
 	f[fSameOwners], f[fOtherOwners] = bit(fl.owners > 0), bit(fl.owners < 0)
+	f[fFixture] = bit(fl.fixture)
 	return f
 }
 
