@@ -41,6 +41,7 @@ func (w *work) describeAtoms() {
 func (w *work) hardLinks() *unionFind {
 	u := newUnionFind(len(w.atoms))
 	w.joinMoves(u)
+	w.joinRenames(u)
 	w.joinRepeatedEdits(u)
 	w.joinDeclarations(u)
 	w.joinWholeFiles(u)
