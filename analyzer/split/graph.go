@@ -16,6 +16,7 @@ type fileLink struct {
 	identOverlap                           float64 // Jaccard index of the files' changed identifiers
 	owners                                 int
 	fixture                                bool // a fixture and the code it pins down
+	dependency                             bool // a manifest adds a dependency the other starts importing
 }
 
 // pairKey orders two indexes into a map key.
@@ -56,6 +57,7 @@ func (w *work) newLinker() *linker {
 	l.linkTypes()
 	l.linkMechanical()
 	l.linkFixtures()
+	l.linkDependencies()
 	return l
 }
 

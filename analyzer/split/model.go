@@ -33,6 +33,7 @@ const (
 	fSameOwners            // CODEOWNERS gives both files the same owners
 	fOtherOwners           // ... or different ones
 	fFixture               // a fixture and the code it pins down
+	fDependency            // a new dependency and the code importing it
 	numFeatures
 )
 
@@ -40,7 +41,7 @@ const (
 var featureNames = [numFeatures]string{
 	"candidate", "same file", "same hunk", "same directory", "parent directory", "sibling directory",
 	"test and code", "mention", "shared identifiers in file", "identifier overlap", "identifier cosine",
-	"edit overlap", "file identifier overlap", "co-change", "recent co-change", "refers", "both new", "docs", "same mechanical edit", "same owners", "other owners", "fixture",
+	"edit overlap", "file identifier overlap", "co-change", "recent co-change", "refers", "both new", "docs", "same mechanical edit", "same owners", "other owners", "fixture", "dependency",
 }
 
 // wSameMechanical is set by hand: the benchmark's history has too few
@@ -53,17 +54,17 @@ const wSameMechanical = 2.5
 // by one author) on golang/tools, prometheus and vite before 2025, every
 // case weighing the same. A pair with no evidence sits at baseLogit. The
 // owner weights are set by hand: the development set has no CODEOWNERS.
-const baseLogit = -2.52
+const baseLogit = -2.54
 
 var pairWeights = [numFeatures]float64{
-	fCandidate: 0.47, fSameFile: 2.96, fSameBlock: 0.07, fSameDir: 0.80, fNearDir: 0.52, fSiblingDir: -0.24, fTestPair: 0.62, fMention: 0.75, fSharedInFile: 0.24, fIdentOverlap: 1.09, fIdentCosine: 1.26, fDeltaOverlap: 1.17, fFileOverlap: 4.40, fCoChange: 0.37, fRecentCoChange: 1.32, fRefers: 0.23, fBothAdded: 0.10, fDocs: -0.35, fFixture: 2.12, fSameMechanical: wSameMechanical, fSameOwners: 0.3, fOtherOwners: -0.5,
+	fCandidate: 0.43, fSameFile: 3.01, fSameBlock: 0.07, fSameDir: 0.83, fNearDir: 0.54, fSiblingDir: -0.21, fTestPair: 0.62, fMention: 0.77, fSharedInFile: 0.23, fIdentOverlap: 1.08, fIdentCosine: 1.28, fDeltaOverlap: 1.18, fFileOverlap: 4.45, fCoChange: 0.38, fRecentCoChange: 1.32, fRefers: 0.24, fBothAdded: 0.10, fDocs: -0.33, fFixture: 2.14, fDependency: 1.42, fSameMechanical: wSameMechanical, fSameOwners: 0.3, fOtherOwners: -0.5,
 }
 
 // The change's shape shifts every pair's odds: in changes spread over
 // more files and directories, one commit more often holds most of it.
 const (
-	wLogFiles = 0.38 // per unit of ln(files) - 2
-	wLogDirs  = 0.60 // per unit of ln(directories) - 1
+	wLogFiles = 0.37 // per unit of ln(files) - 2
+	wLogDirs  = 0.62 // per unit of ln(directories) - 1
 )
 
 // caseLogit is the log-odds of a pair without evidence in this change.
@@ -121,7 +122,7 @@ func (w *work) pairFeatures(l *linker, fl *fileLink, a, b *atom) features {
 	f[fDocs] = bit(fa.class == size.Docs || fb.class == size.Docs)
 	f[fSameMechanical] = bit(a.mech == b.mech && (a.mech == whitespaceOnly || a.mech == commentOnly))
 	f[fSameOwners], f[fOtherOwners] = bit(fl.owners > 0), bit(fl.owners < 0)
-	f[fFixture] = bit(fl.fixture)
+	f[fFixture], f[fDependency] = bit(fl.fixture), bit(fl.dependency)
 	return f
 }
 

@@ -1,0 +1,128 @@
+package split
+
+import (
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/mvcbot/mvc/analyzer"
+)
+
+// Dependencies a manifest's added lines declare: a package.json entry
+// ("name": "^1.2.0"), a go.mod requirement (example.com/mod v1.2.0), a
+// Cargo.toml entry (name = "1.2").
+var (
+	jsonDep  = regexp.MustCompile(`^\s*"((?:@[\w.-]+/)?[\w.-]+)"\s*:\s*"[^"]*"`)
+	goModDep = regexp.MustCompile(`^\s*(?:require\s+)?([\w.-]+\.[\w.-]+/[\w./~-]+)\s+v\d`)
+	tomlDep  = regexp.MustCompile(`^\s*([\w-]+)\s*=\s*(?:"|\{)`)
+)
+
+// Module specifiers a source line imports: from 'x', require("x"),
+// import("x"), import 'x', a Go import path, a Python import.
+var (
+	scriptImport = regexp.MustCompile(`(?:\bfrom\s+|\brequire\(\s*|\bimport\(\s*|^\s*import\s+)['"]([^'"]+)['"]`)
+	goImport     = regexp.MustCompile(`^\s*(?:import\s+)?(?:[\w.]+\s+)?"([\w.-]+\.[\w.-]+/[^"]+)"\s*$`)
+	pyImport     = regexp.MustCompile(`^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))`)
+	rustUse      = regexp.MustCompile(`^\s*(?:pub\s+)?use\s+(\w+)::`)
+)
+
+// addedDependencies lists the dependencies a manifest file's added lines
+// declare.
+func addedDependencies(f *fileInfo) []string {
+	var re *regexp.Regexp
+	switch path.Base(f.Path) {
+	case "package.json":
+		re = jsonDep
+	case "go.mod":
+		re = goModDep
+	case "Cargo.toml":
+		re = tomlDep
+	default:
+		return nil
+	}
+	var deps []string
+	for _, h := range f.Hunks {
+		for _, l := range h.Lines {
+			if l.Op == analyzer.Add {
+				if m := re.FindStringSubmatch(l.Text); m != nil {
+					deps = append(deps, m[1])
+				}
+			}
+		}
+	}
+	return deps
+}
+
+// importedModules lists the modules an atom's added lines import.
+func importedModules(a *atom, f *fileInfo) []string {
+	var mods []string
+	for _, l := range a.adds {
+		var m []string
+		switch f.lang {
+		case langGo:
+			m = goImport.FindStringSubmatch(l.Text)
+		case langScript:
+			m = scriptImport.FindStringSubmatch(l.Text)
+		case langPython:
+			m = pyImport.FindStringSubmatch(l.Text)
+		default:
+			if path.Ext(f.Path) == ".rs" {
+				m = rustUse.FindStringSubmatch(l.Text)
+			}
+		}
+		for _, s := range m[min(1, len(m)):] {
+			if s != "" {
+				mods = append(mods, s)
+			}
+		}
+	}
+	return mods
+}
+
+// importsDependency says whether an import names a dependency: the module itself
+// or a path inside it (a Go package of a required module, a subpath
+// export of an npm package). Python and Rust spell names with _ for -.
+func importsDependency(module, dep string) bool {
+	if module == dep || strings.HasPrefix(module, dep+"/") {
+		return true
+	}
+	d := strings.ReplaceAll(dep, "-", "_")
+	return module == d || strings.HasPrefix(module, d+".")
+}
+
+// linkDependencies links a manifest that adds a dependency, and the
+// lockfile that locks it, with the code that starts importing it: they land
+// together, or the build breaks.
+func (l *linker) linkDependencies() {
+	w := l.w
+	deps := map[int][]string{}
+	for i := range w.files {
+		if d := addedDependencies(&w.files[i]); len(d) > 0 {
+			deps[i] = d
+		}
+	}
+	if len(deps) == 0 {
+		return
+	}
+	locks := map[string][]int{} // manifest key -> the manifest and its lockfiles
+	for i, f := range w.files {
+		for _, k := range companionKeys(f.Path) {
+			if strings.HasPrefix(k, "manifest:") {
+				locks[k] = append(locks[k], i)
+			}
+		}
+	}
+	for _, a := range w.atoms {
+		for _, mod := range importedModules(a, &w.files[a.file]) {
+			for m, ds := range deps {
+				if !slices.ContainsFunc(ds, func(d string) bool { return importsDependency(mod, d) }) {
+					continue
+				}
+				for _, f := range locks["manifest:"+w.files[m].Path] {
+					l.file(f, a.file).dependency = true
+				}
+			}
+		}
+	}
+}
