@@ -29,8 +29,6 @@ type atom struct {
 	idents idSet      // identifiers its changed lines mention
 	delta  idSet      // identifiers it removes ("-x") or introduces ("+y")
 	norm   float64    // length of its identifiers' rarity vector
-	words  idSet      // the words its identifiers are made of
-	wnorm  float64    // length of its words' rarity vector
 }
 
 // changed is the atom's number of changed lines.
