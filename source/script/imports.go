@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/evanw/esbuild/pkg/api"
@@ -81,16 +82,22 @@ type Result struct {
 // build runs esbuild once over the entries and reads the metafile. When a
 // file does not parse, it returns the failing files instead.
 func build(entries []string, contents map[string][]byte, exists func(string) bool) ([]Import, []string, error) {
+	// Each entry gets its own output name: a.js and a.ts, or a.mjs and
+	// a.cjs, would otherwise claim the same output file and fail the build.
+	points := make([]api.EntryPoint, len(entries))
+	for i, e := range entries {
+		points[i] = api.EntryPoint{InputPath: e, OutputPath: strconv.Itoa(i)}
+	}
 	r := api.Build(api.BuildOptions{
-		EntryPoints: entries,
-		Bundle:      true,
-		Write:       false,
-		Metafile:    true,
-		Outdir:      "out",
-		Format:      api.FormatESModule,
-		Platform:    api.PlatformNeutral,
-		LogLevel:    api.LogLevelSilent,
-		Plugins:     []api.Plugin{memoryPlugin(contents, exists)},
+		EntryPointsAdvanced: points,
+		Bundle:              true,
+		Write:               false,
+		Metafile:            true,
+		Outdir:              "out",
+		Format:              api.FormatESModule,
+		Platform:            api.PlatformNeutral,
+		LogLevel:            api.LogLevelSilent,
+		Plugins:             []api.Plugin{memoryPlugin(contents, exists)},
 	})
 	if len(r.Errors) > 0 {
 		failed := failedFiles(r.Errors)

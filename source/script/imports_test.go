@@ -14,6 +14,10 @@ func TestImportsResolveRelativeSpecifiers(t *testing.T) {
 		"web/pages/index.tsx": "const p = require('../lib/a')\nexport const Page = () => <div>{p.a}</div>\n",
 		"web/broken.ts":       "export const = ;\n",
 		"web/style.css":       "body {}\n",
+		// Same stem, different extensions: one output name each.
+		"env/browser.js":  "import { a } from '../web/lib/a'\n",
+		"env/browser.mjs": "export default 1\n",
+		"env/browser.ts":  "export const t = 1\n",
 	}
 	contents := map[string][]byte{}
 	for p, c := range repo {
@@ -25,6 +29,7 @@ func TestImportsResolveRelativeSpecifiers(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []Import{
+		{From: "env/browser.js", To: "web/lib/a.ts", Kind: "import-statement"},
 		{From: "web/app.ts", To: "web/lib/a.ts", Kind: "import-statement"},
 		{From: "web/app.ts", To: "web/lib/b.ts", Kind: "import-statement"},
 		{From: "web/app.ts", To: "web/pages/index.tsx", Kind: "dynamic-import"},
