@@ -8,6 +8,7 @@ import (
 
 	"github.com/mvcbot/mvc/analyzer/delivery"
 	"github.com/mvcbot/mvc/analyzer/size"
+	"github.com/mvcbot/mvc/internal/deliveryrun"
 	"github.com/mvcbot/mvc/report"
 	ghsource "github.com/mvcbot/mvc/source/github"
 	"github.com/mvcbot/mvc/source/gitrepo"
@@ -97,64 +98,55 @@ func orDefault(v, def string) string {
 // without, failures come from git alone (rollbacks, reverts, hotfix merges).
 func (r *runner) measureDelivery(ctx context.Context, client *ghsource.Client, local *gitrepo.Repo, policy size.Policy, lookups int) (report.Delivery, error) {
 	d := r.delivery
-	opts := delivery.Options{
-		Until: r.env.Now(), WindowDays: d.WindowDays, Environment: d.Environment, Edition: d.Edition,
-		Failures: delivery.FailureRules{HotfixBranch: d.HotfixBranch, IncidentWindow: d.IncidentWindow},
-	}
-	q := delivery.Query{
-		Environment: d.Environment, Workflow: d.Workflow, TagPattern: d.TagPattern,
-		// Since covers the previous window too: the trend compares with it.
-		Since: delivery.NewWindow(opts.Until, 2*d.WindowDays).Start,
-	}
-	var providers []delivery.Provider
-	var localDeliveries *gitrepo.Deliveries
+	src := deliveryrun.Sources{GitHub: ghsource.NewDeliveries(client), History: deliveryrun.FromCompare(client)}
 	if local != nil {
-		localDeliveries = gitrepo.NewDeliveries(local)
-		providers = append(providers, localDeliveries)
+		// historyRepo vouches for the checkout's history: no compare calls.
+		clone := gitrepo.NewDeliveries(local)
+		src.Clone, src.History = clone, deliveryrun.FromClone(clone)
 	}
-	providers = append(providers, ghsource.NewDeliveries(client))
-	choice, err := delivery.Pick(ctx, providers, q, d.Source)
-	if err != nil {
-		return report.Delivery{}, err
+	src.History = historyErrorsNamed(src.History)
+	req := deliveryrun.Request{
+		Source: d.Source,
+		Query:  delivery.Query{Environment: d.Environment, Workflow: d.Workflow, TagPattern: d.TagPattern},
+		Options: delivery.Options{
+			Until: r.env.Now(), WindowDays: d.WindowDays, Environment: d.Environment, Edition: d.Edition,
+			Failures: delivery.FailureRules{HotfixBranch: d.HotfixBranch, IncidentWindow: d.IncidentWindow},
+		},
 	}
-	var h *delivery.History
-	if localDeliveries != nil {
-		shas := make([]string, len(choice.Deployments))
-		for i, dep := range choice.Deployments {
-			shas[i] = dep.SHA
-		}
-		h, err = localDeliveries.History(ctx, shas...)
-	} else {
-		h, err = client.CompareHistory(ctx, choice.Deployments, q.Since)
-	}
-	if err != nil {
-		return report.Delivery{}, fmt.Errorf("read the commits behind the deployments: %w", err)
-	}
-	opts.Source = choice.Source
-	if choice.Source != delivery.SourceDeployments {
-		opts.Environment = "" // only GitHub deployments carry an environment
-	}
-	var sig delivery.Signals
+	var hooks deliveryrun.Hooks
 	if lookups > 0 {
-		var warnings []error
-		sig, warnings = client.DeliverySignals(ctx, ghsource.SignalOptions{
+		hooks.Signals = r.deliverySignals(client, policy, lookups)
+	}
+	return deliveryrun.Measure(ctx, src, req, hooks)
+}
+
+// historyErrorsNamed says which step failed: an error of read alone
+// would not tell reading deployments from reading their commits.
+func historyErrorsNamed(read deliveryrun.HistoryReader) deliveryrun.HistoryReader {
+	return func(ctx context.Context, deploys []delivery.Deployment, since time.Time) (*delivery.History, error) {
+		h, err := read(ctx, deploys, since)
+		if err != nil {
+			return nil, fmt.Errorf("read the commits behind the deployments: %w", err)
+		}
+		return h, nil
+	}
+}
+
+// deliverySignals reads incidents and hotfix, revert and shipped pull
+// requests from the API; what could not be read becomes a warning, and
+// the report goes on.
+func (r *runner) deliverySignals(client *ghsource.Client, policy size.Policy, lookups int) func(context.Context, deliveryrun.Facts) delivery.Signals {
+	d := r.delivery
+	return func(ctx context.Context, f deliveryrun.Facts) delivery.Signals {
+		sig, warnings := deliveryrun.ReadSignals(ctx, client, f, ghsource.SignalOptions{
 			IncidentLabel: d.IncidentLabel, HotfixLabel: d.HotfixLabel, HotfixBranch: d.HotfixBranch,
-			Lookback: q.Since, WindowStart: delivery.NewWindow(opts.Until, d.WindowDays).Start,
-			Shipped: func(shas []string) map[string]bool {
-				return delivery.ShippedIn(h, choice.Deployments, opts, shas)
-			},
 			MaxLookups: lookups, Policy: policy,
 		})
 		for _, w := range warnings {
 			r.gha.Warningf("delivery report: %v", w)
 		}
+		return sig
 	}
-	return report.Delivery{
-		Metrics: delivery.ComputeWith(h, choice.Deployments, sig, opts),
-		Detail:  report.DeliverySourceDetail(choice.Source, q),
-		Auto:    d.Source == delivery.SourceAuto,
-		Skipped: choice.Skipped,
-	}, nil
 }
 
 // historyRepo is the workspace's checkout when it has full history (not

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/mvcbot/mvc/analyzer/delivery"
+	"github.com/mvcbot/mvc/internal/deliveryrun"
 	"github.com/mvcbot/mvc/source/github"
 	"github.com/mvcbot/mvc/source/gitrepo"
 )
@@ -46,11 +47,11 @@ func (a *reportAPI) summary() string {
 // merges the window shipped, so their lead time starts when the work was
 // written, not when it was squashed. A failure here costs precision, not
 // the report: it is said on stderr and the commits keep their own dates.
-func (r *deliveryRun) expandSquashes(ctx context.Context, h *delivery.History, deploys []delivery.Deployment, opts delivery.Options) {
+func (r *deliveryRun) expandSquashes(ctx context.Context, f deliveryrun.Facts) {
 	if r.api == nil || r.f.prLookups <= 0 {
 		return
 	}
-	candidates := delivery.SquashCandidates(h, deploys, opts)
+	candidates := delivery.SquashCandidates(f.History, f.Deployments, f.Options)
 	if len(candidates) == 0 {
 		return
 	}
@@ -59,7 +60,7 @@ func (r *deliveryRun) expandSquashes(ctx context.Context, h *delivery.History, d
 		fmt.Fprintf(r.stderr, "mvc report: squash merges keep their own dates: %v\n", err)
 		return
 	}
-	h.SetOriginals(originals)
+	f.History.SetOriginals(originals)
 	r.originals = originals
 	if len(candidates) > r.f.prLookups {
 		fmt.Fprintf(r.stderr, "mvc report: looked up the pull requests of %d of %d GitHub-made commits (--max-pr-lookups)\n", r.f.prLookups, len(candidates))

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mvcbot/mvc/analyzer/delivery"
+	"github.com/mvcbot/mvc/internal/deliveryrun"
 	"github.com/mvcbot/mvc/report"
 	"github.com/mvcbot/mvc/source/gitrepo"
 )
@@ -27,50 +28,46 @@ type deliveryRun struct {
 	originals map[string][]time.Time
 }
 
-// measure picks the source, reads the history once and computes.
+// measure runs the shared delivery measurement with what only the CLI
+// adds: --path scoping, squash expansion, progress lines.
 func (r *deliveryRun) measure(ctx context.Context) (report.Delivery, error) {
-	choice, err := delivery.Pick(ctx, r.providers(), r.query(), r.f.source)
+	src := deliveryrun.Sources{Clone: r.local, History: r.history}
+	hooks := deliveryrun.Hooks{Progress: r.progress.step, Refine: r.refine}
+	if r.api != nil {
+		src.GitHub = r.api.deliveries
+		hooks.Signals = r.signals
+	}
+	in, err := deliveryrun.Measure(ctx, src, deliveryrun.Request{Source: r.f.source, Query: r.query(), Options: r.opts}, hooks)
 	if err != nil {
 		return report.Delivery{}, err
 	}
-	r.progress.step("found %d deployments (source %s)", len(choice.Deployments), choice.Source)
-	h, err := r.history(ctx, choice.Deployments)
-	if err != nil {
-		return report.Delivery{}, err
-	}
-	r.progress.step("read %d commits", h.Len())
-	if err := r.scope(ctx, h); err != nil {
-		return report.Delivery{}, err
-	}
-	opts := r.opts
-	opts.Source = choice.Source
-	if choice.Source != delivery.SourceDeployments {
-		// Only GitHub deployments carry an environment; other sources
-		// are the unit's production by definition.
-		opts.Environment = ""
-	}
-	r.expandSquashes(ctx, h, choice.Deployments, opts)
-	m := delivery.ComputeWith(h, choice.Deployments, r.signals(ctx, h, choice.Deployments, opts), opts)
-	r.progress.step("computed metrics")
-	detail := report.DeliverySourceDetail(choice.Source, r.query())
 	if len(r.f.paths) > 0 {
-		detail += "; changes to `" + strings.Join(r.f.paths, "`, `") + "` only"
+		in.Detail += "; changes to `" + strings.Join(r.f.paths, "`, `") + "` only"
 	}
-	return report.Delivery{Metrics: m, Detail: detail, Auto: r.f.source == delivery.SourceAuto, Skipped: choice.Skipped}, nil
+	return in, nil
 }
 
 // history reads the commit graph from the clone, or, when the clone is
-// shallow and the API is at hand, from GitHub's compare API.
-func (r *deliveryRun) history(ctx context.Context, deploys []delivery.Deployment) (*delivery.History, error) {
+// shallow and the API is at hand, from GitHub's compare API. It runs only
+// once deployments are found, so a report that finds none never mentions
+// the shallow clone.
+func (r *deliveryRun) history(ctx context.Context, deploys []delivery.Deployment, since time.Time) (*delivery.History, error) {
+	read := deliveryrun.FromClone(r.local)
 	if r.api != nil && r.repo.IsShallow(ctx) {
 		fmt.Fprintln(r.stderr, "mvc report: shallow clone, reading the commits between deployments from GitHub (fetch-depth: 0 avoids it)")
-		return r.api.client.CompareHistory(ctx, deploys, r.query().Since)
+		read = deliveryrun.FromCompare(r.api.client)
 	}
-	shas := make([]string, len(deploys))
-	for i, d := range deploys {
-		shas[i] = d.SHA
+	return read(ctx, deploys, since)
+}
+
+// refine limits lead time to --path, then dates squash merges from their
+// pull requests' commits.
+func (r *deliveryRun) refine(ctx context.Context, f deliveryrun.Facts) error {
+	if err := r.scope(ctx, f.History); err != nil {
+		return err
 	}
-	return r.local.History(ctx, shas...)
+	r.expandSquashes(ctx, f)
+	return nil
 }
 
 // scope limits lead time to the commits touching --path, if given.
@@ -87,20 +84,10 @@ func (r *deliveryRun) scope(ctx context.Context, h *delivery.History) error {
 	return nil
 }
 
-// providers are the local clone first (tags and merges cost no API call),
-// then the API.
-func (r *deliveryRun) providers() []delivery.Provider {
-	if r.api == nil {
-		return []delivery.Provider{r.local}
-	}
-	return []delivery.Provider{r.local, r.api.deliveries}
-}
-
+// query selects the deployments; deliveryrun sets how far back.
 func (r *deliveryRun) query() delivery.Query {
 	return delivery.Query{
 		Environment: r.f.environment, Workflow: r.f.workflow, TagPattern: r.f.tagPattern,
 		ExcludePrereleases: r.f.excludePrereleases,
-		// Since covers the previous window too: the trend compares with it.
-		Since: delivery.NewWindow(r.opts.Until, 2*r.opts.WindowDays).Start,
 	}
 }

@@ -7,24 +7,18 @@ import (
 	"github.com/mvcbot/mvc/analyzer/delivery"
 	"github.com/mvcbot/mvc/analyzer/size"
 	"github.com/mvcbot/mvc/config"
+	"github.com/mvcbot/mvc/internal/deliveryrun"
 	"github.com/mvcbot/mvc/source/github"
 )
 
 // signals reads the failure signals only the API knows (see
-// github.DeliverySignals). Locally the history carries rollbacks, revert
-// commits and hotfix branch merges, so without --github this reads
-// nothing. What could not be read is said on stderr; the report goes on.
-func (r *deliveryRun) signals(ctx context.Context, h *delivery.History, deploys []delivery.Deployment, opts delivery.Options) delivery.Signals {
-	if r.api == nil {
-		return delivery.Signals{}
-	}
+// github.DeliverySignals); it runs with --github only, since locally the
+// history carries rollbacks, revert commits and hotfix branch merges.
+// What could not be read is said on stderr; the report goes on.
+func (r *deliveryRun) signals(ctx context.Context, f deliveryrun.Facts) delivery.Signals {
 	s := r.f.stability
-	sig, warnings := r.api.client.DeliverySignals(ctx, github.SignalOptions{
+	sig, warnings := deliveryrun.ReadSignals(ctx, r.api.client, f, github.SignalOptions{
 		IncidentLabel: s.incidentLabel, HotfixLabel: s.hotfixLabel, HotfixBranch: s.hotfixBranch,
-		Lookback: r.query().Since, WindowStart: delivery.NewWindow(opts.Until, opts.WindowDays).Start,
-		Shipped: func(shas []string) map[string]bool {
-			return delivery.ShippedIn(h, deploys, opts, shas)
-		},
 		MaxLookups: r.f.prLookups, Policy: r.sizePolicy(ctx), CommitDates: r.originals,
 	})
 	for _, w := range warnings {
