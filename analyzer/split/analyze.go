@@ -171,6 +171,9 @@ func (w *work) joinMoves(u *unionFind) {
 // markMoved joins a move's two halves and weighs it as size weighs a pure
 // rename, once for the file.
 func (w *work) markMoved(u *unionFind, from, to int) {
+	w.moves = append(w.moves, move{from, to})
+	// size counts a pure rename as no reviewable file.
+	w.files[from].reviewable, w.files[to].reviewable = false, false
 	ids := append(append([]int(nil), w.files[from].atoms...), w.files[to].atoms...)
 	for _, id := range ids {
 		w.atoms[id].mech = moved

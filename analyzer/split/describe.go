@@ -20,6 +20,9 @@ func (w *work) title(g *group, kind Kind) string {
 	case KindMechanical:
 		return w.mechanicalTitle(g, files)
 	}
+	if t := w.moveTitle(g); t != "" {
+		return t
+	}
 	names := w.topNames(g, 3)
 	subject := listNames(names, 3)
 	if len(names) == 0 {
@@ -39,6 +42,9 @@ func (w *work) mechanicalTitle(g *group, files []string) string {
 	n := len(files)
 	switch g.mech {
 	case moved:
+		if t := w.moveTitle(g); t != "" {
+			return t
+		}
 		return fmt.Sprintf("Move %s", plural(n/2, "file"))
 	case whitespaceOnly:
 		return fmt.Sprintf("Reformat %s (whitespace only)", plural(n, "file"))

@@ -31,6 +31,7 @@ type work struct {
 	in    Input
 	files []fileInfo
 	atoms []*atom
+	moves []move    // files moved or renamed, as git's rename detection would pair them
 	names interner  // identifiers, numbered
 	idf   []float64 // inverse frequency of each identifier among atoms
 	// baseLogit and base are the log-odds and probability that two lines

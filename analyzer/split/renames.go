@@ -120,6 +120,8 @@ func (w *work) joinRenames(u *unionFind) {
 // markRenamed joins a renamed file's two halves and weighs each atom by
 // the lines it holds that the other side lacks.
 func (w *work) markRenamed(u *unionFind, from, to int) {
+	w.moves = append(w.moves, move{from, to})
+	w.files[from].reviewable = false // one file to review, as size counts it
 	oldLines := lineCounts(w.files[from], analyzer.Delete)
 	newLines := lineCounts(w.files[to], analyzer.Add)
 	reweigh := func(fi int, other map[uint64]int) {
@@ -146,4 +148,116 @@ func (w *work) markRenamed(u *unionFind, from, to int) {
 	reweigh(from, newLines)
 	reweigh(to, oldLines)
 	w.atoms[w.files[from].atoms[0]].weight += w.in.Policy.Weights.Rename
+}
+
+// move is a removed file and the added file it became.
+type move struct{ from, to int }
+
+// dirMove names the directory move a file move belongs to: the paths with
+// their common tail removed, so old/p3/f.go → new/p3/f.go and
+// old/p4/g.go → new/p4/g.go are both old → new.
+func dirMove(from, to string) string {
+	a, b := strings.Split(from, "/"), strings.Split(to, "/")
+	for len(a) > 1 && len(b) > 1 && a[len(a)-1] == b[len(b)-1] {
+		a, b = a[:len(a)-1], b[:len(b)-1]
+	}
+	return strings.Join(a, "/") + "\x00" + strings.Join(b, "/")
+}
+
+// packMoves puts the files of one directory move in as few parts as the
+// budget allows, in path order: a move is one mechanical edit however many
+// files it touches, and nothing else links a moved file to its siblings
+// (each has its own names), so merging alone would leave one part per file.
+func (w *work) packMoves(groups []*group) {
+	key := map[int]string{}
+	for _, m := range w.moves {
+		k := dirMove(w.files[m.from].Path, w.files[m.to].Path)
+		key[m.from], key[m.to] = k, k
+	}
+	if len(key) == 0 {
+		return
+	}
+	buckets := map[string][]*group{}
+	var order []string
+	for _, g := range groups {
+		if !g.alive {
+			continue
+		}
+		k, ok := "", true
+		for f := range g.files {
+			if fk, moved := key[f]; !moved || k != "" && fk != k {
+				ok = false
+				break
+			} else {
+				k = fk
+			}
+		}
+		if !ok || k == "" {
+			continue
+		}
+		if len(buckets[k]) == 0 {
+			order = append(order, k)
+		}
+		buckets[k] = append(buckets[k], g)
+	}
+	for _, k := range order {
+		list := buckets[k]
+		sort.Slice(list, func(i, j int) bool { return w.firstPath(list[i]) < w.firstPath(list[j]) })
+		acc := list[0]
+		for _, g := range list[1:] {
+			if w.fits(acc, g) {
+				acc.absorb(g, groups)
+			} else {
+				acc = g
+			}
+		}
+	}
+}
+
+// firstPath is the first path of a group's files in path order.
+func (w *work) firstPath(g *group) string {
+	first := ""
+	for f := range g.files {
+		if p := w.files[f].Path; first == "" || p < first {
+			first = p
+		}
+	}
+	return first
+}
+
+// moveTitle names a part made only of moved or renamed files after the
+// move: "Move 40 files from old/ to new/, with edits". It is "" for any
+// other part.
+func (w *work) moveTitle(g *group) string {
+	ends := map[int]move{}
+	for _, m := range w.moves {
+		ends[m.from], ends[m.to] = m, m
+	}
+	seen := map[move]bool{}
+	key, edited := "", false
+	for f := range g.files {
+		m, ok := ends[f]
+		if !ok {
+			return ""
+		}
+		k := dirMove(w.files[m.from].Path, w.files[m.to].Path)
+		if key != "" && k != key {
+			return ""
+		}
+		key, seen[m] = k, true
+		edited = edited || w.atoms[w.files[f].atoms[0]].mech != moved
+	}
+	from, to, _ := strings.Cut(key, "\x00")
+	t := "Move " + plural(len(seen), "file")
+	if len(seen) == 1 {
+		for m := range seen {
+			t = "Move " + w.files[m.from].Path + " to " + w.files[m.to].Path
+		}
+	} else {
+		t += " from " + from + " to " + to
+	}
+	if edited {
+		t += ", with edits"
+	}
+	return t
 }

@@ -48,3 +48,47 @@ func TestRenamesWithEditsStayWholeAndWeighOnlyTheEdits(t *testing.T) {
 		t.Errorf("the rename weighs %v, want %v (the rename and the edited lines)", weight, want)
 	}
 }
+
+// A directory moved whole, with or without edits, is packed into as few
+// parts as the budget allows, named after the move, not left as one part
+// per file.
+func TestDirectoryMovesArePackedWithinTheBudget(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		edit      string
+		wantParts int
+		wantTitle string
+	}{
+		{"exact moves", "", 1, "Move 100 files from old to new"},
+		// A renamed and edited file is one reviewable file: 40 fit a part.
+		{"moves with edits", "func extra() {}\n", 3, "Move 40 files from old to new, with edits"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files := map[string][2]string{}
+			for f := range 100 {
+				var body []string
+				for i := range 20 {
+					body = append(body, fmt.Sprintf("func f%d_%d() int { return %d }", f, i, i))
+				}
+				text := "package p\n\n" + strings.Join(body, "\n") + "\n"
+				files[fmt.Sprintf("old/p%02d/f.go", f)] = [2]string{text, ""}
+				files[fmt.Sprintf("new/p%02d/f.go", f)] = [2]string{"", text + tc.edit}
+			}
+			plan, err := Split(changeOf(files))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(plan.Parts) != tc.wantParts {
+				t.Fatalf("%d parts, want %d", len(plan.Parts), tc.wantParts)
+			}
+			if got := plan.Parts[0].Title; got != tc.wantTitle {
+				t.Errorf("title %q, want %q", got, tc.wantTitle)
+			}
+			for _, p := range plan.Parts {
+				if p.OverBudget {
+					t.Errorf("part %d (%d files) is over budget", p.Index, p.ReviewableFiles)
+				}
+			}
+		})
+	}
+}

@@ -28,6 +28,7 @@ func Split(in Input) (Plan, error) {
 	l := w.newLinker()
 	w.scoreLinks(l, groups, of)
 	w.merge(groups)
+	w.packMoves(groups)
 	w.fold(groups)
 	plan.Parts = w.stack(groups, l, of)
 	return plan, nil
