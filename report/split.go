@@ -57,6 +57,9 @@ func splitSummary(p split.Plan) string {
 			sizeCountOf(over, "part is"), sizeCountOf(p.Budget.Lines, "weighted line"), sizeCountOf(p.Budget.Files, "file"), pronounFor(over))
 		s = strings.Replace(s, "parts is", "parts are", 1)
 	}
+	if n := p.FewestParts; n > 0 && n < len(p.Parts) {
+		s += fmt.Sprintf(" Prefer fewer pull requests? `mvc split --fewest-parts` joins neighbouring parts, as far as the budget allows, into %s.", sizeCountOf(n, "part"))
+	}
 	return s
 }
 

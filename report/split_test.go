@@ -24,7 +24,7 @@ func samplePlan() split.Plan {
 	many = append(many, shared(split.PartHunk{OldStart: 80, OldLines: 3, NewStart: 84, NewLines: 6}))
 	return split.Plan{
 		Base: "1111111111111111111111111111111111111111", Head: "2222222222222222222222222222222222222222",
-		Budget: split.Budget{Lines: 400, Files: 40},
+		Budget: split.Budget{Lines: 400, Files: 40}, FewestParts: 2,
 		Parts: []split.Part{{
 			Index: 1, Title: "Update dependencies and build files: go.mod and go.sum", Kind: split.KindDependencies,
 			Rationale:     "Dependency and build changes go first so the parts after them build on them.",
@@ -56,6 +56,7 @@ func TestSplitGolden(t *testing.T) {
 	single := samplePlan()
 	single.Parts = single.Parts[1:2]
 	single.Parts[0].Index, single.Parts[0].DependsOn = 1, []int{}
+	single.FewestParts = 1
 	tests := []struct {
 		name string
 		plan split.Plan

@@ -17,6 +17,9 @@ func TestConsolidateKeepsIntegrity(t *testing.T) {
 		if len(merged.Parts) > len(plan.Parts) {
 			t.Fatalf("seed %d: %d parts became %d", seed, len(plan.Parts), len(merged.Parts))
 		}
+		if len(plan.Parts) > 0 && plan.FewestParts != len(merged.Parts) {
+			t.Fatalf("seed %d: the plan says %d parts at fewest, Consolidate makes %d", seed, plan.FewestParts, len(merged.Parts))
+		}
 		for _, p := range merged.Parts {
 			if !p.OverBudget && p.WeightedLines > in.Policy.Budget.Lines {
 				t.Fatalf("seed %d: part %d has %d weighted lines, budget %d", seed, p.Index, p.WeightedLines, in.Policy.Budget.Lines)

@@ -9,6 +9,9 @@ type Plan struct {
 	Parts []Part `json:"parts"`
 	// Budget is the limit each part was cut to fit.
 	Budget Budget `json:"budget"`
+	// FewestParts is how many parts Consolidate would leave: the fewest
+	// pull requests the budget allows, for readers who prefer fewer.
+	FewestParts int `json:"fewest_parts"`
 }
 
 // Budget repeats the policy's limits in the plan so readers see them.

@@ -31,6 +31,7 @@ func Split(in Input) (Plan, error) {
 	w.packMoves(groups)
 	w.fold(groups)
 	plan.Parts = w.stack(groups, l, of)
+	plan.FewestParts = len(Consolidate(plan).Parts)
 	return plan, nil
 }
 
