@@ -43,9 +43,7 @@ func fixtureOwner(p string) (owner string, names []string) {
 		if owner == "" {
 			owner = "."
 		}
-		for _, n := range comps[i+1 : len(comps)-1] {
-			names = append(names, n)
-		}
+		names = append(names, comps[i+1:len(comps)-1]...)
 		names = append(names, fileStem(comps[len(comps)-1]))
 		return owner, names
 	}
@@ -60,13 +58,15 @@ func fileStem(base string) string {
 	return base
 }
 
+var nameSeparators = strings.NewReplacer("-", "", "_", "", ".", "")
+
 // nameKey normalises a name so a directory, a file and a fixture spelled
 // in different styles meet: inlay_hint, inlay-hint and inlayHint.
 func nameKey(s string) string {
 	if genericDirs[s] || commonStems[s] || fixtureRoots[s] {
 		return ""
 	}
-	k := strings.ToLower(strings.NewReplacer("-", "", "_", "", ".", "").Replace(s))
+	k := strings.ToLower(nameSeparators.Replace(s))
 	if len(k) < 4 {
 		return ""
 	}
