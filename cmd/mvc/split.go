@@ -177,9 +177,6 @@ func splitRange(ctx context.Context, repo *gitrepo.Repo, baseRef, headRef string
 		return in, split.Plan{}, base, err
 	}
 	in.Policy = p
-	if err := addFileLinks(ctx, repo, &in); err != nil {
-		return in, split.Plan{}, base, err
-	}
 	plan, err := split.Split(in)
 	return in, plan, base, err
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/mvcbot/mvc/report"
 	"github.com/mvcbot/mvc/source/gitrepo"
 	"github.com/mvcbot/mvc/source/golang"
-	"github.com/mvcbot/mvc/source/script"
 )
 
 // VerifyResult is one case's type-check outcome (Go), with --verify.
@@ -100,25 +99,6 @@ func lineARI(items []item) float64 {
 		}
 	}
 	return ARI(truth, pred)
-}
-
-// addLinks gives the splitter what mvc split gives it: import links
-// always, Go's type links when verifying.
-func addLinks(ctx context.Context, r *gitrepo.Repo, in *split.Input, types bool) error {
-	if script.NeedsLinks(*in) {
-		paths, err := r.TreePaths(ctx, in.Change.Head)
-		if err != nil {
-			return err
-		}
-		if in.FileLinks, err = script.FileLinks(*in, func(p string) bool { return paths[p] }); err != nil {
-			return err
-		}
-	}
-	if types {
-		// Packages that do not load give no links; the case still counts.
-		in.TypeLinks, _ = golang.SplitLinks(ctx, r, *in, golang.Options{Env: goEnv})
-	}
-	return nil
 }
 
 // calibrate says why the case's own commits do not type-check, or "". A

@@ -9,6 +9,7 @@ import (
 	"github.com/mvcbot/mvc/analyzer"
 	"github.com/mvcbot/mvc/analyzer/patch"
 	"github.com/mvcbot/mvc/analyzer/split"
+	"github.com/mvcbot/mvc/source/script"
 )
 
 // SplitInput reads everything the splitter needs for the change from base
@@ -38,7 +39,30 @@ func (r *Repo) SplitInput(ctx context.Context, base, head string) (split.Input, 
 			return split.Input{}, fmt.Errorf("read the history of %s: %w", short(baseSHA), err)
 		}
 	}
+	if err := r.addFileLinks(ctx, &in); err != nil {
+		return split.Input{}, err
+	}
 	return in, nil
+}
+
+// addFileLinks gives the splitter the imports among the change's files:
+// TypeScript and JavaScript through esbuild's parser, Python by a scanner,
+// resolved against the head's file list. They run in memory in
+// milliseconds, so every split (mvc split, the Action, the benchmark) gets
+// the same ones. They are evidence the split can do without: when esbuild
+// cannot read the files at all, the split goes on without them.
+func (r *Repo) addFileLinks(ctx context.Context, in *split.Input) error {
+	if !script.NeedsLinks(*in) {
+		return nil
+	}
+	paths, err := r.TreePaths(ctx, in.Change.Head)
+	if err != nil {
+		return err
+	}
+	if links, err := script.FileLinks(*in, func(p string) bool { return paths[p] }); err == nil {
+		in.FileLinks = links
+	}
+	return nil
 }
 
 // Patch returns the files changed from base to head with every changed

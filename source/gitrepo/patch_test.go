@@ -211,3 +211,24 @@ func mutate(r *rand.Rand, content []byte) []byte {
 	}
 	return []byte(strings.Join(lines, ""))
 }
+
+// Every split reads the same import links: mvc split, the Action and the
+// benchmark all build their input here.
+func TestSplitInputHoldsImportLinks(t *testing.T) {
+	g := gittest.New(t)
+	g.Write("web/lib/a.ts", "export const a = 1\n")
+	g.Write("web/app.ts", "export const x = 0\n")
+	base := g.Commit("base")
+	g.Write("web/lib/a.ts", "export const a = 2\n")
+	g.Write("web/app.ts", "import { a } from './lib/a'\nexport const x = a\n")
+	head := g.Commit("head")
+
+	in, err := openRepo(t, g).SplitInput(context.Background(), base, head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []split.FileLink{{From: "web/app.ts", To: "web/lib/a.ts", Kind: "import-statement"}}
+	if diff := cmp.Diff(want, in.FileLinks); diff != "" {
+		t.Errorf("import links (-want +got):\n%s", diff)
+	}
+}
