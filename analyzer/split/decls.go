@@ -62,6 +62,8 @@ func indexFile(p string, content []byte) declIndex {
 		segs = scriptSegments(content)
 	case langPython:
 		segs = pythonSegments(content)
+	case langBrace:
+		segs = braceSegments(content, path.Ext(p) == ".rs")
 	}
 	return declIndex{segs: fillGaps(segs, countLines(content))}
 }
@@ -77,6 +79,7 @@ const (
 	langGo
 	langScript
 	langPython
+	langBrace // the C family: Rust, Java, Kotlin, C#, Swift, Scala, Dart, C, C++
 )
 
 func lang(p string) language {
@@ -87,6 +90,9 @@ func lang(p string) language {
 		return langScript
 	case ".py", ".pyi":
 		return langPython
+	case ".rs", ".java", ".kt", ".kts", ".cs", ".swift", ".scala", ".dart",
+		".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".hxx":
+		return langBrace
 	}
 	return langOther
 }

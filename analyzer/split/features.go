@@ -90,7 +90,7 @@ func isComment(lg language, text string) bool {
 		return true
 	case lg == langPython:
 		return strings.HasPrefix(t, "#")
-	case lg == langGo || lg == langScript:
+	case lg == langGo || lg == langScript || lg == langBrace:
 		return strings.HasPrefix(t, "//") || strings.HasPrefix(t, "/*") || strings.HasPrefix(t, "*")
 	}
 	return false
