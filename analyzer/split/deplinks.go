@@ -16,6 +16,9 @@ var (
 	jsonDep  = regexp.MustCompile(`^\s*"((?:@[\w.-]+/)?[\w.-]+)"\s*:\s*"[^"]*"`)
 	goModDep = regexp.MustCompile(`^\s*(?:require\s+)?([\w.-]+\.[\w.-]+/[\w./~-]+)\s+v\d`)
 	tomlDep  = regexp.MustCompile(`^\s*([\w-]+)\s*=\s*(?:"|\{)`)
+	// requirements.txt (requests>=2.0) and pyproject.toml ("requests>=2.0",).
+	reqDep       = regexp.MustCompile(`^\s*([A-Za-z0-9][\w.-]*)\s*(?:[<>=!~;\[]|$)`)
+	pyprojectDep = regexp.MustCompile(`^\s*"([A-Za-z0-9][\w.-]*)\s*(?:[<>=!~;\[]|")`)
 )
 
 // Module specifiers a source line imports: from 'x', require("x"),
@@ -31,13 +34,17 @@ var (
 // declare.
 func addedDependencies(f *fileInfo) []string {
 	var re *regexp.Regexp
-	switch path.Base(f.Path) {
-	case "package.json":
+	switch base := path.Base(f.Path); {
+	case base == "package.json":
 		re = jsonDep
-	case "go.mod":
+	case base == "go.mod":
 		re = goModDep
-	case "Cargo.toml":
+	case base == "Cargo.toml":
 		re = tomlDep
+	case base == "pyproject.toml":
+		re = pyprojectDep
+	case strings.HasPrefix(base, "requirements") && strings.HasSuffix(base, ".txt"):
+		re = reqDep
 	default:
 		return nil
 	}
@@ -82,13 +89,15 @@ func importedModules(a *atom, f *fileInfo) []string {
 
 // importsDependency says whether an import names a dependency: the module itself
 // or a path inside it (a Go package of a required module, a subpath
-// export of an npm package). Python and Rust spell names with _ for -.
+// export of an npm package). Python and Rust spell names with _ for -, and
+// Python's distribution names are case-insensitive.
 func importsDependency(module, dep string) bool {
 	if module == dep || strings.HasPrefix(module, dep+"/") {
 		return true
 	}
-	d := strings.ReplaceAll(dep, "-", "_")
-	return module == d || strings.HasPrefix(module, d+".")
+	d := strings.ToLower(strings.NewReplacer("-", "_", ".", "_").Replace(dep))
+	m := strings.ToLower(module)
+	return m == d || strings.HasPrefix(m, d+".")
 }
 
 // linkDependencies links a manifest that adds a dependency, and the
@@ -105,11 +114,11 @@ func (l *linker) linkDependencies() {
 	if len(deps) == 0 {
 		return
 	}
-	locks := map[string][]int{} // manifest key -> the manifest and its lockfiles
+	locks := map[string][]int{} // manifest path -> its lockfiles
 	for i, f := range w.files {
 		for _, k := range companionKeys(f.Path) {
-			if strings.HasPrefix(k, "manifest:") {
-				locks[k] = append(locks[k], i)
+			if m, ok := strings.CutPrefix(k, "manifest:"); ok && m != f.Path {
+				locks[m] = append(locks[m], i)
 			}
 		}
 	}
@@ -119,7 +128,8 @@ func (l *linker) linkDependencies() {
 				if !slices.ContainsFunc(ds, func(d string) bool { return importsDependency(mod, d) }) {
 					continue
 				}
-				for _, f := range locks["manifest:"+w.files[m].Path] {
+				l.file(m, a.file).dependency = true
+				for _, f := range locks[w.files[m].Path] {
 					l.file(f, a.file).dependency = true
 				}
 			}
