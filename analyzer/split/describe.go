@@ -255,18 +255,36 @@ func commonDir(paths []string) string {
 // baseNames names files by their base name, or by parent/base where two
 // files share a base name ("handler.go and handler.go" says nothing).
 func baseNames(paths []string) []string {
-	seen := map[string]int{}
-	for _, p := range paths {
-		seen[path.Base(p)]++
-	}
+	// Each name is the shortest tail of its path that no other path
+	// shares: main.go, then cmd/main.go, then a/cmd/main.go.
+	depth := make([]int, len(paths))
 	out := make([]string, len(paths))
-	for i, p := range paths {
-		out[i] = path.Base(p)
-		if seen[out[i]] > 1 {
-			out[i] = path.Join(path.Base(path.Dir(p)), out[i])
+	for i := range paths {
+		depth[i] = 1
+	}
+	for {
+		seen := map[string]int{}
+		for i, p := range paths {
+			out[i] = pathTail(p, depth[i])
+			seen[out[i]]++
+		}
+		grew := false
+		for i, p := range paths {
+			if seen[out[i]] > 1 && pathTail(p, depth[i]+1) != out[i] {
+				depth[i]++
+				grew = true
+			}
+		}
+		if !grew {
+			return out
 		}
 	}
-	return out
+}
+
+// pathTail is the last n components of p (all of them if it has fewer).
+func pathTail(p string, n int) string {
+	parts := strings.Split(p, "/")
+	return strings.Join(parts[max(0, len(parts)-n):], "/")
 }
 
 // listNames joins up to n names with commas and "and", counting the rest.
