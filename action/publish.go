@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/mvcbot/mvc/analyzer/delivery"
 	"github.com/mvcbot/mvc/analyzer/size"
@@ -33,10 +34,9 @@ func (r *runner) publishPR(ctx context.Context, run *prRun) (int, error) {
 	}
 	parts := 1
 	if run.plan != nil {
-		comment.Split = report.SplitSection(*run.plan)
 		parts = max(1, len(run.plan.Parts))
 	}
-	body := report.Markdown(comment.Doc())
+	body := commentBody(&comment, run.plan)
 
 	cres, err := publish.PublishComment(ctx, run.client, publish.Sticky{
 		Number:   run.pr.Number,
@@ -75,6 +75,22 @@ func (r *runner) publishPR(ctx context.Context, run *prRun) (int, error) {
 	stats := run.client.Stats()
 	r.gha.Debugf("GitHub API: %d reads, %d writes, %d retries, waited %s", stats.Reads, stats.Writes, stats.Retries, stats.Waited)
 	return r.verdictExit(res, run.cfg.FailOn), nil
+}
+
+// commentBody renders the comment with the proposed stack, if any. A
+// stack of many large parts that would make the comment longer than GitHub
+// accepts is listed compactly, one row per part, rather than cut off.
+func commentBody(comment *report.PRComment, plan *split.Plan) string {
+	if plan == nil {
+		return report.Markdown(comment.Doc())
+	}
+	comment.Split = report.SplitSection(*plan)
+	body := report.Markdown(comment.Doc())
+	if utf8.RuneCountInString(body) > publish.MaxCommentLength {
+		comment.Split = report.SplitSectionCompact(*plan)
+		body = report.Markdown(comment.Doc())
+	}
+	return body
 }
 
 // summaryDoc is the comment's content plus what was published.

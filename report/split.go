@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/mvcbot/mvc/analyzer"
@@ -28,6 +29,32 @@ func SplitSection(p split.Plan) []Block {
 		return blocks
 	}
 	return append(blocks, Details{Summary: "Commands to build this stack", Body: splitCommands(p)})
+}
+
+// SplitSectionCompact is the split section for a comment that would
+// otherwise be too long for GitHub: one table row per part instead of its
+// files and reasons, and the same commands, which rebuild the whole stack.
+func SplitSectionCompact(p split.Plan) []Block {
+	if len(p.Parts) < 2 {
+		return SplitSection(p)
+	}
+	rows := make([][]string, len(p.Parts))
+	for i, part := range p.Parts {
+		lines := strconv.Itoa(part.WeightedLines)
+		if part.OverBudget {
+			lines += " (over budget)"
+		}
+		deps := "–"
+		if len(part.DependsOn) > 0 {
+			deps = partRefs(part.DependsOn)
+		}
+		rows[i] = []string{strconv.Itoa(part.Index), part.Title, lines, strconv.Itoa(len(part.Files)), deps}
+	}
+	return []Block{
+		Paragraph{Text: splitSummary(p) + " Too many to list here in full: `mvc split` shows each part's files and why they belong together."},
+		Table{Header: []string{"#", "part", "weighted lines", "files", "builds on"}, Align: []Align{Right, Left, Right, Right, Left}, Rows: rows},
+		Details{Summary: "Commands to build this stack", Body: stackCommands(p, false)},
+	}
 }
 
 // SplitDoc is the whole report of `mvc split`: the section a pull request

@@ -13,13 +13,21 @@ import (
 // git-branchless take it from there. Files shared between parts are taken
 // hunk by hunk with git checkout -p, the lines to take named in a comment.
 func splitCommands(p split.Plan) Doc {
+	return stackCommands(p, true)
+}
+
+// stackCommands is splitCommands with or without the git steps by hand,
+// which name every file: a compact comment leaves them to mvc split.
+func stackCommands(p split.Plan, byHand bool) Doc {
 	var d Doc
 	d.Add(Paragraph{Text: "In one step, from a clone of this change with a clean working tree: `mvc split --apply` creates these branches, " +
 		"each on the previous one, without touching the working tree, and prints how to push them and open the stacked pull requests " +
 		"(`gh`, Graphite, git-branchless); `mvc split --verify --apply` first type-checks every part on the ones below it (Go) " +
 		"and repairs the stack where one does not build."})
-	d.Add(Paragraph{Text: "Or by hand with git (`" + sizeShortSHA(p.Head) + "` is this change's head):"})
-	d.Add(Code{Lang: "sh", Text: gitSteps(p)})
+	if byHand {
+		d.Add(Paragraph{Text: "Or by hand with git (`" + sizeShortSHA(p.Head) + "` is this change's head):"})
+		d.Add(Code{Lang: "sh", Text: gitSteps(p)})
+	}
 	var track strings.Builder
 	parent := "main"
 	for _, part := range p.Parts {

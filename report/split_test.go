@@ -71,6 +71,9 @@ func TestSplitGolden(t *testing.T) {
 			golden(t, tt.name+".txt", Text(SplitDoc(tt.plan)))
 		})
 	}
+	// The compact listing a comment falls back to when the full one is too
+	// long for GitHub: one row per part, the commands without file lists.
+	golden(t, "split_compact.md", Markdown(Doc{Blocks: SplitSectionCompact(samplePlan())}))
 }
 
 func TestBranchNamesAndQuoting(t *testing.T) {
