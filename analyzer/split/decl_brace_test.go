@@ -114,3 +114,32 @@ int area(const Rect& r) {
 		})
 	}
 }
+
+// Every scanner takes any bytes without panicking and returns sorted,
+// non-overlapping declarations within the file.
+func FuzzDeclarationScanners(f *testing.F) {
+	for _, seed := range []string{
+		"fn f<'a>(x: &'a str) -> char { '{' }\n",
+		"impl<T> X for Y<T> {\n    fn g() {}\n}\n",
+		"let s = r#\"{\"#;\n/* { */\n\"\"\"\n{\n\"\"\"\n",
+		"class A {\n  @Ann\n  int x = 1;\n  void m() {}\n}\n",
+		"export default function () {\n  return `${a}`\n}\n",
+		"def f():\n    '''doc\n'''\n    pass\n",
+		"package p\n\nfunc (r *T) M() {}\n",
+		"}}}\n{{{\n'\n\"\n",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		for _, p := range []string{"a.rs", "A.java", "a.ts", "a.py", "a.go", "a.cc"} {
+			idx := indexFile(p, []byte(src))
+			prev := 0
+			for _, s := range idx.segs {
+				if s.start < prev || s.end <= s.start {
+					t.Fatalf("%s: segment %+v after line %d", p, s, prev)
+				}
+				prev = s.end
+			}
+		}
+	})
+}
