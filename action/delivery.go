@@ -96,12 +96,15 @@ func orDefault(v, def string) string {
 // pull requests (incidents, hotfix and revert pull requests, and up to
 // lookups shipped pull requests in detail, about three requests each);
 // without, failures come from git alone (rollbacks, reverts, hotfix merges).
-func (r *runner) measureDelivery(ctx context.Context, client *ghsource.Client, local *gitrepo.Repo, policy size.Policy, lookups int) (report.Delivery, error) {
+func (r *runner) measureDelivery(ctx context.Context, client *ghsource.Client, local *gitrepo.Repo, defaultBranch string, policy size.Policy, lookups int) (report.Delivery, error) {
 	d := r.delivery
-	src := deliveryrun.Sources{GitHub: ghsource.NewDeliveries(client), History: deliveryrun.FromCompare(client)}
+	api := ghsource.NewDeliveries(client)
+	api.Branch = defaultBranch // known from the event: no request to look it up
+	src := deliveryrun.Sources{GitHub: api, History: deliveryrun.FromCompare(client)}
 	if local != nil {
 		// historyRepo vouches for the checkout's history: no compare calls.
 		clone := gitrepo.NewDeliveries(local)
+		clone.Branch = checkoutBranch(ctx, local, defaultBranch)
 		src.Clone, src.History = clone, deliveryrun.FromClone(clone)
 	}
 	src.History = historyErrorsNamed(src.History)
@@ -118,6 +121,24 @@ func (r *runner) measureDelivery(ctx context.Context, client *ghsource.Client, l
 		hooks.Signals = r.deliverySignals(client, policy, lookups)
 	}
 	return deliveryrun.Measure(ctx, src, req, hooks)
+}
+
+// checkoutBranch names the default branch in the checkout: its
+// remote-tracking ref (actions/checkout fetches it with fetch-depth: 0 but
+// creates no local branch), else a local branch of that name. Without
+// either it is "", and the clone reads from origin/HEAD or HEAD: in a pull
+// request's checkout HEAD is the pull request's merge commit, whose merge
+// is not a deployment.
+func checkoutBranch(ctx context.Context, repo *gitrepo.Repo, branch string) string {
+	if branch == "" {
+		return ""
+	}
+	for _, ref := range []string{"refs/remotes/origin/" + branch, "refs/heads/" + branch} {
+		if _, err := repo.ResolveCommit(ctx, ref); err == nil {
+			return ref
+		}
+	}
+	return ""
 }
 
 // historyErrorsNamed says which step failed: an error of read alone

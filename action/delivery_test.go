@@ -158,3 +158,50 @@ func TestReportModeReadsRevertsFromGit(t *testing.T) {
 		t.Errorf("report issue lacks the stability metrics:\n%s", body)
 	}
 }
+
+// mergedCheckout is what actions/checkout leaves for a pull request with
+// fetch-depth: 0: the default branch as origin/main with three merged pull
+// requests in December 2023, and HEAD detached at the pull request's own
+// merge commit on top of it.
+func mergedCheckout(t *testing.T) *gittest.Repo {
+	g := gittest.New(t)
+	at := func(day int) time.Time { return time.Date(2023, 12, day, 10, 0, 0, 0, time.UTC) }
+	g.Write("app.go", "package app\n")
+	g.CommitAt("init", at(1), at(1))
+	for i, day := range []int{5, 12, 19} {
+		branch := fmt.Sprintf("feature-%d", i)
+		g.Git("checkout", "-q", "-b", branch)
+		g.Write(branch+".go", "package app\n")
+		g.CommitAt("work on "+branch, at(day), at(day))
+		g.Git("checkout", "-q", "main")
+		g.Git("merge", "-q", "--no-ff", "--no-commit", branch)
+		g.CommitAt(fmt.Sprintf("Merge pull request #%d from octo/%s", i+1, branch), at(day).Add(time.Hour), at(day).Add(time.Hour))
+	}
+	g.Git("update-ref", "refs/remotes/origin/main", "main")
+	g.Git("checkout", "-q", "-b", "pr")
+	g.Write("pr.go", "package app\n")
+	g.CommitAt("the pull request's work", at(28), at(28))
+	g.Git("checkout", "-q", "--detach", "main")
+	g.Git("merge", "-q", "--no-ff", "--no-commit", "pr")
+	g.CommitAt("Merge pr into main", at(30), at(30))
+	g.Git("branch", "-q", "-D", "main") // actions/checkout has no local main
+	return g
+}
+
+// The pull request's own merge commit, which HEAD is in a pull request's
+// checkout, is not a deployment: merges are read from the default branch.
+func TestPRDeliveryHealthReadsTheDefaultBranchNotTheMergeRef(t *testing.T) {
+	h := newHarness(t)
+	h.env["GITHUB_WORKSPACE"] = mergedCheckout(t).Dir
+	h.env["INPUT_DEPLOY-SOURCE"] = "merges"
+	h.env["INPUT_FAIL-ON"] = "never"
+	h.addPull(fakegithub.Pull{Number: 4, Files: codeFiles(5, 120)})
+	h.prEvent("opened", 4)
+	if code := h.run(); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, h.stdout.String())
+	}
+	// Three merges on main in (Dec 2, Jan 1]: 3 / (30/7) per week.
+	if got := h.outputs()["deploys-per-week"]; got != "0.70" {
+		t.Errorf("deploys-per-week = %q, want 0.70 (the three merges on main)", got)
+	}
+}

@@ -31,6 +31,10 @@ type prRun struct {
 	// local is the workspace checkout when it holds both the base and the
 	// head commit (nil otherwise), opened once per run.
 	local *gitrepo.Repo
+	// defaultBranch is the repository's default branch from the event ("" if
+	// the payload lacks it): delivery is measured there, not on the pull
+	// request's merge ref the checkout sits on.
+	defaultBranch string
 }
 
 func (r *runner) runPR(ctx context.Context, ev *event) (int, error) {
@@ -48,7 +52,7 @@ func (r *runner) analyzePR(ctx context.Context, ev *event) (*prRun, error) {
 	if err != nil {
 		return nil, err
 	}
-	run := &prRun{client: client}
+	run := &prRun{client: client, defaultBranch: ev.defaultBranch()}
 	// Read the pull request afresh: labels and totals may have changed since
 	// the event was queued (a rerun, a label added a second ago).
 	if run.pr, err = client.PullRequest(ctx, ev.prNumber()); err != nil {
@@ -87,7 +91,7 @@ func (r *runner) deliveryHealth(ctx context.Context, run *prRun) {
 	if run.result.Verdict == size.VerdictTooLarge {
 		lookups = prSizeCostLookups
 	}
-	d, err := r.measureDelivery(ctx, run.client, local, run.cfg.Size, lookups)
+	d, err := r.measureDelivery(ctx, run.client, local, run.defaultBranch, run.cfg.Size, lookups)
 	if err != nil {
 		r.gha.Debugf("delivery health skipped: %v", err)
 		return

@@ -29,7 +29,7 @@ func (r *runner) runReport(ctx context.Context, ev *event) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	d, err := r.measureDelivery(ctx, client, r.historyRepo(ctx), cfg.Size, reportLookups)
+	d, err := r.measureDelivery(ctx, client, r.historyRepo(ctx), ev.defaultBranch(), cfg.Size, reportLookups)
 	if err != nil {
 		return 0, fmt.Errorf("measure delivery: %w", err)
 	}
