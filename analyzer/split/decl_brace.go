@@ -113,34 +113,7 @@ func isLifetime(s []byte) bool {
 // the members of classes, structs, traits, impls and namespaces.
 func braceSegments(src []byte, rust bool) []segment {
 	lx := braceLexer{rust: rust}
-	states := lx.lexLines(src)
-	lines := bytes.Split(src, []byte{'\n'})
-	b := newSegBuilder()
-	container, memberDepth := false, 1
-	for i, raw := range lines {
-		st, l := states[i], string(raw)
-		t := strings.TrimSpace(l)
-		switch {
-		case !st.code || t == "":
-		case isBraceLead(t):
-			if st.depth == 0 || container && st.depth == memberDepth {
-				b.lead(i)
-			}
-		case st.depth == 0 && !closes(t):
-			d := braceDecl(t)
-			b.start(i, d.key, d.name)
-			b.parent, container = d.key, d.container
-			if i+1 < len(states) {
-				memberDepth = max(states[i+1].depth, 1)
-			}
-		case container && st.depth == memberDepth && !closes(t):
-			d := braceDecl(t)
-			b.start(i, b.parent+"."+d.key, d.name)
-		default:
-			b.code()
-		}
-	}
-	return b.finish(len(lines))
+	return memberSegments(src, lx.lexLines(src), lineScanner{lead: isBraceLead, decl: braceDecl})
 }
 
 // isBraceLead reports comment, attribute and annotation lines, which

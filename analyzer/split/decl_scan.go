@@ -47,7 +47,29 @@ func (b *segBuilder) finish(lines int) []segment {
 // of classes, interfaces, namespaces and describe blocks.
 func scriptSegments(src []byte) []segment {
 	var lx scriptLexer
-	states := lx.lexLines(src)
+	return memberSegments(src, lx.lexLines(src), lineScanner{
+		lead: func(t string) bool {
+			return strings.HasPrefix(t, "//") || strings.HasPrefix(t, "/*") || strings.HasPrefix(t, "*") || strings.HasPrefix(t, "@")
+		},
+		decl: scriptDecl,
+		// A top-level statement starts unindented: an indented line at
+		// depth 0 continues the one above (a chained call, a long type).
+		unindented: true,
+	})
+}
+
+// lineScanner is what a brace language's declaration scan needs to know
+// about it.
+type lineScanner struct {
+	lead       func(t string) bool           // comment, decorator or attribute lines above a declaration
+	decl       func(t string) scriptDeclInfo // what a declaration's first line declares
+	unindented bool                          // top-level declarations start in column 0
+}
+
+// memberSegments walks a file's lines with their lexer states: a line that
+// starts at the top level starts a declaration, and inside a container
+// (a class, an impl, a describe block) so does a line one level in.
+func memberSegments(src []byte, states []lineState, sc lineScanner) []segment {
 	lines := bytes.Split(src, []byte{'\n'})
 	b := newSegBuilder()
 	container, memberDepth := false, 1
@@ -56,12 +78,12 @@ func scriptSegments(src []byte) []segment {
 		t := strings.TrimSpace(l)
 		switch {
 		case !st.code || t == "":
-		case strings.HasPrefix(t, "//") || strings.HasPrefix(t, "/*") || strings.HasPrefix(t, "*") || strings.HasPrefix(t, "@"):
+		case sc.lead(t):
 			if st.depth == 0 || (container && st.depth == memberDepth) {
 				b.lead(i)
 			}
-		case st.depth == 0 && !startsIndented(l) && !closes(t):
-			d := scriptDecl(t)
+		case st.depth == 0 && !(sc.unindented && startsIndented(l)) && !closes(t):
+			d := sc.decl(t)
 			b.start(i, d.key, d.name)
 			b.parent, container = d.key, d.container
 			if i+1 < len(states) {
@@ -70,7 +92,7 @@ func scriptSegments(src []byte) []segment {
 				memberDepth = max(states[i+1].depth, 1)
 			}
 		case container && st.depth == memberDepth && !closes(t):
-			d := scriptDecl(t)
+			d := sc.decl(t)
 			b.start(i, b.parent+"."+d.key, d.name)
 		default:
 			b.code()
