@@ -154,14 +154,14 @@ func toSet(words string) map[string]bool {
 }
 
 // braceDecl reads what a C-family declaration line declares.
-func braceDecl(t string) scriptDeclInfo {
+func braceDecl(t string) declInfo {
 	words := strings.Fields(t)
 	k := 0
 	for k < len(words)-1 && (braceModifiers[words[k]] || strings.HasPrefix(words[k], "pub(")) {
 		k++
 	}
 	if k < len(words) && braceImports[words[k]] {
-		return scriptDeclInfo{key: "import"}
+		return declInfo{key: "import"}
 	}
 	kw := words[k]
 	if lt := strings.IndexByte(kw, '<'); lt > 0 {
@@ -175,7 +175,7 @@ func braceDecl(t string) scriptDeclInfo {
 			if f := strings.Index(head, " for "); f >= 0 {
 				name = leadingIdent(strings.TrimSpace(head[f+5:]))
 			}
-			return scriptDeclInfo{key: clipKey(head), name: name, container: true}
+			return declInfo{key: clipKey(head), name: name, container: true}
 		}
 		name := leadingIdent(strings.TrimLeft(words[k+1], "`"))
 		if kw == "fn" || kw == "func" || kw == "fun" || kw == "def" {
@@ -185,18 +185,18 @@ func braceDecl(t string) scriptDeclInfo {
 				name = leadingIdent(words[k+1][dot+1:])
 			}
 		}
-		return scriptDeclInfo{key: kw + " " + name, name: name, container: braceContainers[kw]}
+		return declInfo{key: kw + " " + name, name: name, container: braceContainers[kw]}
 	}
 	// A field of a struct or a record: name: Type.
 	if name, ok := strings.CutSuffix(words[k], ":"); ok && name != "" && leadingIdent(name) == name {
-		return scriptDeclInfo{key: "field " + name, name: name}
+		return declInfo{key: "field " + name, name: name}
 	}
 	// A Java, C# or C++ field: Type name; or Type name = value;
 	if decl, _, _ := strings.Cut(t, "="); strings.HasSuffix(t, ";") && !strings.Contains(decl, "(") {
 		f := strings.Fields(strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(decl, ";")), ";"))
 		if n := len(f); n >= 2 {
 			if name := leadingIdent(f[n-1]); name != "" && name == f[n-1] {
-				return scriptDeclInfo{key: "field " + name, name: name}
+				return declInfo{key: "field " + name, name: name}
 			}
 		}
 	}
@@ -210,8 +210,8 @@ func braceDecl(t string) scriptDeclInfo {
 			start--
 		}
 		if name := before[start:end]; name != "" && !braceControl[name] && !braceControl[words[k]] {
-			return scriptDeclInfo{key: "func " + name, name: name}
+			return declInfo{key: "func " + name, name: name}
 		}
 	}
-	return scriptDeclInfo{key: "stmt " + clipKey(t)}
+	return declInfo{key: "stmt " + clipKey(t)}
 }

@@ -61,9 +61,9 @@ func scriptSegments(src []byte) []segment {
 // lineScanner is what a brace language's declaration scan needs to know
 // about it.
 type lineScanner struct {
-	lead       func(t string) bool           // comment, decorator or attribute lines above a declaration
-	decl       func(t string) scriptDeclInfo // what a declaration's first line declares
-	unindented bool                          // top-level declarations start in column 0
+	lead       func(t string) bool     // comment, decorator or attribute lines above a declaration
+	decl       func(t string) declInfo // what a declaration's first line declares
+	unindented bool                    // top-level declarations start in column 0
 }
 
 // memberSegments walks a file's lines with their lexer states: a line that
@@ -105,7 +105,9 @@ func startsIndented(l string) bool { return l != "" && (l[0] == ' ' || l[0] == '
 
 func closes(t string) bool { return t[0] == '}' || t[0] == ')' || t[0] == ']' }
 
-type scriptDeclInfo struct {
+// declInfo is what a declaration's first line declares, in any scanned
+// language: its key, the name others would use, and whether members follow.
+type declInfo struct {
 	key, name string
 	container bool
 }
@@ -122,7 +124,7 @@ var scriptKeywords = map[string]bool{
 }
 
 // scriptDecl reads what a statement's first line declares.
-func scriptDecl(t string) scriptDeclInfo {
+func scriptDecl(t string) declInfo {
 	words := strings.Fields(t)
 	k := 0
 	// "get" and "set" are modifiers only when a name follows: get foo() {}.
@@ -133,21 +135,21 @@ func scriptDecl(t string) scriptDeclInfo {
 		name := leadingIdent(words[k+1])
 		kw := strings.TrimSuffix(words[k], "*")
 		container := kw == "class" || kw == "interface" || kw == "namespace" || kw == "module"
-		return scriptDeclInfo{key: kw + " " + name, name: name, container: container}
+		return declInfo{key: kw + " " + name, name: name, container: container}
 	}
 	if k < len(words) && words[k] == "import" {
-		return scriptDeclInfo{key: "import"}
+		return declInfo{key: "import"}
 	}
 	rest := strings.Join(words[k:], " ")
 	if name := leadingIdent(rest); name != "" {
 		if call := strings.TrimPrefix(rest, name); strings.HasPrefix(call, "(") && testCalls[name] {
-			return scriptDeclInfo{key: "call " + clipKey(rest), container: true}
+			return declInfo{key: "call " + clipKey(rest), container: true}
 		}
 		if after := strings.TrimLeft(rest[len(name):], " \t"); after != "" && strings.IndexByte("(<:=?!;", after[0]) >= 0 {
-			return scriptDeclInfo{key: "member " + name, name: name}
+			return declInfo{key: "member " + name, name: name}
 		}
 	}
-	return scriptDeclInfo{key: "stmt " + clipKey(t)}
+	return declInfo{key: "stmt " + clipKey(t)}
 }
 
 var testCalls = map[string]bool{"describe": true, "suite": true, "context": true, "it": true, "test": true}

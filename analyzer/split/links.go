@@ -39,10 +39,7 @@ func testKeys(p string) []string {
 
 // testStem strips a file's extension and test marker.
 func testStem(base string) (stem string, isTest bool) {
-	stem = base
-	if i := strings.IndexByte(stem, '.'); i > 0 {
-		stem = stem[:i]
-	}
+	stem = fileStem(base)
 	for _, suf := range []string{"_test", "_spec", "Test", "Tests"} {
 		if s, ok := strings.CutSuffix(stem, suf); ok && s != "" {
 			return s, true
