@@ -57,30 +57,38 @@ func measureEntries(c analyzer.Change, p Policy) []Entry {
 	return entries
 }
 
-// of is one file's weighted lines.
-func (w Weights) of(c Class, f analyzer.FileChange) float64 {
-	perLine := func(add float64) float64 {
-		return add*float64(f.Additions) + add*w.Deletion*float64(f.Deletions)
-	}
+// Of is the weight of one added line of class c (a deleted line weighs
+// Deletion times that), or for Binary and Rename the weight of the whole
+// file. Ignored files weigh nothing: the user asked for them not to count.
+func (w Weights) Of(c Class) float64 {
 	switch c {
 	case Code:
-		return perLine(w.Code)
+		return w.Code
 	case Test:
-		return perLine(w.Test)
+		return w.Test
 	case Docs:
-		return perLine(w.Docs)
+		return w.Docs
 	case Generated:
-		return perLine(w.Generated)
+		return w.Generated
 	case Lockfile:
-		return perLine(w.Lockfile)
+		return w.Lockfile
 	case Vendored:
-		return perLine(w.Vendored)
+		return w.Vendored
 	case Binary:
 		return w.Binary
 	case Rename:
 		return w.Rename
 	}
-	return 0 // Ignored: the user asked for it not to count
+	return 0
+}
+
+// of is one file's weighted lines.
+func (w Weights) of(c Class, f analyzer.FileChange) float64 {
+	if c == Binary || c == Rename {
+		return w.Of(c)
+	}
+	add := w.Of(c)
+	return add*float64(f.Additions) + add*w.Deletion*float64(f.Deletions)
 }
 
 // roundHalfUp rounds to the nearest integer, halves up. The tiny epsilon

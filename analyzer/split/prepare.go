@@ -148,7 +148,7 @@ func FileWeights(in Input) []FileWeight {
 	out := make([]FileWeight, len(in.Change.Files))
 	for i, f := range in.Change.Files {
 		c := cl.Classify(f).Class
-		add := classWeight(in.Policy.Weights, c)
+		add := in.Policy.Weights.Of(c)
 		out[i] = FileWeight{Add: add, Delete: add * in.Policy.Weights.Deletion, Reviewable: c.Reviewable()}
 	}
 	return out
@@ -183,28 +183,4 @@ func checkHunks(f analyzer.FileChange) error {
 		}
 	}
 	return nil
-}
-
-// classWeight is the weight of one added line of a class, as size weighs
-// a whole change.
-func classWeight(w size.Weights, c size.Class) float64 {
-	switch c {
-	case size.Code:
-		return w.Code
-	case size.Test:
-		return w.Test
-	case size.Docs:
-		return w.Docs
-	case size.Generated:
-		return w.Generated
-	case size.Lockfile:
-		return w.Lockfile
-	case size.Vendored:
-		return w.Vendored
-	case size.Binary:
-		return w.Binary
-	case size.Rename:
-		return w.Rename
-	}
-	return 0
 }
