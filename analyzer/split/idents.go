@@ -49,7 +49,8 @@ func (w *work) weighIdentifiers() {
 		}
 	}
 	for _, a := range w.atoms {
-		a.norm = math.Sqrt(a.idents.weightedShared(a.idents, w.idf))
+		_, sq := a.idents.overlap(a.idents, w.idf)
+		a.norm = math.Sqrt(sq)
 	}
 }
 

@@ -42,23 +42,12 @@ func (s idSet) has(id int32) bool {
 
 // shared counts the identifiers in both sets.
 func (s idSet) shared(t idSet) int {
-	n, i, j := 0, 0, 0
-	for i < len(s) && j < len(t) {
-		switch {
-		case s[i] < t[j]:
-			i++
-		case s[i] > t[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
+	n, _ := s.overlap(t, nil)
 	return n
 }
 
-// overlap counts the identifiers in both sets and sums their w[id]².
+// overlap counts the identifiers in both sets and, given weights, sums
+// their w[id]².
 func (s idSet) overlap(t idSet, w []float64) (n int, sum float64) {
 	i, j := 0, 0
 	for i < len(s) && j < len(t) {
@@ -69,30 +58,14 @@ func (s idSet) overlap(t idSet, w []float64) (n int, sum float64) {
 			j++
 		default:
 			n++
-			sum += w[s[i]] * w[s[i]]
+			if w != nil {
+				sum += w[s[i]] * w[s[i]]
+			}
 			i++
 			j++
 		}
 	}
 	return n, sum
-}
-
-// weightedShared sums w[id]² over the identifiers in both sets.
-func (s idSet) weightedShared(t idSet, w []float64) float64 {
-	sum, i, j := 0.0, 0, 0
-	for i < len(s) && j < len(t) {
-		switch {
-		case s[i] < t[j]:
-			i++
-		case s[i] > t[j]:
-			j++
-		default:
-			sum += w[s[i]] * w[s[i]]
-			i++
-			j++
-		}
-	}
-	return sum
 }
 
 // union merges sorted sets.
