@@ -13,6 +13,8 @@ func TestNewDependencyLinksManifestLockfileAndImporter(t *testing.T) {
 		"src/node/unrelated.ts": {"export const b = 1\n", "import { ref } from 'vue'\nexport const b = 1\n"},
 		"go.mod":                {"module example.com/m\n\ngo 1.22\n", "module example.com/m\n\ngo 1.22\n\nrequire golang.org/x/mod v0.20.0\n"},
 		"tool/main.go":          {"package main\n\nimport (\n\t\"fmt\"\n)\n", "package main\n\nimport (\n\t\"fmt\"\n\n\t\"golang.org/x/mod/semver\"\n)\n"},
+		"Cargo.toml":            {"[dependencies]\nlog = \"0.4\"\n", "[dependencies]\nlog = \"0.4\"\nserde = { version = \"1\" }\n"},
+		"src/lib.rs":            {"use log::info;\n", "use log::info;\nuse serde::Serialize;\n"},
 		"requirements.txt":      {"click==8.0\n", "click==8.0\nTyping-Extensions>=4.0\n"},
 		"py/app.py":             {"import click\n", "import click\nfrom typing_extensions import Self\n"},
 	})
@@ -40,6 +42,7 @@ func TestNewDependencyLinksManifestLockfileAndImporter(t *testing.T) {
 		{"go.mod", "tool/main.go", true},
 		{"go.mod", "src/node/service.ts", false},
 		{"requirements.txt", "py/app.py", true},
+		{"Cargo.toml", "src/lib.rs", true},
 	} {
 		if got := dep(tc.a, tc.b); got != tc.want {
 			t.Errorf("dependency link %s ↔ %s = %v, want %v", tc.a, tc.b, got, tc.want)
