@@ -6,10 +6,11 @@ import (
 )
 
 // braceLexer tracks the C family (Rust, Java, Kotlin, C#, Swift, Scala,
-// Dart, C, C++) just far enough to know where a line starts: in a block
+// Dart, C, C++, PHP) just far enough to know where a line starts: in a block
 // comment, a multi-line or raw string, or code at some bracket depth.
 type braceLexer struct {
-	rust    bool
+	rust    bool // raw strings and lifetimes
+	php     bool // # starts a comment, except a #[attribute]
 	depth   int
 	inBlock bool // inside /* */
 	triple  bool // inside a """ text block
@@ -69,6 +70,8 @@ func (lx *braceLexer) code(l []byte, i int) int {
 	switch c := l[i]; {
 	case bytes.HasPrefix(rest, []byte("//")):
 		return -1
+	case lx.php && c == '#' && !bytes.HasPrefix(rest, []byte("#[")):
+		return -1
 	case bytes.HasPrefix(rest, []byte("/*")):
 		lx.inBlock = true
 		return i + 1
@@ -111,9 +114,13 @@ func isLifetime(s []byte) bool {
 // braceSegments finds the declarations of a C-family file: what starts a
 // line at the top level (functions, types, impls, modules, imports), and
 // the members of classes, structs, traits, impls and namespaces.
-func braceSegments(src []byte, rust bool) []segment {
-	lx := braceLexer{rust: rust}
-	return memberSegments(src, lx.lexLines(src), lineScanner{lead: isBraceLead, decl: braceDecl})
+func braceSegments(src []byte, ext string) []segment {
+	lx := braceLexer{rust: ext == ".rs", php: ext == ".php"}
+	lead := isBraceLead
+	if lx.php {
+		lead = func(t string) bool { return isBraceLead(t) || t[0] == '#' }
+	}
+	return memberSegments(src, lx.lexLines(src), lineScanner{lead: lead, decl: braceDecl})
 }
 
 // isBraceLead reports comment, attribute and annotation lines, which
@@ -135,7 +142,7 @@ var braceModifiers = toSet(`pub public private protected internal fileprivate op
 // braceKeywords name what a declaration line declares; the containers hold
 // members one level in.
 var (
-	braceKeywords = toSet(`fn func fun def class struct enum trait interface impl mod namespace
+	braceKeywords = toSet(`fn func fun function def class struct enum trait interface impl mod namespace
 		object record union protocol extension typealias type macro_rules! const static let var val
 		module`)
 	braceContainers = toSet(`class struct enum trait interface impl mod namespace object record

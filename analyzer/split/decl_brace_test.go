@@ -106,6 +106,57 @@ int area(const Rect& r) {
 			"namespace geo.func area", "namespace geo.func area", "namespace geo.func area",
 			"namespace geo.func area", "namespace geo.func area",
 		},
+	}, {
+		name: "php: hash comments, attributes and methods",
+		path: "src/Router.php",
+		src: `<?php
+namespace App;
+
+use App\Route;
+
+# Routes requests.
+#[Attribute]
+final class Router
+{
+    private array $routes = [];
+
+    public function add(Route $r): void
+    {
+        # a { in a comment
+        $this->routes[] = $r;
+    }
+}
+`,
+		want: []string{
+			"stmt <?php", "namespace App", "namespace App", "import", "import",
+			"class Router", "class Router", "class Router", "class Router",
+			"class Router.field $routes", "class Router.field $routes",
+			"class Router.function add", "class Router.function add", "class Router.function add",
+			"class Router.function add", "class Router.function add", "class Router.function add",
+		},
+	}, {
+		name: "c#: braces on their own lines open the declaration above",
+		path: "src/Shapes.cs",
+		src: `namespace Geo
+{
+    public class Circle
+    {
+        public double Radius;
+
+        public double Area()
+        {
+            return Math.PI * Radius * Radius;
+        }
+    }
+}
+`,
+		want: []string{
+			"namespace Geo", "namespace Geo",
+			"namespace Geo.class Circle", "namespace Geo.class Circle",
+			"namespace Geo.class Circle.field Radius", "namespace Geo.class Circle.field Radius",
+			"namespace Geo.class Circle.func Area", "namespace Geo.class Circle.func Area", "namespace Geo.class Circle.func Area",
+			"namespace Geo.class Circle.func Area", "namespace Geo.class Circle.func Area", "namespace Geo.class Circle.func Area",
+		},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
 			if diff := cmp.Diff(tc.want, keysByLine(tc.path, tc.src)); diff != "" {
@@ -131,7 +182,7 @@ func FuzzDeclarationScanners(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		for _, p := range []string{"a.rs", "A.java", "a.ts", "a.py", "a.go", "a.cc"} {
+		for _, p := range []string{"a.rs", "A.java", "a.ts", "a.py", "a.go", "a.cc", "a.rb", "a.php"} {
 			idx := indexFile(p, []byte(src))
 			prev := 0
 			for _, s := range idx.segs {

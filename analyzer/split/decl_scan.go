@@ -68,37 +68,75 @@ type lineScanner struct {
 
 // memberSegments walks a file's lines with their lexer states: a line that
 // starts at the top level starts a declaration, and inside a container
-// (a class, an impl, a describe block) so does a line one level in.
+// (a class, an impl, a namespace, a describe block) so does a line one
+// level in, down through nested containers (a class in a namespace).
 func memberSegments(src []byte, states []lineState, sc lineScanner) []segment {
 	lines := bytes.Split(src, []byte{'\n'})
 	b := newSegBuilder()
-	container, memberDepth := false, 1
+	var open []openContainer // innermost last
+	// memberDepth is where a container's members sit: one level inside
+	// the header's last bracket (1 in a class body, 2 in
+	// describe('x', () => { ... })), read from the line after the header
+	// or after a brace on its own line.
+	memberDepth := func(i int) int {
+		if i+1 < len(states) {
+			return max(states[i+1].depth, 1)
+		}
+		return 1
+	}
+	header := -1 // the latest header's depth, while its brace may follow
 	for i, raw := range lines {
 		st, l := states[i], string(raw)
 		t := strings.TrimSpace(l)
+		if !st.code || t == "" {
+			continue
+		}
+		if t[0] == '{' && st.depth == header {
+			// A brace on its own line (Allman style, common in C#, C++
+			// and PHP) opens the declaration above.
+			b.code()
+			if n := len(open); n > 0 && open[n-1].header == header {
+				open[n-1].depth = memberDepth(i)
+			}
+			continue
+		}
+		for len(open) > 0 && st.depth < open[len(open)-1].depth {
+			open = open[:len(open)-1] // left the container
+		}
+		member := len(open) > 0 && st.depth == open[len(open)-1].depth
 		switch {
-		case !st.code || t == "":
 		case sc.lead(t):
-			if st.depth == 0 || (container && st.depth == memberDepth) {
+			if st.depth == 0 || member {
 				b.lead(i)
 			}
 		case st.depth == 0 && !(sc.unindented && startsIndented(l)) && !closes(t):
 			d := sc.decl(t)
 			b.start(i, d.key, d.name)
-			b.parent, container = d.key, d.container
-			if i+1 < len(states) {
-				// Members sit one level inside the header's last bracket:
-				// 1 in a class body, 2 in describe('x', () => { ... }).
-				memberDepth = max(states[i+1].depth, 1)
+			open, header = open[:0], 0
+			if d.container {
+				open = append(open, openContainer{key: d.key, depth: memberDepth(i), header: 0})
 			}
-		case container && st.depth == memberDepth && !closes(t):
+		case member && !closes(t):
 			d := sc.decl(t)
-			b.start(i, b.parent+"."+d.key, d.name)
+			key := open[len(open)-1].key + "." + d.key
+			b.start(i, key, d.name)
+			header = st.depth
+			if d.container {
+				open = append(open, openContainer{key: key, depth: memberDepth(i), header: st.depth})
+			}
 		default:
 			b.code()
+			header = -1
 		}
 	}
 	return b.finish(len(lines))
+}
+
+// openContainer is a container whose members are being read.
+type openContainer struct {
+	key    string
+	depth  int // the depth of its members
+	header int // the depth of its header line
 }
 
 func startsIndented(l string) bool { return l != "" && (l[0] == ' ' || l[0] == '\t') }

@@ -63,7 +63,9 @@ func indexFile(p string, content []byte) declIndex {
 	case langPython:
 		segs = pythonSegments(content)
 	case langBrace:
-		segs = braceSegments(content, path.Ext(p) == ".rs")
+		segs = braceSegments(content, path.Ext(p))
+	case langRuby:
+		segs = rubySegments(content)
 	}
 	return declIndex{segs: fillGaps(segs, countLines(content))}
 }
@@ -79,7 +81,8 @@ const (
 	langGo
 	langScript
 	langPython
-	langBrace // the C family: Rust, Java, Kotlin, C#, Swift, Scala, Dart, C, C++
+	langBrace // the C family: Rust, Java, Kotlin, C#, Swift, Scala, Dart, C, C++, PHP
+	langRuby
 )
 
 func lang(p string) language {
@@ -91,8 +94,10 @@ func lang(p string) language {
 	case ".py", ".pyi":
 		return langPython
 	case ".rs", ".java", ".kt", ".kts", ".cs", ".swift", ".scala", ".dart",
-		".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".hxx":
+		".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".hxx", ".php":
 		return langBrace
+	case ".rb", ".rake", ".gemspec", ".ru":
+		return langRuby
 	}
 	return langOther
 }

@@ -88,7 +88,7 @@ func isComment(lg language, text string) bool {
 	switch {
 	case t == "":
 		return true
-	case lg == langPython:
+	case lg == langPython || lg == langRuby:
 		return strings.HasPrefix(t, "#")
 	case lg == langGo || lg == langScript || lg == langBrace:
 		return strings.HasPrefix(t, "//") || strings.HasPrefix(t, "/*") || strings.HasPrefix(t, "*")
