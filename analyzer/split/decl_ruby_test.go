@@ -57,28 +57,27 @@ end
 			"module App.class Base.def secret!", "module App.class Base.def secret!",
 		},
 	}, {
-		name: "rspec blocks",
-		path: "spec/base_spec.rb",
-		src: `RSpec.describe App::Base do
-  let(:app) { described_class.new([]) }
+		name: "statements between methods stay with the declaration above",
+		path: "app.rb",
+		src: `require 'sinatra/base'
 
-  it "is valid" do
-    expect(app).to be_valid
+class App < Sinatra::Base
+  set :port, 4567
+
+  get '/' do
+    'hi'
   end
 
-  context "without routes" do
-    it "hides" do
-      expect(app.routes).to be_empty
-    end
+  def helper
+    1
   end
+  use Rack::Lint
 end
 `,
 		want: []string{
-			"call RSpec.describe App::Base do",
-			"call let(:app) { described_class.new([]) }", "call let(:app) { described_class.new([]) }",
-			"call it \"is valid\" do", "call it \"is valid\" do", "call it \"is valid\" do", "call it \"is valid\" do",
-			"call context \"without routes\" do",
-			"call it \"hides\" do", "call it \"hides\" do", "call it \"hides\" do", "call it \"hides\" do", "call it \"hides\" do",
+			"import", "import",
+			"class App", "class App", "class App", "class App", "class App", "class App", "class App",
+			"class App.def helper", "class App.def helper", "class App.def helper", "class App.def helper", "class App.def helper",
 		},
 	}} {
 		t.Run(tc.name, func(t *testing.T) {
