@@ -2,6 +2,7 @@ package split
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 )
 
@@ -179,6 +180,12 @@ func scriptDecl(t string) declInfo {
 		return declInfo{key: "import"}
 	}
 	rest := strings.Join(words[k:], " ")
+	if m := memberAssignment.FindStringSubmatch(rest); m != nil {
+		// CommonJS and prototype style: res.send = function send() {},
+		// exports.parse = ..., Router.prototype.use = ...: the name is
+		// what callers write after the dot.
+		return declInfo{key: "member " + m[1], name: m[2]}
+	}
 	if name := leadingIdent(rest); name != "" {
 		if call := strings.TrimPrefix(rest, name); strings.HasPrefix(call, "(") && testCalls[name] {
 			return declInfo{key: "call " + clipKey(rest), container: true}
@@ -189,6 +196,9 @@ func scriptDecl(t string) declInfo {
 	}
 	return declInfo{key: "stmt " + clipKey(t)}
 }
+
+// memberAssignment matches a top-level assignment to a dotted name.
+var memberAssignment = regexp.MustCompile(`^((?:[A-Za-z_$][\w$]*\.)+([A-Za-z_$][\w$]*))\s*=[^=]`)
 
 var testCalls = map[string]bool{"describe": true, "suite": true, "context": true, "it": true, "test": true}
 

@@ -91,6 +91,29 @@ func TestScriptDeclarations(t *testing.T) {
 	}
 }
 
+// CommonJS and prototype-style assignments are declarations named by
+// what callers write after the dot.
+func TestScriptMemberAssignments(t *testing.T) {
+	src := "res.send = function send(body) {\n" + // 0
+		"  return this\n" + // 1
+		"};\n" + // 2
+		"Router.prototype.use = function use(fn) {};\n" + // 3
+		"exports.parse = parse;\n" + // 4
+		"a.b == c;\n" // 5
+	idx := indexFile("lib/response.js", []byte(src))
+	var got []string
+	for _, seg := range idx.segs {
+		got = append(got, seg.key+" → "+seg.name)
+	}
+	want := []string{
+		"member res.send → send", "member Router.prototype.use → use",
+		"member exports.parse → parse", "stmt a.b == c; → ",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 func TestPythonDeclarations(t *testing.T) {
 	src := "import os\n" + // 0
 		"from x import y\n" + // 1
