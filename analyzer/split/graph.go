@@ -3,7 +3,9 @@ package split
 import (
 	"math"
 	"path"
+	"slices"
 	"sort"
+	"strings"
 )
 
 // fileLink is the file-level evidence between two files (or a file and
@@ -49,6 +51,7 @@ func (w *work) newLinker() *linker {
 	}
 	l.linkDirs()
 	l.linkTests()
+	l.linkTestsByDeclaration()
 	l.linkCoChange()
 	l.linkMentions()
 	l.linkSharedIdentifiers()
@@ -121,6 +124,45 @@ func (l *linker) linkTests() {
 				if l.isTest(i) != l.isTest(j) {
 					l.file(i, j).testPair = true
 				}
+			}
+		}
+	}
+}
+
+// linkTestsByDeclaration links a test file with the code whose changed
+// declaration its name spells: test/res.send.js with res.send = function
+// send, parse_config.test.ts with parseConfig. Tests named after the
+// function they exercise rather than after its file are common where one
+// file holds many functions.
+func (l *linker) linkTestsByDeclaration() {
+	w := l.w
+	declFiles := map[string][]int{}
+	for i, f := range w.files {
+		if l.isTest(i) || inTestTree(f.Path) {
+			continue
+		}
+		for _, id := range f.atoms {
+			for _, n := range w.atoms[id].names {
+				if k := nameKey(n); k != "" && !slices.Contains(declFiles[k], i) {
+					declFiles[k] = append(declFiles[k], i)
+				}
+			}
+		}
+	}
+	for i, f := range w.files {
+		if !l.isTest(i) && !inTestTree(f.Path) {
+			continue
+		}
+		stem, _ := testStem(path.Base(f.Path))
+		base := strings.TrimSuffix(path.Base(f.Path), path.Ext(f.Path))
+		parts := append(strings.FieldsFunc(base, func(r rune) bool { return r == '.' || r == '-' }), stem)
+		for _, part := range parts {
+			files := declFiles[nameKey(part)]
+			if len(files) > maxNameFiles {
+				continue
+			}
+			for _, j := range files {
+				l.file(i, j).testPair = true
 			}
 		}
 	}

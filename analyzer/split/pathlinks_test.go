@@ -69,3 +69,38 @@ func TestFixturesLinkWithTheCodeTheyPin(t *testing.T) {
 		}
 	}
 }
+
+func TestTestsLinkWithTheDeclarationTheirNameSpells(t *testing.T) {
+	in := changeOf(map[string][2]string{
+		"lib/response.js": {"res.send = function send(body) {\n  return this\n};\n",
+			"res.send = function send(body) {\n  this.end(body)\n  return this\n};\n"},
+		"lib/request.js":        {"req.query = 1;\n", "req.query = 2;\n"},
+		"test/res.send.js":      {"it('sends')\n", "it('sends')\nit('sends a buffer')\n"},
+		"test/parseUrl.test.ts": {"it('a')\n", "it('b')\n"},
+		"src/url.ts":            {"export function parseUrl(s) {\n  return s\n}\n", "export function parseUrl(s) {\n  return s.trim()\n}\n"},
+	})
+	w, err := prepare(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.describeAtoms()
+	l := w.newLinker()
+	index := map[string]int{}
+	for i, f := range w.files {
+		index[f.Path] = i
+	}
+	for _, tc := range []struct {
+		test, code string
+		want       bool
+	}{
+		{"test/res.send.js", "lib/response.js", true},
+		{"test/res.send.js", "lib/request.js", false},
+		{"test/parseUrl.test.ts", "src/url.ts", true},
+		{"test/parseUrl.test.ts", "lib/response.js", false},
+	} {
+		fl := l.files[pairKey(index[tc.test], index[tc.code])]
+		if got := fl != nil && fl.testPair; got != tc.want {
+			t.Errorf("test link %s ↔ %s = %v, want %v", tc.test, tc.code, got, tc.want)
+		}
+	}
+}
