@@ -36,12 +36,13 @@ type linker struct {
 	w        *work
 	files    map[[2]int]*fileLink
 	mentions map[[2]int]bool
-	uses     map[[2]int]bool // (user atom, defining atom)
+	uses     map[[2]int]bool    // (user atom, defining atom)
+	moved    map[[2]int]float64 // atom pairs where one adds lines the other deletes: the share moved
 	owners   []string
 }
 
 func (w *work) newLinker() *linker {
-	l := &linker{w: w, files: map[[2]int]*fileLink{}, mentions: map[[2]int]bool{}, uses: map[[2]int]bool{}}
+	l := &linker{w: w, files: map[[2]int]*fileLink{}, mentions: map[[2]int]bool{}, uses: map[[2]int]bool{}, moved: map[[2]int]float64{}}
 	l.owners = make([]string, len(w.files))
 	if len(w.in.CodeOwners) > 0 {
 		o := parseOwners(w.in.CodeOwners)
@@ -54,6 +55,7 @@ func (w *work) newLinker() *linker {
 	l.linkTestsByDeclaration()
 	l.linkCoChange()
 	l.linkMentions()
+	l.linkMovedLines()
 	l.linkSharedIdentifiers()
 	l.linkAddedFiles()
 	l.linkReferences()
