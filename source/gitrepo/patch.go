@@ -83,7 +83,57 @@ func (r *Repo) Patch(ctx context.Context, base, head string) ([]analyzer.FileCha
 	if err != nil {
 		return nil, fmt.Errorf("parse the diff %s..%s: %w", short(base), short(head), err)
 	}
-	return files, nil
+	return joinTypeChanges(files), nil
+}
+
+// joinTypeChanges makes one modified file of each path git lists twice:
+// a type change (a symlink that became a regular file, or the reverse) is
+// written as the old entry deleted and the new one added. Everything below
+// expects a path once, and the two halves are one edit: the file keeps one
+// hunk that replaces its old text with its new.
+func joinTypeChanges(files []analyzer.FileChange) []analyzer.FileChange {
+	at := map[string]int{}
+	out := files[:0]
+	for _, f := range files {
+		i, seen := at[f.Path]
+		if !seen {
+			at[f.Path] = len(out)
+			out = append(out, f)
+			continue
+		}
+		out[i] = joinHalves(out[i], f)
+	}
+	return out
+}
+
+func joinHalves(a, b analyzer.FileChange) analyzer.FileChange {
+	if a.Status == analyzer.Added {
+		a, b = b, a // the removed half first
+	}
+	var lines []analyzer.Line
+	for _, h := range append(a.Hunks, b.Hunks...) {
+		lines = append(lines, h.Lines...)
+	}
+	j := analyzer.FileChange{
+		Path:      a.Path,
+		Status:    analyzer.Modified,
+		Additions: a.Additions + b.Additions,
+		Deletions: a.Deletions + b.Deletions,
+		Binary:    a.Binary || b.Binary,
+		Header:    b.Header,
+	}
+	if j.Binary || len(lines) == 0 {
+		return j
+	}
+	h := analyzer.Hunk{OldLines: a.Deletions, NewLines: b.Additions, Lines: lines}
+	if h.OldLines > 0 {
+		h.OldStart = 1
+	}
+	if h.NewLines > 0 {
+		h.NewStart = 1
+	}
+	j.Hunks = []analyzer.Hunk{h}
+	return j
 }
 
 // contentBytes bounds the files read for the splitter (generated bundles

@@ -10,6 +10,9 @@ import (
 	"github.com/mvcbot/mvc/analyzer/split"
 )
 
+// symlinkMode is git's mode for a symbolic link.
+const symlinkMode = "120000"
+
 // treeEntry is a file in a git tree: its mode and blob.
 type treeEntry struct{ mode, sha string }
 
@@ -159,7 +162,9 @@ func (b *stackBuilder) partialEntry(ctx context.Context, path string, after map[
 		return treeEntry{}, fmt.Errorf("write the blob of %s: %w", path, err)
 	}
 	mode := b.head[path].mode
-	if mode == "" {
+	if mode == "" || mode == symlinkMode && b.base[path].mode != "" {
+		// A file that becomes a symlink stays a file until its last piece:
+		// a symlink to half a file's text points nowhere.
 		mode = b.base[path].mode
 	}
 	return treeEntry{mode: mode, sha: sha}, nil

@@ -43,7 +43,8 @@ func splitFor(t *testing.T, r *Repo, base, head string, budget size.Budget) (spl
 }
 
 // TestCreateStackReproducesHead builds stacks from generated changes
-// (moves, deletions, binary files, CRLF, an executable bit, a symlink) and
+// (moves, deletions, binary files, CRLF, an executable bit, a symlink, a
+// file that becomes a symlink and a symlink that becomes a file) and
 // checks that the top branch has the head's tree exactly, that every
 // branch is a child of the previous one, that each intermediate tree holds
 // what split.Apply computes, and that the working tree, index and current
@@ -56,7 +57,18 @@ func TestCreateStackReproducesHead(t *testing.T) {
 			g := gittest.New(t)
 			names := writeRandomTree(g, rnd)
 			g.Write("run.sh", "#!/bin/sh\necho hi\n")
+			g.Write("becomes-link.go", "package p\n\nfunc A() {}\n\nfunc B() {}\n")
+			if err := os.Symlink("main.go", filepath.Join(g.Dir, "was-link.go")); err != nil {
+				t.Fatal(err)
+			}
 			base := g.Commit("base")
+			// Type changes, which git lists as a deletion and an addition.
+			g.Remove("becomes-link.go")
+			if err := os.Symlink("run.sh", filepath.Join(g.Dir, "becomes-link.go")); err != nil {
+				t.Fatal(err)
+			}
+			g.Remove("was-link.go")
+			g.Write("was-link.go", "package p\n\nfunc C() {}\n\nfunc D() {}\n")
 			editRandomTree(g, rnd, names)
 			if err := os.Chmod(filepath.Join(g.Dir, "run.sh"), 0o755); err != nil {
 				t.Fatal(err)
