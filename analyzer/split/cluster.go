@@ -146,7 +146,7 @@ func (w *work) fold(groups []*group) {
 	}
 	tiny := min(foldLines, foldShare*float64(total))
 	for {
-		t := smallestTiny(groups, stuck, tiny)
+		t := w.smallestTiny(groups, stuck, tiny)
 		if t == nil {
 			return
 		}
@@ -166,10 +166,14 @@ func (w *work) fold(groups []*group) {
 	}
 }
 
-func smallestTiny(groups []*group, stuck map[int]bool, tiny float64) *group {
+// smallestTiny finds the smallest group to fold. A group of changesets
+// alone is folded whatever its size: a release note is never a pull
+// request of its own, it goes with the code it describes.
+func (w *work) smallestTiny(groups []*group, stuck map[int]bool, tiny float64) *group {
 	var best *group
 	for _, g := range groups {
-		if g.alive && !stuck[g.id] && float64(g.lines) < tiny && (best == nil || g.lines < best.lines) {
+		small := float64(g.lines) < tiny || w.onlyChangesets(g)
+		if g.alive && !stuck[g.id] && small && (best == nil || g.lines < best.lines) {
 			best = g
 		}
 	}

@@ -19,6 +19,8 @@ type fileLink struct {
 	owners                                 int
 	fixture                                bool // a fixture and the code it pins down
 	dependency                             bool // a manifest adds a dependency the other starts importing
+	changeset                              bool // a changeset and the code of a package it names
+	apart                                  bool // two changesets: one per pull request
 }
 
 // pairKey orders two indexes into a map key.
@@ -56,6 +58,7 @@ func (w *work) newLinker() *linker {
 	l.linkCoChange()
 	l.linkMentions()
 	l.linkMovedLines()
+	l.linkChangesets()
 	l.linkSharedIdentifiers()
 	l.linkAddedFiles()
 	l.linkReferences()
