@@ -33,22 +33,7 @@ func TestChangesetsLinkWithTheirPackagesAndApart(t *testing.T) {
 		".changeset/quiet-dogs-sleep.md":            {"", "---\n'astro': patch\n---\n\nFixes b\n"},
 		".changeset/README.md":                      {"# Changesets\n", "# Changesets\n\nMore.\n"},
 	})
-	w, err := prepare(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.describeAtoms()
-	l := w.newLinker()
-	index := map[string]int{}
-	for i, f := range w.files {
-		index[f.Path] = i
-	}
-	link := func(a, b string) *fileLink {
-		if fl := l.files[pairKey(index[a], index[b])]; fl != nil {
-			return fl
-		}
-		return &fileLink{}
-	}
+	_, link := linkedChange(t, in)
 	for _, tc := range []struct {
 		a, b      string
 		changeset bool

@@ -18,20 +18,8 @@ func TestNewDependencyLinksManifestLockfileAndImporter(t *testing.T) {
 		"requirements.txt":      {"click==8.0\n", "click==8.0\nTyping-Extensions>=4.0\n"},
 		"py/app.py":             {"import click\n", "import click\nfrom typing_extensions import Self\n"},
 	})
-	w, err := prepare(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.describeAtoms()
-	l := w.newLinker()
-	index := map[string]int{}
-	for i, f := range w.files {
-		index[f.Path] = i
-	}
-	dep := func(a, b string) bool {
-		fl := l.files[pairKey(index[a], index[b])]
-		return fl != nil && fl.dependency
-	}
+	_, link := linkedChange(t, in)
+	dep := func(a, b string) bool { return link(a, b).dependency }
 	for _, tc := range []struct {
 		a, b string
 		want bool

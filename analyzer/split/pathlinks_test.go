@@ -79,16 +79,7 @@ func TestTestsLinkWithTheDeclarationTheirNameSpells(t *testing.T) {
 		"test/parseUrl.test.ts": {"it('a')\n", "it('b')\n"},
 		"src/url.ts":            {"export function parseUrl(s) {\n  return s\n}\n", "export function parseUrl(s) {\n  return s.trim()\n}\n"},
 	})
-	w, err := prepare(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.describeAtoms()
-	l := w.newLinker()
-	index := map[string]int{}
-	for i, f := range w.files {
-		index[f.Path] = i
-	}
+	_, link := linkedChange(t, in)
 	for _, tc := range []struct {
 		test, code string
 		want       bool
@@ -98,8 +89,7 @@ func TestTestsLinkWithTheDeclarationTheirNameSpells(t *testing.T) {
 		{"test/parseUrl.test.ts", "src/url.ts", true},
 		{"test/parseUrl.test.ts", "lib/response.js", false},
 	} {
-		fl := l.files[pairKey(index[tc.test], index[tc.code])]
-		if got := fl != nil && fl.testPair; got != tc.want {
+		if got := link(tc.test, tc.code).testPair; got != tc.want {
 			t.Errorf("test link %s ↔ %s = %v, want %v", tc.test, tc.code, got, tc.want)
 		}
 	}
