@@ -173,10 +173,11 @@ func (r *runner) deliverySignals(client *ghsource.Client, policy size.Policy, lo
 // historyRepo is the workspace's checkout when it has full history (not
 // shallow), so delivery can be measured from git with no API calls.
 func (r *runner) historyRepo(ctx context.Context) *gitrepo.Repo {
-	if r.files.workspace == "" {
+	dir := r.files.checkoutDir()
+	if dir == "" {
 		return nil
 	}
-	repo, err := gitrepo.Open(ctx, r.files.workspace)
+	repo, err := gitrepo.Open(ctx, dir)
 	if err != nil || repo.IsShallow(ctx) {
 		return nil
 	}

@@ -19,6 +19,16 @@ var outputNames = []string{
 // first and says what it skipped instead.
 type runnerFiles struct {
 	output, summary, workspace string
+	// checkout is whether the workspace may hold a git checkout.
+	checkout bool
+}
+
+// checkoutDir is the workspace when it may hold a checkout, else "".
+func (f runnerFiles) checkoutDir() string {
+	if !f.checkout {
+		return ""
+	}
+	return f.workspace
 }
 
 func (r *runner) setOutputs(values map[string]string) {

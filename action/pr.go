@@ -109,14 +109,15 @@ func (r *runner) client(ctx context.Context, ev *event) (*ghsource.Client, error
 		return nil, badInput(errors.New("GITHUB_REPOSITORY is not set to owner/name and the event names no repository"))
 	}
 	c, err := ghsource.NewClient(ctx, ghsource.Options{
-		BaseURL:       r.env.Getenv("GITHUB_API_URL"),
-		Token:         r.in.GithubToken,
-		AppID:         r.in.AppID,
-		AppPrivateKey: r.in.AppPrivateKey,
-		Owner:         owner,
-		Repo:          repo,
-		HTTPClient:    r.env.HTTPClient,
-		Clock:         r.clock(),
+		BaseURL:        r.env.Getenv("GITHUB_API_URL"),
+		Token:          r.in.GithubToken,
+		AppID:          r.in.AppID,
+		AppPrivateKey:  r.in.AppPrivateKey,
+		InstallationID: r.env.InstallationID,
+		Owner:          owner,
+		Repo:           repo,
+		HTTPClient:     r.env.HTTPClient,
+		Clock:          r.clock(),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("connect to the GitHub API: %w", err)
@@ -224,7 +225,7 @@ func listComplete(c analyzer.Change) bool {
 
 // localRepo opens the workspace's git checkout when it holds both commits.
 func (r *runner) localRepo(ctx context.Context, base, head string) *gitrepo.Repo {
-	dir := r.files.workspace
+	dir := r.files.checkoutDir()
 	if dir == "" {
 		return nil
 	}

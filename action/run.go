@@ -33,6 +33,14 @@ type Env struct {
 	Sleep func(ctx context.Context, d time.Duration) error
 	// Now is the clock for delivery windows; nil means time.Now.
 	Now func() time.Time
+	// InstallationID is the GitHub App installation when the caller
+	// already knows it (the App server reads it from the webhook), so the
+	// client skips looking it up; zero looks it up. Used with app-id.
+	InstallationID int64
+	// NoCheckout says there is no checkout to read (the App server): the
+	// run takes the API-only path without probing GITHUB_WORKSPACE with
+	// git, which then only receives the report file.
+	NoCheckout bool
 }
 
 // runner carries one run's state.
@@ -65,6 +73,7 @@ func Run(ctx context.Context, env Env) int {
 			output:    env.Getenv("GITHUB_OUTPUT"),
 			summary:   env.Getenv("GITHUB_STEP_SUMMARY"),
 			workspace: env.Getenv("GITHUB_WORKSPACE"),
+			checkout:  !env.NoCheckout,
 		},
 	}
 	code, err := r.run(ctx)

@@ -1,7 +1,7 @@
 // Command mvc keeps software changes small and delivery fast. One binary
 // serves three front doors: the GitHub Action (`mvc action`, the container's
 // default command), the local CLI (`mvc analyze`, `mvc split`, `mvc report`)
-// and, later, the GitHub App webhook server.
+// and the GitHub App webhook server (`mvc serve`).
 package main
 
 import (
@@ -143,8 +143,8 @@ func printHelp(w io.Writer) {
 	sort.Slice(list, func(i, j int) bool { return list[i].order < list[j].order })
 	fmt.Fprint(w, `mvc keeps changes small and delivery fast: it measures the reviewable size of
 a change, proposes how to split one that is too large, and reports delivery
-metrics. It runs as a GitHub Action, and locally on any git checkout with no
-token and no network.
+metrics. It runs as a GitHub Action, as a GitHub App (mvc serve), and locally
+on any git checkout with no token and no network.
 
 Usage:
   mvc <command> [flags]

@@ -31,9 +31,11 @@ func (c *Client) authenticate(ctx context.Context, opts Options, base *url.URL) 
 	}
 	atr := ghinstallation.NewAppsTransportFromPrivateKey(c.transport(opts, true), appID, key)
 	atr.BaseURL = strings.TrimSuffix(base.String(), "/")
-	id, err := c.findInstallation(ctx, atr, base, appID)
-	if err != nil {
-		return nil, err
+	id := opts.InstallationID
+	if id == 0 {
+		if id, err = c.findInstallation(ctx, atr, base, appID); err != nil {
+			return nil, err
+		}
 	}
 	itr := ghinstallation.NewFromAppsTransport(atr, id)
 	itr.BaseURL = atr.BaseURL

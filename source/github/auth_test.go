@@ -59,6 +59,28 @@ func TestAppInstallationAuth(t *testing.T) {
 	}
 }
 
+// TestKnownInstallationSkipsLookup: a webhook names the installation, so
+// the App server's client mints a token without asking GitHub where the
+// App is installed.
+func TestKnownInstallationSkipsLookup(t *testing.T) {
+	key := testKeys(t)[0]
+	f := newFixture(t)
+	id := f.srv.InstallApp(42, &key.PublicKey, "octo/hello")
+	f.repo.AddPull(fakegithub.Pull{Number: 1})
+	c := f.newClient(t, Options{AppID: "42", AppPrivateKey: pemPKCS1(key), InstallationID: id})
+	if _, err := c.PullRequest(context.Background(), 1); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range f.srv.Requests() {
+		if strings.HasSuffix(r.Path, "/installation") {
+			t.Errorf("looked the installation up although it was given: %s", r)
+		}
+	}
+	if st := c.Stats(); st.Auth != 1 || st.Reads != 1 {
+		t.Errorf("stats = %+v, want 1 auth (the token) and 1 read", st)
+	}
+}
+
 func TestAppCredentialErrorsSayWhatToFix(t *testing.T) {
 	keys := testKeys(t)
 	pkcs8, _ := x509.MarshalPKCS8PrivateKey(keys[0])

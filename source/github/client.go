@@ -40,6 +40,10 @@ type Options struct {
 	// action input); AppPrivateKey its PEM-encoded RSA key.
 	AppID         string
 	AppPrivateKey string
+	// InstallationID is the App's installation on Owner/Repo when the
+	// caller already knows it (a webhook payload names it), sparing the
+	// lookup request; zero looks it up.
+	InstallationID int64
 	// Owner and Repo name the repository the client works on; the App
 	// installation is looked up for it.
 	Owner, Repo string
@@ -60,7 +64,9 @@ type Client struct {
 
 // NewClient checks the options and authenticates. With App credentials it
 // finds the App's installation on Owner/Repo right away (one request), so
-// wrong credentials fail here with a message that says what to fix.
+// wrong credentials fail here with a message that says what to fix; given
+// InstallationID, it skips that lookup and a mistake surfaces on the first
+// request instead.
 func NewClient(ctx context.Context, opts Options) (*Client, error) {
 	base, err := apiBase(opts.BaseURL)
 	if err != nil {

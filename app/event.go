@@ -1,0 +1,75 @@
+package app
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/google/go-github/v60/github"
+)
+
+// job is one pull request run, as a delivery asked for it.
+type job struct {
+	delivery     string
+	installation int64
+	repo         string // owner/name
+	number       int
+	action       string
+	headSHA      string
+	// payload is the delivery's raw body: it becomes the run's event file.
+	payload []byte
+}
+
+// key names the pull request; its runs never overlap.
+func (j job) key() string { return strings.ToLower(j.repo) + "#" + strconv.Itoa(j.number) }
+
+// prActions are the pull_request actions that can change a size verdict:
+// a new head, a reopened or un-drafted pull request, a new base, a label
+// that may be the exempt label. The Action acts on the same ones.
+var prActions = map[string]bool{
+	"opened": true, "reopened": true, "synchronize": true, "ready_for_review": true,
+	"edited": true, "labeled": true, "unlabeled": true,
+}
+
+// pullRequestJob decodes a pull_request delivery into a job. A delivery
+// that cannot change the verdict yields an empty job and the reason it is
+// ignored; a payload mvc cannot act on is an error.
+func pullRequestJob(delivery string, body []byte) (job, string, error) {
+	var ev github.PullRequestEvent
+	if err := json.Unmarshal(body, &ev); err != nil {
+		return job{}, "", fmt.Errorf("the pull_request payload is not valid JSON: %v", err)
+	}
+	action := ev.GetAction()
+	if !prActions[action] {
+		return job{}, fmt.Sprintf("pull_request action %q cannot change the size verdict", action), nil
+	}
+	if action == "edited" && ev.GetChanges().GetBase() == nil {
+		return job{}, "pull_request edited without a new base branch cannot change the size verdict", nil
+	}
+	j := job{
+		delivery:     delivery,
+		installation: ev.GetInstallation().GetID(),
+		repo:         ev.GetRepo().GetFullName(),
+		number:       ev.GetNumber(),
+		action:       action,
+		headSHA:      ev.GetPullRequest().GetHead().GetSHA(),
+		payload:      body,
+	}
+	if j.number == 0 {
+		j.number = ev.GetPullRequest().GetNumber()
+	}
+	if j.repo == "" && ev.GetRepo().GetOwner().GetLogin() != "" && ev.GetRepo().GetName() != "" {
+		j.repo = ev.GetRepo().GetOwner().GetLogin() + "/" + ev.GetRepo().GetName()
+	}
+	switch {
+	case j.installation == 0:
+		return job{}, "", errors.New("the payload has no installation id: send it from the GitHub App's webhook, not a repository webhook")
+	case j.repo == "":
+		return job{}, "", errors.New("the payload names no repository (repository.full_name)")
+	case j.number == 0:
+		return job{}, "", errors.New("the payload has no pull request number")
+	}
+	return j, "", nil
+}

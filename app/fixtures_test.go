@@ -1,0 +1,56 @@
+package app
+
+import (
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestRealPayloads feeds GitHub's recorded pull_request and ping payloads
+// through the handler: the handled actions are queued when the payload
+// names an installation (an App's webhook always does), the others ignored.
+func TestRealPayloads(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "fixtures", "webhooks")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("../shared/fixtures is absent (a clone outside the workspace):", err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.json"))
+	h := newHarness(t)
+	runs := h.stubRuns(ok)
+	queued := 0
+	for _, f := range files {
+		event := filepath.Base(filepath.Dir(f))
+		if event != "pull_request" && event != "ping" {
+			continue
+		}
+		name := strings.TrimSuffix(filepath.Base(f), ".json")
+		action, _, _ := strings.Cut(name, ".")
+		t.Run(event+"/"+name, func(t *testing.T) {
+			body, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := http.StatusAccepted
+			switch {
+			case event == "ping":
+				want = http.StatusOK
+			case !prActions[action]:
+			case !strings.Contains(string(body), `"installation"`):
+				want = http.StatusBadRequest
+			default:
+				queued++
+			}
+			if rec := h.deliver(event, "fixture-"+name, body); rec.Code != want {
+				t.Errorf("%d %s, want %d", rec.Code, rec.Body, want)
+			}
+		})
+	}
+	h.srv.Wait()
+	// The fixtures are all pull request 2 of one repository: some runs
+	// join a waiting one, so there may be fewer runs than deliveries.
+	if n := runs.get(); queued == 0 || n == 0 || n > queued {
+		t.Errorf("%d runs for %d queued deliveries", n, queued)
+	}
+}

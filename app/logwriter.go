@@ -1,0 +1,82 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"strings"
+	"sync"
+)
+
+// logWriter turns the Action's output, workflow commands written for a
+// runner ("::error title=…::message"), into log records at the matching
+// level, carrying the delivery's attributes.
+type logWriter struct {
+	ctx context.Context
+	log *slog.Logger
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func newLogWriter(ctx context.Context, log *slog.Logger) *logWriter {
+	return &logWriter{ctx: ctx, log: log}
+}
+
+func (w *logWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf.Write(p)
+	for {
+		line, err := w.buf.ReadString('\n')
+		if err != nil { // no full line yet: keep it for the next write
+			w.buf.Reset()
+			w.buf.WriteString(line)
+			return len(p), nil
+		}
+		w.emit(strings.TrimRight(line, "\r\n"))
+	}
+}
+
+// flush logs a last line that had no newline.
+func (w *logWriter) flush() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.buf.Len() > 0 {
+		w.emit(w.buf.String())
+		w.buf.Reset()
+	}
+}
+
+// commandLevels maps workflow commands to log levels.
+var commandLevels = map[string]slog.Level{
+	"debug": slog.LevelDebug, "notice": slog.LevelInfo,
+	"warning": slog.LevelWarn, "error": slog.LevelError,
+}
+
+// unescape undoes the workflow-command escaping of messages and
+// properties, keeping each record on one line.
+var unescape = strings.NewReplacer("%0A", " ", "%0D", "", "%3A", ":", "%2C", ",", "%25", "%")
+
+func (w *logWriter) emit(line string) {
+	if strings.TrimSpace(line) == "" {
+		return
+	}
+	rest, ok := strings.CutPrefix(line, "::")
+	if !ok {
+		w.log.InfoContext(w.ctx, line)
+		return
+	}
+	head, msg, _ := strings.Cut(rest, "::")
+	name, props, _ := strings.Cut(head, " ")
+	level, known := commandLevels[name]
+	if !known {
+		return // add-mask and friends are for the runner only
+	}
+	var args []any
+	for _, prop := range strings.Split(props, ",") {
+		if title, ok := strings.CutPrefix(prop, "title="); ok {
+			args = append(args, "title", unescape.Replace(title))
+		}
+	}
+	w.log.Log(w.ctx, level, unescape.Replace(msg), args...)
+}

@@ -1,0 +1,123 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/mvcbot/mvc/action"
+)
+
+// reportFile is where a run's JSON report lands in its scratch workspace;
+// the App reads the verdict back from it for the log.
+const reportFile = "mvc-report.json"
+
+// process runs the Action's pull-request flow for one job, in-process,
+// with the environment a workflow run would have: the payload as the event
+// file, the App's credentials as inputs, and a scratch workspace with no
+// checkout, so the Action takes its API-only path.
+func (s *Server) process(ctx context.Context, j job) {
+	log := s.log.With("delivery", j.delivery, "repo", j.repo, "pr", j.number, "action", j.action)
+	defer func() {
+		if p := recover(); p != nil {
+			log.Error("run panicked", "panic", p)
+			s.seen.forget(j.delivery)
+		}
+	}()
+	dir, err := os.MkdirTemp("", "mvc-app-")
+	if err != nil {
+		log.Error("run not started", "err", fmt.Sprintf("create a scratch directory: %v", err))
+		s.seen.forget(j.delivery)
+		return
+	}
+	defer os.RemoveAll(dir)
+	env, err := s.runEnv(dir, j)
+	if err != nil {
+		log.Error("run not started", "err", err.Error())
+		s.seen.forget(j.delivery)
+		return
+	}
+	start := s.now()
+	out := newLogWriter(ctx, log)
+	code := s.runAction(ctx, action.Env{
+		Getenv:         func(k string) string { return env[k] },
+		Stdout:         out,
+		HTTPClient:     s.cfg.HTTPClient,
+		Sleep:          s.cfg.Sleep,
+		Now:            s.cfg.Now,
+		InstallationID: j.installation,
+		NoCheckout:     true,
+	})
+	out.flush()
+	s.logOutcome(log, j, code, env["GITHUB_WORKSPACE"], s.now().Sub(start))
+}
+
+// runEnv writes the event file and returns the variables a workflow step
+// would see. Inputs not set here take the Action's defaults and the
+// repository's .github/mvc.yml, exactly as in a workflow.
+func (s *Server) runEnv(dir string, j job) (map[string]string, error) {
+	eventPath := filepath.Join(dir, "event.json")
+	if err := os.WriteFile(eventPath, j.payload, 0o600); err != nil {
+		return nil, fmt.Errorf("write the event file: %w", err)
+	}
+	workspace := filepath.Join(dir, "workspace")
+	if err := os.Mkdir(workspace, 0o700); err != nil {
+		return nil, fmt.Errorf("create the scratch workspace: %w", err)
+	}
+	return map[string]string{
+		"GITHUB_EVENT_NAME":     "pull_request",
+		"GITHUB_EVENT_PATH":     eventPath,
+		"GITHUB_REPOSITORY":     j.repo,
+		"GITHUB_API_URL":        s.cfg.APIURL,
+		"GITHUB_WORKSPACE":      workspace,
+		"INPUT_MODE":            "pr",
+		"INPUT_APP-ID":          s.cfg.AppID,
+		"INPUT_APP-PRIVATE-KEY": s.cfg.PrivateKey,
+		"INPUT_REPORT-FILE":     reportFile,
+		// GITHUB_OUTPUT and GITHUB_STEP_SUMMARY stay unset: there is no
+		// workflow to read them, and the Action skips them when unset.
+	}, nil
+}
+
+// logOutcome logs one line per run. A run that did not finish forgets its
+// delivery id, so redelivering it from the App's settings runs it again.
+func (s *Server) logOutcome(log *slog.Logger, j job, code int, workspace string, took time.Duration) {
+	log = log.With("exit", code, "took", took.Round(time.Millisecond).String())
+	switch code {
+	case action.ExitOK, action.ExitTooLarge:
+		v := readVerdict(filepath.Join(workspace, reportFile))
+		log.Info("pull request measured", "verdict", v.Verdict, "size", v.Size, "weighted_lines", v.WeightedLines)
+	case action.ExitBadInput:
+		log.Warn("pull request not measured: bad config or payload (see the error above); nothing was posted")
+		s.seen.forget(j.delivery)
+	default:
+		log.Error("pull request run failed (see the error above)")
+		s.seen.forget(j.delivery)
+	}
+}
+
+// verdict is the part of the Action's JSON report the log line shows.
+type verdict struct {
+	Verdict       string `json:"verdict"`
+	Size          string `json:"size"`
+	WeightedLines int    `json:"weighted_lines"`
+}
+
+func readVerdict(path string) verdict {
+	var v verdict
+	if data, err := os.ReadFile(path); err == nil {
+		_ = json.Unmarshal(data, &v) // a missing or odd report leaves the fields empty
+	}
+	return v
+}
+
+func (s *Server) now() time.Time {
+	if s.cfg.Now != nil {
+		return s.cfg.Now()
+	}
+	return time.Now()
+}

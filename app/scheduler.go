@@ -1,0 +1,121 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"sync"
+)
+
+var (
+	errQueueFull    = errors.New("the work queue is full: GitHub can redeliver this later")
+	errShuttingDown = errors.New("mvc is shutting down: GitHub can redeliver this later")
+)
+
+// scheduler runs jobs on a fixed number of workers, one pull request at a
+// time: a pull request with a run queued or in progress holds a slot, and
+// a new event for it waits in the slot instead of taking a worker. Only
+// the newest waiting event is kept, since every run reads the pull request
+// afresh. The queue is bounded by the number of pull requests waiting.
+type scheduler struct {
+	run   func(ctx context.Context, j job)
+	queue chan string // keys of the pull requests waiting for a worker
+	ctx   context.Context
+	stop  context.CancelFunc // cancels runs still going when shutdown's deadline passes
+
+	mu      sync.Mutex
+	idle    *sync.Cond
+	slots   map[string]*job // key → the newest job not started yet (nil: none)
+	closed  bool
+	workers sync.WaitGroup
+}
+
+func newScheduler(workers, queue int, run func(context.Context, job)) *scheduler {
+	ctx, stop := context.WithCancel(context.Background())
+	s := &scheduler{run: run, queue: make(chan string, queue), ctx: ctx, stop: stop, slots: map[string]*job{}}
+	s.idle = sync.NewCond(&s.mu)
+	for range workers {
+		s.workers.Add(1)
+		go s.work()
+	}
+	return s
+}
+
+// submit queues j. It reports whether j joined a run already waiting for
+// its pull request (and replaced that run's event).
+func (s *scheduler) submit(j job) (joined bool, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return false, errShuttingDown
+	}
+	key := j.key()
+	if waiting, ok := s.slots[key]; ok {
+		s.slots[key] = &j
+		return waiting != nil, nil
+	}
+	select {
+	case s.queue <- key:
+		s.slots[key] = &j
+		return false, nil
+	default:
+		return false, errQueueFull
+	}
+}
+
+// work runs the pull requests handed to it until the queue is closed and
+// drained, each until no event waits for it any more.
+func (s *scheduler) work() {
+	defer s.workers.Done()
+	for key := range s.queue {
+		for j := s.take(key); j != nil; j = s.take(key) {
+			s.run(s.ctx, *j)
+		}
+	}
+}
+
+// take hands out the job waiting for key, or frees the slot.
+func (s *scheduler) take(key string) *job {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	j := s.slots[key]
+	if j == nil {
+		delete(s.slots, key)
+		if len(s.slots) == 0 {
+			s.idle.Broadcast()
+		}
+		return nil
+	}
+	s.slots[key] = nil // taken: the slot stays, so the pull request's next event waits
+	return j
+}
+
+// wait returns once no run is queued or in progress.
+func (s *scheduler) wait() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for len(s.slots) > 0 {
+		s.idle.Wait()
+	}
+}
+
+// shutdown stops taking jobs and lets the workers finish what was queued.
+// When ctx ends first, the runs still going are cancelled and awaited.
+func (s *scheduler) shutdown(ctx context.Context) error {
+	s.mu.Lock()
+	if !s.closed {
+		s.closed = true
+		close(s.queue)
+	}
+	s.mu.Unlock()
+	done := make(chan struct{})
+	go func() { s.workers.Wait(); close(done) }()
+	select {
+	case <-done:
+		s.stop()
+		return nil
+	case <-ctx.Done():
+		s.stop()
+		<-done
+		return ctx.Err()
+	}
+}

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/mvcbot/mvc/app"
+)
+
+func init() {
+	register(&command{
+		name:    "serve",
+		summary: "run as a GitHub App: a webhook server",
+		usage:   serveUsage,
+		order:   95,
+		run:     runServe,
+	})
+}
+
+const serveUsage = `Usage: mvc serve [flags]
+
+Run mvc as a GitHub App: serve GitHub's webhooks and, on every pull request
+of every repository the App is installed on, do what the Action does:
+measure it, keep one sticky comment and one size label current. GET
+/healthz answers 200. Logs go to stderr; SIGINT or SIGTERM stops taking
+deliveries and finishes the work already taken.
+
+The secrets are best passed in the environment, since flags show in the
+process list: MVC_APP_ID, MVC_APP_PRIVATE_KEY (the .pem file's content)
+and MVC_WEBHOOK_SECRET. PORT sets the port when --addr is not given.
+
+Examples:
+  MVC_APP_ID=123456 MVC_APP_PRIVATE_KEY="$(cat mvc.pem)" \
+    MVC_WEBHOOK_SECRET=... mvc serve --addr :8080
+  mvc serve --app-id 123456 --private-key-file mvc.pem \
+    --github-api-url https://ghe.example.com/api/v3
+`
+
+// serveShutdownGrace bounds how long a stop waits for queued and running
+// work: Docker's default stop timeout is 10 s, Kubernetes' 30 s.
+const serveShutdownGrace = 25 * time.Second
+
+type serveFlags struct {
+	addr, appID, keyFile, secret, apiURL string
+	workers, queue                       int
+}
+
+func runServe(ctx context.Context, e *env, args []string) error {
+	c := commands["serve"]
+	fs := newFlagSet(c, e)
+	var f serveFlags
+	defaultAddr := ":8080"
+	if port := e.getenv("PORT"); port != "" {
+		defaultAddr = ":" + port
+	}
+	fs.StringVar(&f.addr, "addr", defaultAddr, "`address` to listen on (:$PORT when PORT is set)")
+	fs.StringVar(&f.appID, "app-id", "", "the GitHub App's numeric `id` (default $MVC_APP_ID)")
+	fs.StringVar(&f.keyFile, "private-key-file", "", "`path` of the App's private key .pem (default: the PEM in $MVC_APP_PRIVATE_KEY)")
+	fs.StringVar(&f.secret, "webhook-secret", "", "the App's webhook `secret` (default $MVC_WEBHOOK_SECRET, which keeps it out of ps)")
+	fs.StringVar(&f.apiURL, "github-api-url", app.DefaultAPIURL, "the REST API root; GitHub Enterprise Server: https://HOST/api/v3")
+	fs.IntVar(&f.workers, "workers", app.DefaultWorkers, "pull requests measured at once")
+	fs.IntVar(&f.queue, "queue", app.DefaultQueue, "pull requests that may wait for a worker; past that, deliveries get 503")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	cfg, err := f.config(e)
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+	cfg.Logger = log
+	srv, err := app.New(cfg)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	ln, err := net.Listen("tcp", f.addr)
+	if err != nil {
+		srv.Shutdown(ctx)
+		return usagef("listen on %s: %v: pick another --addr", f.addr, err)
+	}
+	return serveUntilDone(ctx, log, srv, ln)
+}
+
+// config turns flags and environment into the App's config, saying which
+// flag or variable to set.
+func (f serveFlags) config(e *env) (app.Config, error) {
+	secret := orEnv(f.secret, e, "MVC_WEBHOOK_SECRET")
+	if secret == "" {
+		return app.Config{}, usagef("no webhook secret: set MVC_WEBHOOK_SECRET (or --webhook-secret) to the secret in the GitHub App's settings")
+	}
+	key := e.getenv("MVC_APP_PRIVATE_KEY")
+	if f.keyFile != "" {
+		data, err := os.ReadFile(f.keyFile)
+		if err != nil {
+			return app.Config{}, usagef("--private-key-file: %v", err)
+		}
+		key = string(data)
+	}
+	appID := orEnv(f.appID, e, "MVC_APP_ID")
+	if appID == "" || key == "" {
+		return app.Config{}, usagef("no GitHub App credentials: set MVC_APP_ID and MVC_APP_PRIVATE_KEY (or --app-id and --private-key-file)")
+	}
+	if f.workers < 1 || f.queue < 1 {
+		return app.Config{}, usagef("--workers and --queue must be at least 1, got %d and %d", f.workers, f.queue)
+	}
+	return app.Config{
+		AppID: appID, PrivateKey: key, WebhookSecret: secret, APIURL: f.apiURL,
+		Workers: f.workers, Queue: f.queue,
+	}, nil
+}
+
+func orEnv(flagValue string, e *env, name string) string {
+	if flagValue != "" {
+		return flagValue
+	}
+	return e.getenv(name)
+}
+
+// serveUntilDone serves until ctx ends (SIGINT, SIGTERM), then stops
+// taking deliveries and drains the work already taken.
+func serveUntilDone(ctx context.Context, log *slog.Logger, srv *app.Server, ln net.Listener) error {
+	hs := &http.Server{
+		Handler:           srv,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       time.Minute, // a 25 MB payload on a slow link
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	log.Info("mvc serve: listening", "addr", ln.Addr().String(), "version", version)
+	var serveErr error
+	select {
+	case <-ctx.Done():
+	case serveErr = <-served:
+	}
+	log.Info("mvc serve: stopping; finishing the work already taken")
+	grace, cancel := context.WithTimeout(context.Background(), serveShutdownGrace)
+	defer cancel()
+	httpErr := hs.Shutdown(grace)
+	if err := srv.Shutdown(grace); err != nil {
+		log.Warn("mvc serve: runs cancelled at the shutdown deadline", "err", err.Error())
+	}
+	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
+		return fmt.Errorf("serve webhooks: %w", serveErr)
+	}
+	if httpErr != nil {
+		return fmt.Errorf("stop the webhook server: %w", httpErr)
+	}
+	log.Info("mvc serve: stopped")
+	return nil
+}
