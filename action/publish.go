@@ -14,6 +14,7 @@ import (
 	"github.com/mvcbot/mvc/config"
 	"github.com/mvcbot/mvc/publish"
 	"github.com/mvcbot/mvc/report"
+	ghsource "github.com/mvcbot/mvc/source/github"
 )
 
 // publishPR writes everything a pull request run produces: the sticky
@@ -56,7 +57,11 @@ func (r *runner) publishPR(ctx context.Context, run *prRun) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("publish the size label: %w", err)
 	}
-	for _, w := range []string{cres.Warning(), lres.Warning()} {
+	warnings := []string{cres.Warning(), lres.Warning()}
+	if r.env.CommitStatus {
+		warnings = append(warnings, r.publishStatus(ctx, run))
+	}
+	for _, w := range warnings {
 		if w != "" {
 			r.gha.Warningf("%s", w)
 		}
@@ -75,6 +80,46 @@ func (r *runner) publishPR(ctx context.Context, run *prRun) (int, error) {
 	stats := run.client.Stats()
 	r.gha.Debugf("GitHub API: %d reads, %d writes, %d retries, waited %s", stats.Reads, stats.Writes, stats.Retries, stats.Waited)
 	return r.verdictExit(res, run.cfg.FailOn), nil
+}
+
+// StatusContext names mvc's commit status, for branch protection's
+// required checks.
+const StatusContext = "mvc/size"
+
+// publishStatus sets the verdict as a commit status on the head and
+// returns a warning when it could not ("" when it did). A status is an
+// extra: a failure here never fails the run.
+func (r *runner) publishStatus(ctx context.Context, run *prRun) string {
+	st := verdictStatus(run.result, run.cfg.FailOn)
+	err := run.client.SetCommitStatus(ctx, run.pr.HeadSHA, st)
+	switch {
+	case err == nil:
+		return ""
+	case ghsource.IsPermission(err):
+		return fmt.Sprintf("%s: the App needs the Commit statuses (write) permission to report the verdict as a check", oneLine(err.Error()))
+	default:
+		return oneLine(err.Error())
+	}
+}
+
+// verdictStatus is the commit status a verdict gives under fail-on: a
+// failure exactly when the Action would fail the check.
+func verdictStatus(res size.Result, failOn config.FailOn) ghsource.CommitStatus {
+	sizeLine := fmt.Sprintf("size %s, %d weighted lines (budget %d), %d reviewable files (budget %d)",
+		res.Size, res.WeightedLines, res.Budget.Lines, res.ReviewableFiles, res.Budget.Files)
+	st := ghsource.CommitStatus{Context: StatusContext, State: ghsource.StatusSuccess}
+	switch {
+	case res.Verdict == size.VerdictExempt:
+		st.Description = fmt.Sprintf("Exempt (%q label): %s", res.ExemptLabel, sizeLine)
+	case res.Verdict == size.VerdictTooLarge && failOn == config.FailTooLarge:
+		st.State = ghsource.StatusFailure
+		st.Description = fmt.Sprintf("Too large: %s. Split it, or add the %q label.", sizeLine, res.ExemptLabel)
+	case res.Verdict == size.VerdictTooLarge:
+		st.Description = "Too large (not enforced): " + sizeLine
+	default:
+		st.Description = "A Minimum Viable Change: " + sizeLine
+	}
+	return st
 }
 
 // commentBody renders the comment with the proposed stack, if any. A

@@ -41,6 +41,10 @@ type Env struct {
 	// run takes the API-only path without probing GITHUB_WORKSPACE with
 	// git, which then only receives the report file.
 	NoCheckout bool
+	// CommitStatus sets the verdict as the mvc/size commit status on the
+	// pull request's head (the App server, where no workflow check can
+	// fail): failure when fail-on fails the run, success otherwise.
+	CommitStatus bool
 }
 
 // runner carries one run's state.

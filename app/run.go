@@ -51,6 +51,7 @@ func (s *Server) process(ctx context.Context, j job) {
 		Now:            s.cfg.Now,
 		InstallationID: j.installation,
 		NoCheckout:     true,
+		CommitStatus:   true,
 	})
 	out.flush()
 	s.logOutcome(log, j, code, env["GITHUB_WORKSPACE"], s.now().Sub(start))

@@ -35,6 +35,10 @@ func TestOpenedThenSynchronize(t *testing.T) {
 			t.Errorf("looked the installation up although the payload names it: %s", r)
 		}
 	}
+	if st := h.repo.Statuses(headSHA(8)); len(st) != 1 || st[0].GetContext() != "mvc/size" || st[0].GetState() != "failure" ||
+		!strings.HasPrefix(st[0].GetDescription(), "Too large: size XL") {
+		t.Errorf("statuses = %+v, want one mvc/size failure: fail-on too-large is the default", st)
+	}
 	if logs := h.logs.String(); !strings.Contains(logs, "verdict=too-large size=XL") || !strings.Contains(logs, "delivery=d-1") {
 		t.Errorf("no outcome line with the delivery's attributes:\n%s", logs)
 	}
@@ -53,6 +57,28 @@ func TestOpenedThenSynchronize(t *testing.T) {
 	}
 	if got := h.repo.IssueLabels(8); !slices.Equal(got, []string{"size/M"}) {
 		t.Errorf("labels = %v, want [size/M]", got)
+	}
+	if st := h.repo.Statuses(headSHA(8)); len(st) != 2 || st[1].GetState() != "success" ||
+		!strings.HasPrefix(st[1].GetDescription(), "A Minimum Viable Change: size M") {
+		t.Errorf("statuses = %+v, want the failure then a success", st)
+	}
+}
+
+// TestStatusWithoutPermissionWarns: an App installed without the Commit
+// statuses permission still comments and labels; the log says what to
+// grant.
+func TestStatusWithoutPermissionWarns(t *testing.T) {
+	h := newHarness(t)
+	h.addPull(9, 1, 10)
+	h.gh.FailNext("POST", "/repos/"+h.repo.FullName()+"/statuses/"+headSHA(9), http.StatusForbidden, nil,
+		`{"message":"Resource not accessible by integration"}`)
+	h.deliver("pull_request", "d-1", h.prPayload("opened", 9))
+	h.srv.Wait()
+	if logs := h.logs.String(); !strings.Contains(logs, "level=WARN") || !strings.Contains(logs, "Commit statuses (write) permission") || !strings.Contains(logs, "exit=0") {
+		t.Errorf("logs lack the permission warning:\n%s", logs)
+	}
+	if got := h.repo.IssueLabels(9); !slices.Equal(got, []string{"size/S"}) {
+		t.Errorf("labels = %v, want [size/S]", got)
 	}
 }
 
