@@ -93,10 +93,12 @@ func hasDir(p, dir string) bool {
 	return false
 }
 
-// onlyChangesets reports whether every file of g is a changeset.
+// onlyChangesets reports whether every file of g is a new changeset.
+// Changesets deleted together are a release consuming them: that is a part
+// of its own.
 func (w *work) onlyChangesets(g *group) bool {
 	for f := range g.files {
-		if !isChangeset(w.files[f].Path) {
+		if w.files[f].Status != analyzer.Added || !isChangeset(w.files[f].Path) {
 			return false
 		}
 	}

@@ -84,3 +84,35 @@ func TestChangesetsGoWithTheirCode(t *testing.T) {
 		t.Errorf("parts by file: %v; want each changeset with its package's code", partOf)
 	}
 }
+
+// A release consumes changesets by deleting them: those are not folded
+// into code like new ones.
+func TestOnlyNewChangesetsAreFolded(t *testing.T) {
+	in := changeOf(map[string][2]string{
+		".changeset/old-note.md": {"---\n'astro': patch\n---\n\nFixes a\n", ""},
+		".changeset/new-note.md": {"", "---\n'astro': patch\n---\n\nFixes b\n"},
+		"docs/guide.md":          {"# Guide\n", "# Guide\n\nMore.\n"},
+	})
+	w, err := prepare(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		path string
+		want bool
+	}{
+		{".changeset/old-note.md", false},
+		{".changeset/new-note.md", true},
+		{"docs/guide.md", false},
+	} {
+		g := &group{files: map[int]bool{}}
+		for i, f := range w.files {
+			if f.Path == tc.path {
+				g.files[i] = true
+			}
+		}
+		if got := w.onlyChangesets(g); got != tc.want {
+			t.Errorf("a group of %s folds like a new changeset: %v, want %v", tc.path, got, tc.want)
+		}
+	}
+}
