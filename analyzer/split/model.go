@@ -142,7 +142,9 @@ func (w *work) pairFeatures(l *linker, fl *fileLink, a, b *atom) features {
 	f[fSameMechanical] = bit(a.mech == b.mech && (a.mech == whitespaceOnly || a.mech == commentOnly))
 	f[fSameOwners], f[fOtherOwners] = bit(fl.owners > 0), bit(fl.owners < 0)
 	f[fFixture], f[fDependency] = bit(fl.fixture), bit(fl.dependency)
-	f[fMoved] = l.moved[pairKey(a.id, b.id)]
+	if len(l.moved) > 0 { // most changes move nothing: skip a lookup per pair
+		f[fMoved] = l.moved[pairKey(a.id, b.id)]
+	}
 	f[fChangeset], f[fApart] = bit(fl.changeset), bit(fl.apart)
 	return f
 }
