@@ -182,7 +182,7 @@ func FuzzDeclarationScanners(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		for _, p := range []string{"a.rs", "A.java", "a.ts", "a.py", "a.go", "a.cc", "a.rb", "a.php"} {
+		for _, p := range []string{"a.rs", "A.java", "a.ts", "a.py", "a.go", "a.cc", "a.rb", "a.php", "a.vue", "a.astro"} {
 			idx := indexFile(p, []byte(src))
 			prev := 0
 			for _, s := range idx.segs {

@@ -66,6 +66,8 @@ func indexFile(p string, content []byte) declIndex {
 		segs = braceSegments(content, path.Ext(p))
 	case langRuby:
 		segs = rubySegments(content)
+	case langComponent:
+		segs = sfcSegments(content, path.Ext(p) == ".astro")
 	}
 	return declIndex{segs: fillGaps(segs, countLines(content))}
 }
@@ -83,6 +85,7 @@ const (
 	langPython
 	langBrace // the C family: Rust, Java, Kotlin, C#, Swift, Scala, Dart, C, C++, PHP
 	langRuby
+	langComponent // single-file components: Vue, Svelte, Astro
 )
 
 func lang(p string) language {
@@ -98,6 +101,8 @@ func lang(p string) language {
 		return langBrace
 	case ".rb", ".rake", ".gemspec", ".ru":
 		return langRuby
+	case ".vue", ".svelte", ".astro":
+		return langComponent
 	}
 	return langOther
 }
