@@ -59,6 +59,7 @@ func (r *runner) analyzePR(ctx context.Context, ev *event) (*prRun, error) {
 		return nil, err
 	}
 	if run.cfg, err = r.configAtBase(ctx, client, run.pr.BaseSHA); err != nil {
+		r.statusConfigError(ctx, run, err)
 		return nil, err
 	}
 	change, err := r.change(ctx, run)

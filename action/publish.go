@@ -102,6 +102,20 @@ func (r *runner) publishStatus(ctx context.Context, run *prRun) string {
 	}
 }
 
+// statusConfigError shows a config mistake where the pull request's
+// author looks, as an error status, when the run reports by status (the
+// App, whose log the repository's people do not read). Nothing else is
+// written: the comment and label wait for a config that reads.
+func (r *runner) statusConfigError(ctx context.Context, run *prRun, cfgErr error) {
+	if !r.env.CommitStatus {
+		return
+	}
+	st := ghsource.CommitStatus{Context: StatusContext, State: ghsource.StatusError, Description: oneLine(cfgErr.Error())}
+	if err := run.client.SetCommitStatus(ctx, run.pr.HeadSHA, st); err != nil {
+		r.gha.Warningf("%s", oneLine(err.Error()))
+	}
+}
+
 // verdictStatus is the commit status a verdict gives under fail-on: a
 // failure exactly when the Action would fail the check.
 func verdictStatus(res size.Result, failOn config.FailOn) ghsource.CommitStatus {

@@ -82,8 +82,9 @@ func TestStatusWithoutPermissionWarns(t *testing.T) {
 	}
 }
 
-// TestBadConfigIsLogged: a config mistake posts nothing, and the reason
-// reaches the log, where the App's operator looks.
+// TestBadConfigIsLogged: a config mistake posts no comment; the reason
+// reaches the log, where the App's operator looks, and an error status,
+// where the pull request's author looks.
 func TestBadConfigIsLogged(t *testing.T) {
 	h := newHarness(t)
 	h.addPull(4, 1, 10)
@@ -96,6 +97,9 @@ func TestBadConfigIsLogged(t *testing.T) {
 	}
 	if n := len(h.repo.Comments(4)); n != 0 {
 		t.Errorf("%d comments after a bad config", n)
+	}
+	if st := h.repo.Statuses(headSHA(4)); len(st) != 1 || st[0].GetState() != "error" || !strings.Contains(st[0].GetDescription(), "mvc.yml") {
+		t.Errorf("statuses = %+v, want one error status naming .github/mvc.yml", st)
 	}
 }
 
