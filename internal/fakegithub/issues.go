@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/google/go-github/v60/github"
 )
@@ -18,6 +19,14 @@ type Issue struct {
 	State  string // "open" when empty
 	Labels []string
 	Author string // "octocat" when empty
+	// PullRequest seeds a pull request as the issues API shows one (with a
+	// pull_request key), for issue-graph tests that need its body and
+	// times; the pulls API does not know it (seed those with AddPull).
+	PullRequest bool
+	// CreatedAt defaults to the fake's clock, and so does ClosedAt for a
+	// closed issue; UpdatedAt (what since= filters on) to the later of
+	// the two.
+	CreatedAt, ClosedAt, UpdatedAt time.Time
 }
 
 type issueState struct {
@@ -43,12 +52,7 @@ func (r *Repo) AddIssue(in Issue) int {
 		if in.Author == "" {
 			in.Author = "octocat"
 		}
-		at := github.Timestamp{Time: r.s.now()}
-		st.issues[n] = &github.Issue{
-			Number: github.Int(n), Title: github.String(in.Title), Body: github.String(in.Body),
-			State: github.String(in.State), User: user(in.Author), CreatedAt: &at, UpdatedAt: &at,
-			HTMLURL: github.String(fmt.Sprintf("https://github.com/%s/issues/%d", r.FullName(), n)),
-		}
+		st.issues[n] = r.ghIssueLocked(n, in)
 		for _, l := range in.Labels {
 			r.ensureLabelLocked(l, DefaultLabelColor)
 			r.issueLabels[n] = appendLabel(r.issueLabels[n], l)
@@ -67,6 +71,86 @@ func (r *Repo) Issues() []*github.Issue {
 			out = append(out, r.issueCopyLocked(is))
 		}
 	})
+	slices.SortFunc(out, func(a, b *github.Issue) int { return a.GetNumber() - b.GetNumber() })
+	return out
+}
+
+// ghIssueLocked is a seeded issue as GitHub's API shows it.
+func (r *Repo) ghIssueLocked(n int, in Issue) *github.Issue {
+	now := r.s.now()
+	created, closed, updated := in.CreatedAt, in.ClosedAt, in.UpdatedAt
+	if created.IsZero() {
+		created = now
+	}
+	if closed.IsZero() && in.State == "closed" {
+		closed = now
+	}
+	if updated.IsZero() {
+		updated = created
+		if closed.After(created) {
+			updated = closed
+		}
+	}
+	kind := "issues"
+	if in.PullRequest {
+		kind = "pull"
+	}
+	is := &github.Issue{
+		ID: github.Int64(r.issueID(n)), Number: github.Int(n), Title: github.String(in.Title), Body: github.String(in.Body),
+		State: github.String(in.State), User: user(in.Author),
+		CreatedAt: &github.Timestamp{Time: created}, UpdatedAt: &github.Timestamp{Time: updated},
+		URL:           github.String(fmt.Sprintf("%s/issues/%d", r.apiURL(), n)),
+		RepositoryURL: github.String(r.apiURL()),
+		HTMLURL:       github.String(fmt.Sprintf("https://github.com/%s/%s/%d", r.FullName(), kind, n)),
+	}
+	if !closed.IsZero() {
+		is.ClosedAt = &github.Timestamp{Time: closed}
+	}
+	if in.PullRequest {
+		is.PullRequestLinks = r.pullLinks(n)
+	}
+	return is
+}
+
+// issueID is an issue's or pull request's id, unique across repositories
+// (as pull request ids are: see ghPullLocked), so a request that names an
+// issue by id (adding a sub-issue) finds it.
+func (r *Repo) issueID(n int) int64 { return int64(n) + r.id*100000 }
+
+// apiURL is the repository's API URL, which issues name in repository_url.
+func (r *Repo) apiURL() string { return r.s.BaseURL() + "repos/" + r.FullName() }
+
+// pullLinks is the pull_request key that marks a pull request in the
+// issues API.
+func (r *Repo) pullLinks(n int) *github.PullRequestLinks {
+	return &github.PullRequestLinks{
+		URL:      github.String(fmt.Sprintf("%s/pulls/%d", r.apiURL(), n)),
+		HTMLURL:  github.String(fmt.Sprintf("https://github.com/%s/pull/%d", r.FullName(), n)),
+		DiffURL:  github.String(fmt.Sprintf("https://github.com/%s/pull/%d.diff", r.FullName(), n)),
+		PatchURL: github.String(fmt.Sprintf("https://github.com/%s/pull/%d.patch", r.FullName(), n)),
+	}
+}
+
+// pullIssueLocked is a pull request seeded with AddPull as the issues API
+// shows it.
+func (r *Repo) pullIssueLocked(p *pull) *github.Issue {
+	is := r.ghIssueLocked(p.Number, Issue{Title: p.Title, State: p.State, Author: p.Author, PullRequest: true, CreatedAt: p.created})
+	is.Labels = r.issueLabelObjectsLocked(p.Number)
+	return is
+}
+
+// issuesAndPullsLocked is every issue and pull request, as the issues API
+// lists them, by number.
+func (r *Repo) issuesAndPullsLocked(st *issueState) []*github.Issue {
+	var out []*github.Issue
+	for _, is := range st.issues {
+		out = append(out, r.issueCopyLocked(is))
+	}
+	for n, p := range r.pulls {
+		if st.issues[n] == nil {
+			out = append(out, r.pullIssueLocked(p))
+		}
+	}
 	slices.SortFunc(out, func(a, b *github.Issue) int { return a.GetNumber() - b.GetNumber() })
 	return out
 }
@@ -92,12 +176,15 @@ func init() {
 	addRoutes(func(s *Server) {
 		s.Handle("GET", "/repos/{owner}/{repo}/issues", s.listIssues)
 		s.Handle("POST", "/repos/{owner}/{repo}/issues", s.createIssue)
+		s.Handle("GET", "/repos/{owner}/{repo}/issues/{number}", s.getIssue)
 		s.Handle("PATCH", "/repos/{owner}/{repo}/issues/{number}", s.updateIssue)
 	})
 }
 
-// listIssues filters by state (default open) and labels (all must match),
-// newest first as GitHub does by default.
+// listIssues lists issues and pull requests as GitHub does: filtered by
+// state (default open), labels (all must match) and since (updated at or
+// after), sorted by created (default) or updated, newest first unless
+// direction=asc, with relation summaries.
 func (s *Server) listIssues(w http.ResponseWriter, r *http.Request) {
 	repo, ok := s.repoOf(w, r)
 	if !ok {
@@ -112,14 +199,43 @@ func (s *Server) listIssues(w http.ResponseWriter, r *http.Request) {
 	if l := q.Get("labels"); l != "" {
 		want = strings.Split(l, ",")
 	}
+	var since time.Time
+	if v := q.Get("since"); v != "" {
+		var err error
+		if since, err = time.Parse(time.RFC3339, v); err != nil {
+			WriteValidationError(w, FieldError{Resource: "Issue", Field: "since", Code: "invalid"})
+			return
+		}
+	}
+	st := repo.issueStore()
+	var all []*github.Issue
+	repo.Lock(func() { all = repo.issuesAndPullsLocked(st) })
 	var out []*github.Issue
-	for _, is := range repo.Issues() {
-		if (state == "all" || is.GetState() == state) && hasLabels(is, want) {
+	for _, is := range all {
+		if (state == "all" || is.GetState() == state) && hasLabels(is, want) && !is.GetUpdatedAt().Before(since) {
 			out = append(out, is)
 		}
 	}
-	slices.Reverse(out)
-	Paginate(w, r, out)
+	sortIssues(out, q.Get("sort"), q.Get("direction"))
+	Paginate(w, r, s.issueObjects(out))
+}
+
+// sortIssues orders by created or updated time, then number, ascending
+// or (GitHub's default) descending.
+func sortIssues(list []*github.Issue, by, direction string) {
+	key := func(is *github.Issue) time.Time { return is.GetCreatedAt().Time }
+	if by == "updated" {
+		key = func(is *github.Issue) time.Time { return is.GetUpdatedAt().Time }
+	}
+	slices.SortStableFunc(list, func(a, b *github.Issue) int {
+		if c := key(a).Compare(key(b)); c != 0 {
+			return c
+		}
+		return a.GetNumber() - b.GetNumber()
+	})
+	if direction != "asc" {
+		slices.Reverse(list)
+	}
 }
 
 func hasLabels(is *github.Issue, want []string) bool {
@@ -159,7 +275,7 @@ func (s *Server) createIssue(w http.ResponseWriter, r *http.Request) {
 		in.Labels = *body.Labels
 	}
 	n := repo.AddIssue(in)
-	WriteJSON(w, http.StatusCreated, repo.issue(n))
+	WriteJSON(w, http.StatusCreated, s.issueObject(repo.issue(n)))
 }
 
 func (r *Repo) issue(n int) *github.Issue {
@@ -200,8 +316,12 @@ func (s *Server) updateIssue(w http.ResponseWriter, r *http.Request) {
 		if body.Body != nil {
 			is.Body = body.Body
 		}
-		if body.State != nil {
+		if body.State != nil && *body.State != is.GetState() {
 			is.State = body.State
+			is.ClosedAt = nil
+			if *body.State == "closed" {
+				is.ClosedAt = &github.Timestamp{Time: s.now()}
+			}
 		}
 		if body.Labels != nil {
 			repo.issueLabels[n] = nil
@@ -216,5 +336,35 @@ func (s *Server) updateIssue(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, http.StatusNotFound, "Not Found")
 		return
 	}
-	WriteJSON(w, http.StatusOK, repo.issue(n))
+	WriteJSON(w, http.StatusOK, s.issueObject(repo.issue(n)))
+}
+
+// getIssue answers with an issue, or a pull request as the issues API
+// shows one.
+func (s *Server) getIssue(w http.ResponseWriter, r *http.Request) {
+	repo, ok := s.repoOf(w, r)
+	if !ok {
+		return
+	}
+	n, _ := strconv.Atoi(r.PathValue("number"))
+	st := repo.issueStore()
+	var out *github.Issue
+	repo.Lock(func() { out = repo.issueOrPullLocked(st, n) })
+	if out == nil {
+		WriteError(w, http.StatusNotFound, "Not Found")
+		return
+	}
+	WriteJSON(w, http.StatusOK, s.issueObject(out))
+}
+
+// issueOrPullLocked is issue or pull request n as the issues API shows
+// it, or nil.
+func (r *Repo) issueOrPullLocked(st *issueState, n int) *github.Issue {
+	if is, ok := st.issues[n]; ok {
+		return r.issueCopyLocked(is)
+	}
+	if p, ok := r.pulls[n]; ok {
+		return r.pullIssueLocked(p)
+	}
+	return nil
 }

@@ -46,6 +46,7 @@ type Server struct {
 	tokens   map[string]bool // accepted tokens; empty accepts any
 	apps     map[int64]*app
 	nextID   int64
+	graph    issueGraph // sub-issues and dependencies, across repositories
 }
 
 // routeSets register the routes of each resource file; see addRoutes.
