@@ -28,7 +28,7 @@ func ParseTasks(body string) []Task {
 type item struct {
 	Task
 	Heading string // the Markdown heading above it, "" if none
-	Parent  int    // index of the item it is nested under, -1 at top level
+	Root    int    // index of the top-level item it is nested under, its own at top level
 }
 
 var (
@@ -53,9 +53,9 @@ func parseItems(body string) []item {
 		for len(open) > 0 && open[len(open)-1].indent >= indent {
 			open = open[:len(open)-1]
 		}
-		it := item{Task: Task{Text: strings.TrimSpace(line.Text[m[6]:]), Done: line.Text[m[4]] != ' '}, Heading: heading, Parent: -1}
+		it := item{Task: Task{Text: strings.TrimSpace(line.Text[m[6]:]), Done: line.Text[m[4]] != ' '}, Heading: heading, Root: len(items)}
 		if len(open) > 0 {
-			it.Parent = open[len(open)-1].index
+			it.Root = open[0].index
 		}
 		it.Ref = firstLocalRef(line.Words[m[6]:])
 		open = append(open, nesting{index: len(items), indent: indent})

@@ -44,20 +44,20 @@ func TestParseItemsKeepsHeadingAndNesting(t *testing.T) {
 	body := "- [ ] loose\n## Backend\n- [ ] api\n  - [ ] handler\n    - [ ] test\n  - [ ] docs\n- [ ] cli\n### Rollout ###\n1. [ ] flag"
 	type place struct {
 		Text, Heading string
-		Parent        int
+		Root          int
 	}
 	want := []place{
-		{"loose", "", -1},
-		{"api", "Backend", -1},
+		{"loose", "", 0},
+		{"api", "Backend", 1},
 		{"handler", "Backend", 1},
-		{"test", "Backend", 2},
+		{"test", "Backend", 1},
 		{"docs", "Backend", 1},
-		{"cli", "Backend", -1},
-		{"flag", "Rollout", -1},
+		{"cli", "Backend", 5},
+		{"flag", "Rollout", 6},
 	}
 	var got []place
 	for _, it := range parseItems(body) {
-		got = append(got, place{it.Text, it.Heading, it.Parent})
+		got = append(got, place{it.Text, it.Heading, it.Root})
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("parseItems (-want +got):\n%s", diff)
