@@ -30,7 +30,11 @@ func proseLines(body string) []proseLine {
 		if strings.HasPrefix(strings.TrimLeft(line, " \t"), ">") {
 			continue
 		}
-		lines = append(lines, proseLine{Text: line, Words: codeSpan.ReplaceAllStringFunc(line, blank)})
+		words := line
+		if strings.Contains(line, "`") {
+			words = codeSpan.ReplaceAllStringFunc(line, blank)
+		}
+		lines = append(lines, proseLine{Text: line, Words: words})
 	}
 	return lines
 }

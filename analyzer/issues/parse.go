@@ -41,6 +41,9 @@ func parseItems(body string) []item {
 	var open []nesting // the items that can still take nested ones
 	heading := ""
 	for _, line := range proseLines(body) {
+		if !mayBeItemOrHeading(line.Text) {
+			continue
+		}
 		if m := headingLine.FindStringSubmatch(line.Text); m != nil {
 			heading, open = m[1], nil
 			continue
@@ -62,6 +65,13 @@ func parseItems(body string) []item {
 		items = append(items, it)
 	}
 	return items
+}
+
+// mayBeItemOrHeading is a quick test, before the regular expressions, that
+// line starts like a list item or a heading.
+func mayBeItemOrHeading(line string) bool {
+	t := strings.TrimLeft(line, " \t")
+	return t != "" && strings.ContainsRune("-*+#0123456789", rune(t[0]))
 }
 
 type nesting struct{ index, indent int }

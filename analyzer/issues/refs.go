@@ -3,6 +3,7 @@ package issues
 import (
 	"regexp"
 	"strconv"
+	"strings"
 )
 
 // reference is one issue reference in prose.
@@ -11,10 +12,10 @@ type reference struct {
 	Start, End int // byte offsets in the text
 }
 
-// refPattern matches the forms GitHub links to an issue: "#12",
-// "owner/repo#12", "GH-12" and a URL to an issue or pull request. The
-// "\b" at the end keeps "#12abc" out.
-var refPattern = regexp.MustCompile(`(?i)(?:https?://github\.com/[\w.-]+/[\w.-]+/(?:issues|pull)/(\d+)|([\w.-]+/[\w.-]+)?#(\d+)|gh-(\d+))\b`)
+// refPattern matches the forms GitHub links to an issue: "#12", "GH-12"
+// and a URL to an issue or pull request; references glues "owner/repo" to
+// a "#12". The "\b" at the end keeps "#12abc" out.
+var refPattern = regexp.MustCompile(`(?i)(?:https?://github\.com/[\w.-]+/[\w.-]+/(?:issues|pull)/(\d+)|#(\d+)|\bgh-(\d+))\b`)
 
 // references finds the issue references in text, in order.
 //
@@ -28,29 +29,59 @@ var refPattern = regexp.MustCompile(`(?i)(?:https?://github\.com/[\w.-]+/[\w.-]+
 // repository) counts as issue N. Matches glued to a word ("abc#12",
 // "&#12;", "xgh-12") are not references.
 func references(text string) []reference {
+	if !strings.ContainsAny(text, "#-/") { // every form has one of these
+		return nil
+	}
 	var refs []reference
 	for _, m := range refPattern.FindAllStringSubmatchIndex(text, -1) {
+		r := reference{Start: m[0], End: m[1]}
+		if m[4] >= 0 { // #12, perhaps after owner/repo
+			if r.Start = repoBefore(text, m[0]); r.Start < m[0] {
+				refs = append(refs, r) // another repository's: Number 0
+				continue
+			}
+		}
 		if m[0] > 0 && gluedBefore(text[m[0]-1]) {
 			continue
 		}
-		r := reference{Start: m[0], End: m[1]}
-		switch {
-		case m[2] >= 0:
-			r.Number, _ = strconv.Atoi(text[m[2]:m[3]])
-		case m[4] >= 0: // owner/repo#12
-		case m[6] >= 0:
-			r.Number, _ = strconv.Atoi(text[m[6]:m[7]])
-		default:
-			r.Number, _ = strconv.Atoi(text[m[8]:m[9]])
+		for g := 2; g < len(m); g += 2 {
+			if m[g] >= 0 {
+				r.Number, _ = strconv.Atoi(text[m[g]:m[g+1]])
+			}
 		}
 		refs = append(refs, r)
 	}
 	return refs
 }
 
+// repoBefore returns where an "owner/repo" right before byte at of text
+// starts, or at if there is none.
+func repoBefore(text string, at int) int {
+	repo := nameStart(text, at)
+	if repo == at || repo == 0 || text[repo-1] != '/' {
+		return at
+	}
+	if owner := nameStart(text, repo-1); owner < repo-1 && (owner == 0 || !gluedBefore(text[owner-1])) {
+		return owner
+	}
+	return at
+}
+
+// nameStart returns where the run of name characters (letters, digits,
+// "_", ".", "-") ending at byte end of text starts.
+func nameStart(text string, end int) int {
+	for end > 0 && isNameByte(text[end-1]) {
+		end--
+	}
+	return end
+}
+
+func isNameByte(c byte) bool {
+	return c == '_' || c == '.' || c == '-' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
 // gluedBefore reports whether a reference right after byte c is part of a
 // longer word, an HTML entity or a path rather than a reference.
 func gluedBefore(c byte) bool {
-	return c == '_' || c == '&' || c == '/' || c == '-' || c == '.' ||
-		'0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	return isNameByte(c) || c == '&' || c == '/'
 }
