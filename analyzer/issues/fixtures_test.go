@@ -13,10 +13,10 @@ import (
 // restIssue is the part of GitHub's REST issue object the graph needs,
 // decoded with encoding/json: the core must not import go-github.
 type restIssue struct {
-	Number      int       `json:"number"`
-	Title       string    `json:"title"`
-	Body        string    `json:"body"`
-	State       string    `json:"state"`
+	Number      int    `json:"number"`
+	Title       string `json:"title"`
+	Body        string `json:"body"`
+	State       string `json:"state"`
 	Labels      []struct{ Name string }
 	PullRequest *struct{} `json:"pull_request"`
 	CreatedAt   time.Time `json:"created_at"`
