@@ -1,7 +1,7 @@
 // Command mvc keeps software changes small and delivery fast. One binary
 // serves three front doors: the GitHub Action (`mvc action`, the container's
-// default command), the local CLI (`mvc analyze`, `mvc split`, `mvc report`)
-// and the GitHub App webhook server (`mvc serve`).
+// default command), the local CLI (`mvc analyze`, `mvc split`, `mvc report`,
+// `mvc issues`) and the GitHub App webhook server (`mvc serve`).
 package main
 
 import (

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/mvcbot/mvc/internal/fakegithub"
+	"github.com/mvcbot/mvc/internal/gittest"
+)
+
+// An export with an oversized issue, a cycle, a long chain and a stale
+// blocker: every finding, in text and in JSON.
+const issuesExport = `[
+ {"number": 1, "title": "Checkout rewrite", "state": "OPEN", "body": "## Backend\n- [ ] Migrate the orders schema\n- [ ] Add the payments API\n- [ ] Add refunds\n## Frontend\n- [ ] New cart page\n- [ ] New checkout page\n- [ ] Docs for the checkout\n- [x] Design review"},
+ {"number": 2, "title": "Small fix", "state": "OPEN", "body": "- [ ] code\n- [ ] tests"},
+ {"number": 3, "title": "A", "state": "OPEN", "body": "Blocked by #4"},
+ {"number": 4, "title": "B", "state": "OPEN", "body": "Depends on #3"},
+ {"number": 5, "title": "C", "state": "OPEN", "body": "blocked by #6"},
+ {"number": 6, "title": "D", "state": "OPEN", "body": "blocked by #7"},
+ {"number": 7, "title": "E", "state": "OPEN", "body": "blocked by #8"},
+ {"number": 8, "title": "F", "state": "OPEN", "body": "blocked by #9"},
+ {"number": 9, "title": "G", "state": "OPEN", "body": "blocked by #10"},
+ {"number": 10, "title": "H", "state": "CLOSED", "body": ""},
+ {"number": 11, "title": "Fix A", "state": "MERGED", "headRefName": "fix-a", "body": "Fixes #3"}
+]`
+
+func writeExport(t *testing.T, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "issues.json")
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestIssuesFromExport(t *testing.T) {
+	p := writeExport(t, issuesExport)
+	res := runMVC(t, t.TempDir(), nil, "issues", "--from", p)
+	if res.code != 0 {
+		t.Fatalf("code %d, stderr %s", res.code, res.stderr)
+	}
+	for _, want := range []string{
+		"Too big to ship as one MVC (1)",
+		"#1 Checkout rewrite: 6 open pieces of work",
+		"1. Checkout rewrite: Backend",
+		"#3 → #4 → #3",
+		"Critical path: #9 → #8 → #7 → #6 → #5: 5 issues",
+		"#9 G: blocked by #10, closed; nothing open blocks it now: ready to start",
+	} {
+		if !strings.Contains(res.stdout, want) {
+			t.Errorf("the report lacks %q:\n%s", want, res.stdout)
+		}
+	}
+	if strings.Contains(res.stdout, "Small fix") {
+		t.Errorf("a two-task issue is reported:\n%s", res.stdout)
+	}
+
+	res = runMVC(t, t.TempDir(), nil, "issues", "--from", p, "--format", "json", "--max-chain", "5")
+	var got struct {
+		Policy   map[string]int `json:"policy"`
+		Findings struct {
+			TooBig []struct {
+				Number    int               `json:"number"`
+				Breakdown []json.RawMessage `json:"breakdown"`
+			} `json:"too_big"`
+			Cycles       [][]int `json:"cycles"`
+			CriticalPath []int   `json:"critical_path"`
+			ChainTooLong bool    `json:"chain_too_long"`
+			Summary      struct {
+				ClosesEdges int   `json:"closes_edges"`
+				Missing     []int `json:"missing"`
+			} `json:"summary"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(res.stdout), &got); err != nil {
+		t.Fatalf("%v\n%s", err, res.stdout)
+	}
+	f := got.Findings
+	if len(f.TooBig) != 1 || f.TooBig[0].Number != 1 || len(f.TooBig[0].Breakdown) < 2 || fmt.Sprint(f.Cycles) != "[[3 4]]" ||
+		len(f.CriticalPath) != 5 || f.ChainTooLong || got.Policy["max_chain"] != 5 || f.Summary.ClosesEdges != 1 || f.Summary.Missing == nil {
+		t.Errorf("findings %+v policy %v", f, got.Policy)
+	}
+	if !strings.Contains(res.stdout, `"missing": []`) {
+		t.Errorf("an empty list is not [] in JSON:\n%s", res.stdout)
+	}
+}
+
+func TestIssuesQuietWhenNothingToSay(t *testing.T) {
+	p := writeExport(t, `[{"number": 1, "title": "Tidy", "state": "OPEN", "body": "- [ ] one\n- [ ] two"}]`)
+	res := runMVC(t, t.TempDir(), nil, "issues", "--from", p, "--format", "markdown")
+	if res.code != 0 || !strings.Contains(res.stdout, "Nothing to report") || strings.Contains(res.stdout, "###") {
+		t.Errorf("code %d:\n%s", res.code, res.stdout)
+	}
+}
+
+// The API source reads the issues list, then sub-issues and blockers only
+// where GitHub's summaries count some.
+func TestIssuesFromGitHub(t *testing.T) {
+	srv := fakegithub.New(t)
+	srv.AcceptToken("test-token")
+	repo := srv.AddRepo("octo", "app")
+	epic := repo.AddIssue(fakegithub.Issue{Title: "Epic: search"})
+	var children []int
+	for i := range 7 {
+		children = append(children, repo.AddIssue(fakegithub.Issue{Title: fmt.Sprintf("search part %d", i+1)}))
+	}
+	for _, c := range children {
+		repo.AddSubIssue(epic, c)
+	}
+	repo.AddBlockedBy(children[1], children[0])
+	env := []string{"GITHUB_TOKEN=test-token", "GITHUB_API_URL=" + srv.BaseURL()}
+	res := runMVC(t, t.TempDir(), env, "issues", "--github", "octo/app")
+	if res.code != 0 {
+		t.Fatalf("code %d, stderr %s", res.code, res.stderr)
+	}
+	if !strings.Contains(res.stdout, fmt.Sprintf("#%d Epic: search: 7 open pieces of work", epic)) {
+		t.Errorf("the epic is not flagged:\n%s", res.stdout)
+	}
+	// One page of issues, one of sub-issues, one of blockers.
+	if srv.Reads() != 3 {
+		t.Errorf("%d API reads, want 3: %v", srv.Reads(), srv.Requests())
+	}
+	if want := "in 3 GitHub API requests"; !strings.Contains(res.stderr, want) {
+		t.Errorf("stderr %q lacks %q", res.stderr, want)
+	}
+}
+
+// With neither --from nor --github, the clone's origin names the repository.
+func TestIssuesReadsTheOriginRepository(t *testing.T) {
+	g := gittest.New(t)
+	g.Git("remote", "add", "origin", "git@github.com:octo/app.git")
+	srv := fakegithub.New(t)
+	srv.AcceptToken("test-token")
+	srv.AddRepo("octo", "app").AddIssue(fakegithub.Issue{Title: "One"})
+	res := runMVC(t, g.Dir, []string{"GITHUB_TOKEN=test-token", "GITHUB_API_URL=" + srv.BaseURL()}, "issues")
+	if res.code != 0 || !strings.Contains(res.stdout, "Issue graph: octo/app (GitHub API)") {
+		t.Errorf("code %d\nstdout %s\nstderr %s", res.code, res.stdout, res.stderr)
+	}
+}
+
+func TestIssuesBadInput(t *testing.T) {
+	p := writeExport(t, `{"not": "a list"}`)
+	plain := t.TempDir()
+	for _, tc := range []struct {
+		env  []string
+		args []string
+		want string
+	}{
+		{nil, []string{"--from", p}, "want a JSON array of issues"},
+		{nil, []string{"--from", filepath.Join(plain, "absent.json")}, "no such file"},
+		{nil, []string{}, "no issues to read: pass --from FILE"},
+		{nil, []string{"--github", "octo"}, `--github "octo": use owner/repo`},
+		{nil, []string{"--github", "octo/app"}, "needs a token: set GITHUB_TOKEN"},
+		{nil, []string{"--state", "merged"}, `--state "merged": use open, closed or all`},
+		{nil, []string{"--max-tasks", "0"}, "--max-tasks 0: use 1 or more"},
+		{nil, []string{"--from", p, "--github", "o/r"}, "use --from or --github, not both"},
+		{nil, []string{"--format", "yaml"}, `--format "yaml"`},
+	} {
+		res := runMVC(t, plain, tc.env, append([]string{"issues"}, tc.args...)...)
+		if res.code != exitBadInput || !strings.Contains(res.stderr, tc.want) || strings.Count(strings.TrimSpace(res.stderr), "\n") > 0 {
+			t.Errorf("mvc issues %v: code %d, stderr %q; want exit 2 and one line with %q", tc.args, res.code, res.stderr, tc.want)
+		}
+	}
+}
+
+func TestGitHubRemote(t *testing.T) {
+	for _, tc := range []struct{ url, want string }{
+		{"https://github.com/octo/app.git", "octo/app"},
+		{"https://github.com/octo/app", "octo/app"},
+		{"https://x-access-token:abc@github.com/octo/app.git", "octo/app"},
+		{"git@github.com:octo/my.app.git", "octo/my.app"},
+		{"ssh://git@github.com/octo/app.git", "octo/app"},
+		{"https://gitlab.com/octo/app.git", ""},
+		{"https://github.com/octo", ""},
+	} {
+		got := ""
+		if m := githubRemote.FindStringSubmatch(tc.url); m != nil {
+			got = m[1] + "/" + m[2]
+		}
+		if got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.url, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,124 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/mvcbot/mvc/analyzer/issues"
+)
+
+// IssuesMeta says what an issue-graph report read.
+type IssuesMeta struct {
+	Source string   // "octo/app (GitHub API)", "issues.json"
+	Root   int      // the issue whose tree was read, 0 for the whole list
+	Notes  []string // what the source could not read
+	Policy issues.Policy
+}
+
+// IssuesDoc is the report of `mvc issues`: issues too big to ship as one
+// MVC with their proposed breakdown, dependency cycles, the critical path
+// and stale blockers. With nothing to report it says so in one line.
+func IssuesDoc(f issues.Findings, m IssuesMeta) Doc {
+	var d Doc
+	title := "Issue graph: " + m.Source
+	if m.Root > 0 {
+		title = fmt.Sprintf("Issue graph of #%d: %s", m.Root, m.Source)
+	}
+	d.Add(Heading{Level: 2, Text: title}, Paragraph{Text: issuesSummary(f.Summary)})
+	quiet := len(f.TooBig) == 0 && len(f.Cycles) == 0 && !f.ChainTooLong && len(f.Stale) == 0
+	if quiet {
+		d.Add(Paragraph{Text: fmt.Sprintf("Nothing to report: no open issue holds more than %d open pieces of work, nothing waits on itself, and no chain is longer than %d issues.", m.Policy.MaxOpenTasks, m.Policy.MaxChain)})
+	}
+	if len(f.TooBig) > 0 {
+		d.Add(Heading{Level: 3, Text: fmt.Sprintf("Too big to ship as one MVC (%d)", len(f.TooBig))})
+		for _, tb := range f.TooBig {
+			d.Add(tooBigBlocks(tb)...)
+		}
+	}
+	if len(f.Cycles) > 0 {
+		d.Add(Heading{Level: 3, Text: fmt.Sprintf("Dependency cycles (%d)", len(f.Cycles))},
+			Paragraph{Text: "These issues wait on each other, so none of them can finish: drop or reverse one edge of each."})
+		items := make([]string, len(f.Cycles))
+		for i, c := range f.Cycles {
+			items[i] = issueChain(append(c, c[0]))
+		}
+		d.Add(List{Items: items})
+	}
+	if len(f.CriticalPath) > 1 && (f.ChainTooLong || !quiet) {
+		text := fmt.Sprintf("**Critical path:** %s: %d issues that must ship one after another.", issueChain(f.CriticalPath), len(f.CriticalPath))
+		if f.ChainTooLong {
+			text += fmt.Sprintf(" That is longer than %d: its length is a floor on lead time that more hands cannot shorten. Look for a link that can go, or an issue that can start against a stub.", m.Policy.MaxChain)
+		}
+		d.Add(Paragraph{Text: text})
+	}
+	if len(f.Stale) > 0 {
+		d.Add(Heading{Level: 3, Text: fmt.Sprintf("Blocked by closed issues (%d)", len(f.Stale))})
+		items := make([]string, len(f.Stale))
+		for i, s := range f.Stale {
+			items[i] = fmt.Sprintf("#%d %s: blocked by %s, closed", s.Number, s.Title, issueRefs(s.Closed))
+			if s.Ready {
+				items[i] += "; nothing open blocks it now: ready to start"
+			}
+		}
+		d.Add(List{Items: items})
+	}
+	if len(m.Notes) > 0 {
+		d.Add(Paragraph{Text: "Notes: " + strings.Join(m.Notes, "; ") + "."})
+	}
+	return d
+}
+
+func issuesSummary(s issues.Summary) string {
+	text := fmt.Sprintf("%s open and %s closed; %s; edges: %d parent, %d blocked-by, %d closes.",
+		sizeCountOf(s.OpenIssues, "issue"), sizeCount(s.ClosedIssues), sizeCountOf(s.OpenPulls+s.ClosedPulls, "pull request"),
+		s.ParentEdges, s.BlockedByEdges, s.ClosesEdges)
+	if n := len(s.Missing); n > 0 {
+		text += fmt.Sprintf(" %s referred to but not read (closed, in another repository, or past --max-issues): %s.", sizeCountOf(n, "issue"), issueRefs(s.Missing))
+	}
+	return text
+}
+
+// tooBigBlocks is one oversized issue: why, then the proposed breakdown in
+// order, each step saying what it takes over and what it waits for.
+func tooBigBlocks(tb issues.TooBig) []Block {
+	blocks := []Block{Paragraph{Text: fmt.Sprintf("**#%d %s**: %s.", tb.Number, tb.Title, strings.Join(tb.Reasons, "; "))}}
+	if len(tb.Breakdown) == 0 {
+		return blocks
+	}
+	items := make([]string, len(tb.Breakdown))
+	for i, s := range tb.Breakdown {
+		item := s.Title
+		if s.Issue > 0 {
+			item = fmt.Sprintf("#%d %s", s.Issue, s.Title)
+		}
+		if len(s.Tasks) > 0 {
+			item += ": " + strings.Join(s.Tasks, "; ")
+		}
+		if len(s.DependsOn) > 0 {
+			deps := make([]string, len(s.DependsOn))
+			for j, d := range s.DependsOn {
+				deps[j] = strconv.Itoa(d + 1)
+			}
+			item += " (after " + strings.Join(deps, ", ") + ")"
+		}
+		items[i] = item
+	}
+	return append(blocks, Paragraph{Text: "Proposed breakdown, one MVC each, in order:"}, List{Ordered: true, Items: items})
+}
+
+func issueChain(ns []int) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = "#" + strconv.Itoa(n)
+	}
+	return strings.Join(parts, " → ")
+}
+
+func issueRefs(ns []int) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = "#" + strconv.Itoa(n)
+	}
+	return strings.Join(parts, ", ")
+}
