@@ -37,7 +37,15 @@ type event struct {
 	Name        string
 	PullRequest *github.PullRequestEvent
 	Push        *github.PushEvent
+	Issues      *github.IssuesEvent
 	Repo        *github.Repository
+}
+
+// issueActions are the issues actions that can change what mvc says of an
+// issue: a new or edited task list, a reopened issue, a label that may say
+// it is an epic.
+var issueActions = map[string]bool{
+	"opened": true, "edited": true, "reopened": true, "labeled": true, "unlabeled": true,
 }
 
 // readEvent decodes GITHUB_EVENT_PATH for GITHUB_EVENT_NAME.
@@ -63,6 +71,12 @@ func readEvent(name, path string) (*event, error) {
 			return nil, fmt.Errorf("the %s event file %s has no pull request number", name, path)
 		}
 		ev.Repo = ev.PullRequest.GetRepo()
+	case "issues":
+		ev.Issues = new(github.IssuesEvent)
+		if err := json.Unmarshal(data, ev.Issues); err != nil {
+			return nil, fmt.Errorf("decode issues event file %s: %w", path, err)
+		}
+		ev.Repo = ev.Issues.GetRepo()
 	case "push":
 		ev.Push = new(github.PushEvent)
 		if err := json.Unmarshal(data, ev.Push); err != nil {
@@ -102,7 +116,12 @@ func chooseMode(requested Mode, ev *event) (Mode, string) {
 			return modeNone, fmt.Sprintf("mode pr needs a pull_request or pull_request_target event, got %s: nothing to do", ev.Name)
 		}
 		return ModePR, ""
-	case ModeIssue, ModeReport:
+	case ModeIssue:
+		if ev.Issues == nil || ev.Issues.GetIssue().GetNumber() == 0 {
+			return modeNone, fmt.Sprintf("mode issue needs an issues event naming an issue, got %s: nothing to do", ev.Name)
+		}
+		return ModeIssue, ""
+	case ModeReport:
 		return requested, ""
 	}
 	switch ev.Name {
@@ -111,7 +130,13 @@ func chooseMode(requested Mode, ev *event) (Mode, string) {
 			return modeNone, fmt.Sprintf("%s action %q cannot change the size verdict: nothing to do", ev.Name, action)
 		}
 		return ModePR, ""
-	case "issues", "issue_comment":
+	case "issues":
+		if action := ev.Issues.GetAction(); !issueActions[action] {
+			return modeNone, fmt.Sprintf("issues action %q cannot change what mvc says of the issue: nothing to do", action)
+		}
+		if ev.Issues.GetIssue().GetNumber() == 0 {
+			return modeNone, "the issues event names no issue: nothing to do"
+		}
 		return ModeIssue, ""
 	case "schedule", "workflow_dispatch":
 		return ModeReport, ""
@@ -122,7 +147,7 @@ func chooseMode(requested Mode, ev *event) (Mode, string) {
 		}
 		return ModeReport, ""
 	}
-	return modeNone, fmt.Sprintf("mvc does nothing on %s events (it acts on pull_request, pull_request_target, push to the default branch, schedule and workflow_dispatch)", ev.Name)
+	return modeNone, fmt.Sprintf("mvc does nothing on %s events (it acts on pull_request, pull_request_target, issues, push to the default branch, schedule and workflow_dispatch)", ev.Name)
 }
 
 func (e *event) defaultBranch() string {

@@ -339,7 +339,8 @@ func TestEventsThatDoNothing(t *testing.T) {
 		want        string
 	}{
 		{"closed PR", "pull_request", map[string]any{"action": "closed", "number": 3, "pull_request": map[string]any{"number": 3}}, "cannot change the size verdict"},
-		{"issue", "issues", map[string]any{"action": "opened"}, "issue mode"},
+		{"issue", "issues", map[string]any{"action": "opened"}, "names no issue"},
+		{"issue comment", "issue_comment", map[string]any{"action": "created"}, "does nothing on issue_comment events"},
 		{"release", "release", map[string]any{"action": "published"}, "does nothing on release events"},
 		{"push elsewhere", "push", map[string]any{"ref": "refs/heads/topic", "repository": map[string]any{"default_branch": "main"}}, "not to the default branch"},
 	}

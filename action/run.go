@@ -126,7 +126,7 @@ func (r *runner) run(ctx context.Context) (int, error) {
 	case ModePR:
 		return r.runPR(ctx, ev)
 	case ModeIssue:
-		notice = "issue mode (issue graphs) is not available in this version of mvc yet: nothing to do"
+		return r.runIssue(ctx, ev)
 	case ModeReport:
 		return r.runReport(ctx, ev)
 	}

@@ -10,8 +10,10 @@ import (
 	"github.com/google/go-github/v60/github"
 )
 
-// job is one pull request run, as a delivery asked for it.
+// job is one run for a pull request or an issue, as a delivery asked for
+// it.
 type job struct {
+	event        string // pull_request or issues
 	delivery     string
 	installation int64
 	repo         string // owner/name
@@ -22,7 +24,8 @@ type job struct {
 	payload []byte
 }
 
-// key names the pull request; its runs never overlap.
+// key names the pull request or issue (they share numbers); its runs never
+// overlap.
 func (j job) key() string { return strings.ToLower(j.repo) + "#" + strconv.Itoa(j.number) }
 
 // prActions are the pull_request actions that can change a size verdict:
@@ -49,6 +52,7 @@ func pullRequestJob(delivery string, body []byte) (job, string, error) {
 		return job{}, "pull_request edited without a new base branch cannot change the size verdict", nil
 	}
 	j := job{
+		event:        "pull_request",
 		delivery:     delivery,
 		installation: ev.GetInstallation().GetID(),
 		repo:         ev.GetRepo().GetFullName(),
@@ -70,6 +74,45 @@ func pullRequestJob(delivery string, body []byte) (job, string, error) {
 		return job{}, "", errors.New("the payload names no repository (repository.full_name)")
 	case j.number == 0:
 		return job{}, "", errors.New("the payload has no pull request number")
+	}
+	return j, "", nil
+}
+
+// issueActions are the issues actions that can change what mvc says of an
+// issue; the Action acts on the same ones.
+var issueActions = map[string]bool{
+	"opened": true, "edited": true, "reopened": true, "labeled": true, "unlabeled": true,
+}
+
+// issuesJob decodes an issues delivery into a job, like pullRequestJob.
+func issuesJob(delivery string, body []byte) (job, string, error) {
+	var ev github.IssuesEvent
+	if err := json.Unmarshal(body, &ev); err != nil {
+		return job{}, "", fmt.Errorf("the issues payload is not valid JSON: %v", err)
+	}
+	action := ev.GetAction()
+	if !issueActions[action] {
+		return job{}, fmt.Sprintf("issues action %q cannot change what mvc says of the issue", action), nil
+	}
+	if ev.GetIssue().GetState() == "closed" {
+		return job{}, "the issue is closed", nil
+	}
+	j := job{
+		event:        "issues",
+		delivery:     delivery,
+		installation: ev.GetInstallation().GetID(),
+		repo:         ev.GetRepo().GetFullName(),
+		number:       ev.GetIssue().GetNumber(),
+		action:       action,
+		payload:      body,
+	}
+	switch {
+	case j.installation == 0:
+		return job{}, "", errors.New("the payload has no installation id: send it from the GitHub App's webhook, not a repository webhook")
+	case j.repo == "":
+		return job{}, "", errors.New("the payload names no repository (repository.full_name)")
+	case j.number == 0:
+		return job{}, "", errors.New("the payload has no issue number")
 	}
 	return j, "", nil
 }

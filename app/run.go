@@ -21,7 +21,7 @@ const reportFile = "mvc-report.json"
 // file, the App's credentials as inputs, and a scratch workspace with no
 // checkout, so the Action takes its API-only path.
 func (s *Server) process(ctx context.Context, j job) {
-	log := s.log.With("delivery", j.delivery, "repo", j.repo, "pr", j.number, "action", j.action)
+	log := s.log.With("delivery", j.delivery, "repo", j.repo, "number", j.number, "event", j.event, "action", j.action)
 	defer func() {
 		if p := recover(); p != nil {
 			log.Error("run panicked", "panic", p)
@@ -57,6 +57,9 @@ func (s *Server) process(ctx context.Context, j job) {
 	s.logOutcome(log, j, code, env["GITHUB_WORKSPACE"], s.now().Sub(start))
 }
 
+// modeOf is the Action's mode for each event the App acts on.
+var modeOf = map[string]string{"pull_request": "pr", "issues": "issue"}
+
 // runEnv writes the event file and returns the variables a workflow step
 // would see. Inputs not set here take the Action's defaults and the
 // repository's .github/mvc.yml, exactly as in a workflow.
@@ -70,12 +73,12 @@ func (s *Server) runEnv(dir string, j job) (map[string]string, error) {
 		return nil, fmt.Errorf("create the scratch workspace: %w", err)
 	}
 	return map[string]string{
-		"GITHUB_EVENT_NAME":     "pull_request",
+		"GITHUB_EVENT_NAME":     j.event,
 		"GITHUB_EVENT_PATH":     eventPath,
 		"GITHUB_REPOSITORY":     j.repo,
 		"GITHUB_API_URL":        s.cfg.APIURL,
 		"GITHUB_WORKSPACE":      workspace,
-		"INPUT_MODE":            "pr",
+		"INPUT_MODE":            modeOf[j.event],
 		"INPUT_APP-ID":          s.cfg.AppID,
 		"INPUT_APP-PRIVATE-KEY": s.cfg.PrivateKey,
 		"INPUT_REPORT-FILE":     reportFile,

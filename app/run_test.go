@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -10,7 +11,10 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/google/go-github/v60/github"
+
 	"github.com/mvcbot/mvc/action"
+	"github.com/mvcbot/mvc/internal/fakegithub"
 )
 
 // TestOpenedThenSynchronize runs the Action's real flow against the fake
@@ -306,5 +310,32 @@ func TestRunEnvironment(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Dir(got.Getenv("GITHUB_EVENT_PATH"))); !os.IsNotExist(err) {
 		t.Errorf("the run's scratch directory is left behind: %v", err)
+	}
+}
+
+// An issues delivery runs the Action's issue mode: an issue too big for
+// one MVC gets one comment with a proposed breakdown.
+func TestIssueTooBigGetsABreakdown(t *testing.T) {
+	h := newHarness(t)
+	body := "- [ ] one\n- [ ] two\n- [ ] three\n- [ ] four\n- [ ] five\n- [ ] six"
+	n := h.repo.AddIssue(fakegithub.Issue{Title: "Big", Body: body})
+	payload, _ := json.Marshal(github.IssuesEvent{
+		Action:       github.String("opened"),
+		Issue:        &github.Issue{Number: github.Int(n), State: github.String("open")},
+		Repo:         &github.Repository{FullName: github.String(h.repo.FullName()), Name: github.String(h.repo.Name), Owner: &github.User{Login: github.String(h.repo.Owner)}},
+		Installation: &github.Installation{ID: github.Int64(h.installation)},
+	})
+	if rec := h.deliver("issues", "d-issue", payload); rec.Code != http.StatusAccepted {
+		t.Fatalf("%d %s", rec.Code, rec.Body)
+	}
+	h.srv.Wait()
+	var marked int
+	for _, c := range h.repo.Comments(n) {
+		if strings.Contains(c.GetBody(), "<!-- mvc:issue-report -->") && strings.Contains(c.GetBody(), "Proposed breakdown") {
+			marked++
+		}
+	}
+	if marked != 1 {
+		t.Errorf("%d breakdown comments, want 1\nlogs:\n%s", marked, h.logs.String())
 	}
 }

@@ -38,15 +38,18 @@ func (s *Server) webhook(w http.ResponseWriter, r *http.Request) {
 		log.Info("ping")
 		reply(w, http.StatusOK, "pong")
 	case "pull_request":
-		s.pullRequest(w, log, delivery, body)
+		s.queue(w, log, delivery, body, pullRequestJob)
+	case "issues":
+		s.queue(w, log, delivery, body, issuesJob)
 	default:
-		reply(w, http.StatusAccepted, "ignored: mvc acts on pull_request events only")
+		reply(w, http.StatusAccepted, "ignored: mvc acts on pull_request and issues events only")
 	}
 }
 
-// pullRequest queues a pull_request delivery that can change the verdict.
-func (s *Server) pullRequest(w http.ResponseWriter, log *slog.Logger, delivery string, body []byte) {
-	j, ignored, err := pullRequestJob(delivery, body)
+// queue queues a delivery that can change what mvc says, decoded by
+// decode.
+func (s *Server) queue(w http.ResponseWriter, log *slog.Logger, delivery string, body []byte, decode func(string, []byte) (job, string, error)) {
+	j, ignored, err := decode(delivery, body)
 	switch {
 	case err != nil:
 		log.Warn("delivery refused", "reason", err.Error())
@@ -56,7 +59,7 @@ func (s *Server) pullRequest(w http.ResponseWriter, log *slog.Logger, delivery s
 		reply(w, http.StatusAccepted, "ignored: "+ignored)
 		return
 	}
-	log = log.With("repo", j.repo, "pr", j.number, "action", j.action)
+	log = log.With("repo", j.repo, "number", j.number, "action", j.action)
 	if delivery != "" && !s.seen.add(delivery) {
 		log.Info("duplicate delivery skipped")
 		reply(w, http.StatusOK, "duplicate delivery: already taken")

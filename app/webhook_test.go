@@ -64,7 +64,11 @@ func TestEventsThatDoNothing(t *testing.T) {
 		wantStatus  int
 		wantBody    string
 	}{
-		{"another event", "issues", []byte(`{"action":"opened"}`), http.StatusAccepted, "ignored"},
+		{"another event", "release", []byte(`{"action":"published"}`), http.StatusAccepted, "ignored"},
+		{"assigned issue", "issues", []byte(`{"action":"assigned"}`), http.StatusAccepted, `ignored: issues action "assigned"`},
+		{"closed issue", "issues", []byte(`{"action":"edited","issue":{"number":4,"state":"closed"}}`), http.StatusAccepted, "the issue is closed"},
+		{"issue without installation", "issues", []byte(`{"action":"opened","issue":{"number":4},"repository":{"full_name":"o/r"}}`), http.StatusBadRequest, "no installation id"},
+		{"issue without number", "issues", []byte(`{"action":"opened","repository":{"full_name":"o/r"},"installation":{"id":1}}`), http.StatusBadRequest, "no issue number"},
 		{"closed", "pull_request", h.prPayload("closed", 3), http.StatusAccepted, `ignored: pull_request action "closed"`},
 		{"edited title", "pull_request", editedTitle, http.StatusAccepted, "without a new base branch"},
 		{"not JSON", "pull_request", []byte(`{"action":`), http.StatusBadRequest, "not valid JSON"},

@@ -122,3 +122,53 @@ func issueRefs(ns []int) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// IssueMarker identifies mvc's comment on an issue.
+const IssueMarker = "mvc:issue-report"
+
+// IssueCommentDoc is mvc's comment on one issue: what the graph says of
+// that issue alone (too big, with the proposed breakdown; in a dependency
+// cycle; on a chain too long; blocked only by closed issues). flagged is
+// false when there is nothing to say, and the doc is then a short note
+// for an earlier comment to become.
+func IssueCommentDoc(f issues.Findings, number int, p issues.Policy) (doc Doc, flagged bool) {
+	doc.Add(Marker{ID: IssueMarker})
+	for _, tb := range f.TooBig {
+		if tb.Number == number {
+			doc.Add(Paragraph{Text: fmt.Sprintf("**Too big to ship as one Minimum Viable Change**: %s.", strings.Join(tb.Reasons, "; "))})
+			blocks := tooBigBlocks(tb)
+			doc.Add(blocks[1:]...)
+			flagged = true
+		}
+	}
+	for _, c := range f.Cycles {
+		if containsIssue(c, number) {
+			doc.Add(Paragraph{Text: fmt.Sprintf("**It waits on itself:** %s. None of these can finish; drop or reverse one of the edges.", issueChain(append(c, c[0])))})
+			flagged = true
+		}
+	}
+	if f.ChainTooLong && containsIssue(f.CriticalPath, number) {
+		doc.Add(Paragraph{Text: fmt.Sprintf("**It is on a chain of %d issues** that must ship one after another (more than %d): %s. Look for a link that can go, or an issue that can start against a stub.",
+			len(f.CriticalPath), p.MaxChain, issueChain(f.CriticalPath))})
+		flagged = true
+	}
+	for _, s := range f.Stale {
+		if s.Number == number && s.Ready {
+			doc.Add(Paragraph{Text: fmt.Sprintf("**Ready to start:** it is marked blocked by %s, which %s closed.", issueRefs(s.Closed), map[bool]string{true: "is", false: "are"}[len(s.Closed) == 1])})
+			flagged = true
+		}
+	}
+	if !flagged {
+		doc.Add(Paragraph{Text: fmt.Sprintf("Fits one Minimum Viable Change now: at most %d open pieces of work, no dependency cycle, no chain longer than %d.", p.MaxOpenTasks, p.MaxChain)})
+	}
+	return doc, flagged
+}
+
+func containsIssue(ns []int, n int) bool {
+	for _, m := range ns {
+		if m == n {
+			return true
+		}
+	}
+	return false
+}

@@ -278,6 +278,16 @@ func (s *Server) createIssue(w http.ResponseWriter, r *http.Request) {
 	WriteJSON(w, http.StatusCreated, s.issueObject(repo.issue(n)))
 }
 
+// SetIssueBody replaces an issue's body, as its author editing it would.
+func (r *Repo) SetIssueBody(n int, body string) {
+	st := r.issueStore()
+	r.Lock(func() {
+		if is, ok := st.issues[n]; ok {
+			is.Body = github.String(body)
+		}
+	})
+}
+
 func (r *Repo) issue(n int) *github.Issue {
 	st := r.issueStore()
 	var out *github.Issue

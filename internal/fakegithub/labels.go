@@ -265,6 +265,9 @@ func (s *Server) issueOf(w http.ResponseWriter, r *http.Request) (*Repo, int, bo
 	exists := false
 	repo.Lock(func() { exists = repo.pulls[n] != nil })
 	if !exists {
+		exists = repo.issue(n) != nil // issues and pull requests share numbers and these routes
+	}
+	if !exists {
 		WriteError(w, http.StatusNotFound, "Not Found")
 		return nil, 0, false
 	}

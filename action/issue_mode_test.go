@@ -1,0 +1,136 @@
+package action
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-github/v60/github"
+
+	"github.com/mvcbot/mvc/internal/fakegithub"
+)
+
+// issueEvent writes an issues event for issue n.
+func (h *harness) issueEvent(action string, n int, state string) {
+	h.env["GITHUB_EVENT_NAME"] = "issues"
+	h.writeEvent(github.IssuesEvent{
+		Action: github.String(action),
+		Issue:  &github.Issue{Number: github.Int(n), State: github.String(state)},
+		Repo: &github.Repository{
+			Name: github.String("app"), FullName: github.String("octo/app"),
+			Owner: &github.User{Login: github.String("octo")}, DefaultBranch: github.String("main"),
+		},
+	})
+}
+
+func (h *harness) issueComments(n int) []*github.IssueComment {
+	var out []*github.IssueComment
+	for _, c := range h.repo.Comments(n) {
+		if strings.Contains(c.GetBody(), "<!-- mvc:issue-report -->") {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// An issue with seven open tasks gets one comment with a breakdown; once
+// its list is trimmed, the same comment says it fits.
+func TestIssueModeCommentsOnceOnAnIssueTooBig(t *testing.T) {
+	h := newHarness(t)
+	body := "## API\n- [ ] Add the schema migration\n- [ ] Add the endpoint\n- [ ] Add paging\n## UI\n- [ ] List page\n- [ ] Detail page\n- [ ] Empty state\n- [ ] Docs"
+	n := h.repo.AddIssue(fakegithub.Issue{Title: "Search", Body: body})
+	h.issueEvent("opened", n, "open")
+	if code := h.run(); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, h.stdout.String())
+	}
+	comments := h.issueComments(n)
+	if len(comments) != 1 {
+		t.Fatalf("%d comments, want 1:\n%s", len(comments), h.stdout.String())
+	}
+	first := comments[0].GetBody()
+	for _, want := range []string{"Too big to ship as one Minimum Viable Change", "7 open pieces of work", "Proposed breakdown", "1. Search: API"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("comment lacks %q:\n%s", want, first)
+		}
+	}
+	if out := h.outputs(); out["verdict"] != "too-large" || out["parts"] == "1" {
+		t.Errorf("outputs %v", out)
+	}
+	// A rerun changes nothing; a trimmed list edits the same comment.
+	h.run()
+	if c := h.issueComments(n); len(c) != 1 || c[0].GetBody() != first {
+		t.Fatalf("a rerun changed the comment")
+	}
+	h.repo.SetIssueBody(n, "- [ ] Add the endpoint\n- [ ] List page")
+	h.issueEvent("edited", n, "open")
+	h.run()
+	after := h.issueComments(n)
+	if len(after) != 1 || after[0].GetID() != comments[0].GetID() || !strings.Contains(after[0].GetBody(), "Fits one Minimum Viable Change now") {
+		t.Errorf("after trimming: %d comments, %q", len(after), after[0].GetBody())
+	}
+	if out := h.outputs(); out["verdict"] != "mvc" {
+		t.Errorf("outputs %v", out)
+	}
+}
+
+// Small issues get no comment at all, and the run costs a few reads.
+func TestIssueModeIsQuietOnSmallIssues(t *testing.T) {
+	h := newHarness(t)
+	n := h.repo.AddIssue(fakegithub.Issue{Title: "Typo", Body: "- [ ] fix it\n- [ ] test it"})
+	h.issueEvent("opened", n, "open")
+	if code := h.run(); code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	if c := h.repo.Comments(n); len(c) != 0 {
+		t.Errorf("%d comments on a small issue", len(c))
+	}
+	for _, r := range h.gh.Requests() {
+		if r.Method != "GET" {
+			t.Errorf("a small issue caused a write: %s", r)
+		}
+	}
+}
+
+// Sub-issues count: an epic with six open sub-issues, one blocked by
+// another, is broken down into its sub-issues in dependency order.
+func TestIssueModeReadsSubIssues(t *testing.T) {
+	h := newHarness(t)
+	epic := h.repo.AddIssue(fakegithub.Issue{Title: "Epic: billing"})
+	var kids []int
+	for i := range 6 {
+		kids = append(kids, h.repo.AddIssue(fakegithub.Issue{Title: fmt.Sprintf("billing %d", i+1)}))
+		h.repo.AddSubIssue(epic, kids[i])
+	}
+	h.repo.AddBlockedBy(kids[0], kids[5])
+	h.issueEvent("labeled", epic, "open")
+	if code := h.run(); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, h.stdout.String())
+	}
+	c := h.issueComments(epic)
+	if len(c) != 1 {
+		t.Fatalf("%d comments", len(c))
+	}
+	body := c[0].GetBody()
+	if !strings.Contains(body, fmt.Sprintf("#%d billing 6", kids[5])) || strings.Index(body, fmt.Sprintf("#%d billing 6", kids[5])) > strings.Index(body, fmt.Sprintf("#%d billing 1", kids[0])) {
+		t.Errorf("billing 6 does not come before billing 1, which it blocks:\n%s", body)
+	}
+}
+
+func TestIssueModeEventsThatDoNothing(t *testing.T) {
+	for _, tc := range []struct {
+		action, state, want string
+	}{
+		{"closed", "closed", `issues action "closed" cannot change`},
+		{"assigned", "open", `issues action "assigned" cannot change`},
+		{"reopened", "closed", "is closed: nothing to do"},
+	} {
+		h := newHarness(t)
+		h.issueEvent(tc.action, 7, tc.state)
+		if code := h.run(); code != ExitOK || !strings.Contains(h.stdout.String(), tc.want) {
+			t.Errorf("%s: exit %d, stdout %q", tc.action, code, h.stdout.String())
+		}
+		if n := len(h.gh.Requests()); n != 0 {
+			t.Errorf("%s: %d API requests", tc.action, n)
+		}
+	}
+}
