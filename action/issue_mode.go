@@ -46,7 +46,7 @@ func (r *runner) runIssue(ctx context.Context, ev *event) (int, error) {
 	for _, n := range tree.Notes {
 		r.gha.Noticef("%s", n)
 	}
-	policy := issues.DefaultPolicy()
+	policy := cfg.Issues
 	findings := issues.Analyze(issues.Build(tree.Issues), policy)
 	doc, flagged := report.IssueCommentDoc(findings, number, policy)
 	res, err := publish.PublishComment(ctx, client, publish.Sticky{

@@ -134,3 +134,17 @@ func TestIssueModeEventsThatDoNothing(t *testing.T) {
 		}
 	}
 }
+
+// The default branch's .github/mvc.yml sets issue mode's thresholds.
+func TestIssueModeThresholdsFromConfig(t *testing.T) {
+	h := newHarness(t)
+	h.repo.SetFile("main", ".github/mvc.yml", "issues:\n  max-tasks: 10\n")
+	n := h.repo.AddIssue(fakegithub.Issue{Title: "Seven", Body: strings.Repeat("- [ ] a task\n", 7)})
+	h.issueEvent("opened", n, "open")
+	if code := h.run(); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, h.stdout.String())
+	}
+	if c := h.issueComments(n); len(c) != 0 {
+		t.Errorf("with max-tasks 10, a seven-task issue got a comment:\n%s", c[0].GetBody())
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/mvcbot/mvc/analyzer/issues"
 	"github.com/mvcbot/mvc/analyzer/size"
 )
 
@@ -34,6 +35,8 @@ type Config struct {
 	Labels  Labels
 	Comment Comment
 	FailOn  FailOn
+	// Issues are the thresholds of issue graphs (issue mode, mvc issues).
+	Issues issues.Policy
 	// Source says which settings were read, for reports: a config file
 	// ("…/mvc.yml at base 1a2b3c4", see File.Source) or DefaultsSource.
 	Source string
@@ -93,6 +96,7 @@ func Default() Config {
 		},
 		Comment: CommentOnViolation,
 		FailOn:  FailTooLarge,
+		Issues:  issues.DefaultPolicy(),
 		Source:  DefaultsSource,
 	}
 }

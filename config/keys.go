@@ -48,6 +48,10 @@ var fileKeys = []key{
 	}},
 	{name: "comment", set: func(v value, c *Config) error { return enumKey(v, &c.Comment, commentValues) }},
 	{name: "fail-on", set: func(v value, c *Config) error { return enumKey(v, &c.FailOn, failOnValues) }},
+	{name: "issues", keys: []key{
+		{name: "max-tasks", set: func(v value, c *Config) error { return v.positive(&c.Issues.MaxOpenTasks) }},
+		{name: "max-chain", set: func(v value, c *Config) error { return v.positive(&c.Issues.MaxChain) }},
+	}},
 }
 
 func checkPrefix(s string) string    { return checkLabel(s, maxPrefixLen) }

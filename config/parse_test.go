@@ -62,6 +62,7 @@ var goodConfigs = []struct {
 	{"fail-on never", "fail-on: never", func(c *Config) { c.FailOn = FailNever }},
 	{"fail-on too-large", "fail-on: too-large", func(c *Config) { c.FailOn = FailTooLarge }},
 	{"anchors and aliases", "budget: {lines: &n 77, files: *n}", func(c *Config) { c.Size.Budget.Lines, c.Size.Budget.Files = 77, 77 }},
+	{"issue thresholds", "issues: {max-tasks: 8, max-chain: 6}", func(c *Config) { c.Issues.MaxOpenTasks, c.Issues.MaxChain = 8, 6 }},
 }
 
 func TestParseGoodValues(t *testing.T) {
@@ -117,6 +118,8 @@ var badValues = []struct{ src, want string }{
 	{"comment: false", `.github/mvc.yml:1: comment: must be one of always, on-violation, never; got false`},
 	{"fail-on: always", `.github/mvc.yml:1: fail-on: must be one of never, too-large; got "always"`},
 	{"fail-on:", `.github/mvc.yml:1: fail-on: must be one of never, too-large; got nothing`},
+	{"issues: {max-tasks: 0}", `.github/mvc.yml:1: issues.max-tasks: must be a positive whole number, got 0`},
+	{"issues: {max-chain: long}", `.github/mvc.yml:1: issues.max-chain: must be a positive whole number, got "long"`},
 }
 
 func TestParseBadValues(t *testing.T) {
@@ -125,7 +128,7 @@ func TestParseBadValues(t *testing.T) {
 	}
 }
 
-const topKeys = "(allowed: budget, buckets, weights, ignore, labels, comment, fail-on)"
+const topKeys = "(allowed: budget, buckets, weights, ignore, labels, comment, fail-on, issues)"
 
 // unknownKeys are files with an unknown key at each level.
 var unknownKeys = []struct{ src, want string }{
@@ -135,6 +138,7 @@ var unknownKeys = []struct{ src, want string }{
 	{"buckets: {xs: 0}", `.github/mvc.yml:1: buckets: unknown key "xs" (allowed: XS, S, M, L, XL, XXL); did you mean "XS"?`},
 	{"weights: {docs: 1, config: 1}", `.github/mvc.yml:1: weights: unknown key "config" (allowed: code, test, docs, deletion, generated, lockfile, vendored, binary, rename)`},
 	{"labels: {colour: {}}", `.github/mvc.yml:1: labels: unknown key "colour" (allowed: prefix, exempt, colors); did you mean "colors"?`},
+	{"issues: {max-task: 3}", `.github/mvc.yml:1: issues: unknown key "max-task" (allowed: max-tasks, max-chain); did you mean "max-tasks"?`},
 	{"labels: {colors: {XXXL: 'ffffff'}}", `.github/mvc.yml:1: labels.colors: unknown key "XXXL" (allowed: XS, S, M, L, XL, XXL); did you mean "XXL"?`},
 	{"base: &b {lines: 3}\nbudget:\n  <<: *b\n", `.github/mvc.yml:1: unknown key "base" ` + topKeys},
 }
@@ -147,8 +151,8 @@ func TestParseUnknownKeys(t *testing.T) {
 
 func TestParseBadDocuments(t *testing.T) {
 	tests := []struct{ name, src, want string }{
-		{"list at top", "- budget", `.github/mvc.yml:1: must be a mapping with the keys budget, buckets, weights, ignore, labels, comment, fail-on, got a list`},
-		{"scalar at top", "hello", `.github/mvc.yml:1: must be a mapping with the keys budget, buckets, weights, ignore, labels, comment, fail-on, got "hello"`},
+		{"list at top", "- budget", `.github/mvc.yml:1: must be a mapping with the keys budget, buckets, weights, ignore, labels, comment, fail-on, issues, got a list`},
+		{"scalar at top", "hello", `.github/mvc.yml:1: must be a mapping with the keys budget, buckets, weights, ignore, labels, comment, fail-on, issues, got "hello"`},
 		{"duplicate key", "comment: always\nfail-on: never\ncomment: never\n", `.github/mvc.yml:3: duplicate key "comment" (first at line 1)`},
 		{"duplicate nested key", "budget:\n  lines: 1\n  lines: 2\n", `.github/mvc.yml:3: budget: duplicate key "lines" (first at line 2)`},
 		{"two documents", "comment: always\n---\nfail-on: never\n", `.github/mvc.yml:2: holds more than one YAML document; keep one (remove the second "---")`},

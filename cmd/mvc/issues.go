@@ -6,8 +6,10 @@ import (
 	"fmt"
 
 	"github.com/mvcbot/mvc/analyzer/issues"
+	"github.com/mvcbot/mvc/config"
 	"github.com/mvcbot/mvc/report"
 	"github.com/mvcbot/mvc/source/github"
+	"github.com/mvcbot/mvc/source/gitrepo"
 )
 
 func init() {
@@ -61,6 +63,7 @@ Examples:
 
 type issuesFlags struct {
 	repo, github, state, format string
+	config                      string
 	from                        fileList
 	issue, maxIssues            int
 	maxTasks, maxChain          int
@@ -68,14 +71,15 @@ type issuesFlags struct {
 
 func (f *issuesFlags) register(fs *flag.FlagSet) {
 	def := issues.DefaultPolicy()
-	fs.StringVar(&f.repo, "repo", ".", "the clone whose origin remote names the GitHub repository")
+	fs.StringVar(&f.repo, "repo", ".", "the clone whose origin remote names the GitHub repository, and whose .github/mvc.yml sets the thresholds")
+	fs.StringVar(&f.config, "config", "", "config `file` (default: .github/mvc.yml in the clone's working tree, if present)")
 	fs.StringVar(&f.github, "github", "", "read `owner/repo` from the GitHub API (needs GITHUB_TOKEN)")
 	fs.Var(&f.from, "from", "read issues from a JSON `file` exported by gh issue list --json (repeatable)")
 	fs.StringVar(&f.state, "state", "open", "with the API: open, closed or all issues")
 	fs.IntVar(&f.issue, "issue", 0, "with the API: only issue `N`, its sub-issues (recursively) and what blocks them")
 	fs.IntVar(&f.maxIssues, "max-issues", github.DefaultMaxIssues, "with the API: read at most `N` issues and pull requests")
-	fs.IntVar(&f.maxTasks, "max-tasks", def.MaxOpenTasks, "an open issue with more than `N` open pieces of work is too big for one MVC")
-	fs.IntVar(&f.maxChain, "max-chain", def.MaxChain, "flag a critical path longer than `N` issues")
+	fs.IntVar(&f.maxTasks, "max-tasks", def.MaxOpenTasks, "an open issue with more than `N` open pieces of work is too big for one MVC (or issues.max-tasks in the config)")
+	fs.IntVar(&f.maxChain, "max-chain", def.MaxChain, "flag a critical path longer than `N` issues (or issues.max-chain in the config)")
 	fs.StringVar(&f.format, "format", "text", "output: text, markdown or json")
 }
 
@@ -125,11 +129,14 @@ func runIssues(ctx context.Context, e *env, args []string) error {
 	if err := f.validate(); err != nil {
 		return err
 	}
+	policy, err := f.policy(ctx, fs)
+	if err != nil {
+		return err
+	}
 	set, err := f.read(ctx, e)
 	if err != nil {
 		return err
 	}
-	policy := issues.Policy{MaxOpenTasks: f.maxTasks, MaxChain: f.maxChain}
 	findings := issues.Analyze(issues.Build(set.list), policy)
 	out := issuesOutput{Source: set.source, Root: f.issue, Notes: set.notes, Policy: issuesPolicy{policy.MaxOpenTasks, policy.MaxChain}, Findings: findings}
 	emptyNotNull(&out)
@@ -180,4 +187,31 @@ func emptyNotNull(o *issuesOutput) {
 	if f.Summary.Missing == nil {
 		f.Summary.Missing = []int{}
 	}
+}
+
+// policy is the thresholds: the config file's issues section (--config,
+// else the clone's .github/mvc.yml when present), with the flags given on
+// top.
+func (f *issuesFlags) policy(ctx context.Context, fs *flag.FlagSet) (issues.Policy, error) {
+	p := issues.DefaultPolicy()
+	if repo, err := gitrepo.Open(ctx, f.repo); err == nil || f.config != "" {
+		file, err := loadConfigFile(ctx, repo, f.config)
+		if err != nil {
+			return p, err
+		}
+		cfg, err := config.Resolve(file, config.Inputs{})
+		if err != nil {
+			return p, usagef("%v", err)
+		}
+		p = cfg.Issues
+	}
+	fs.Visit(func(fl *flag.Flag) {
+		switch fl.Name {
+		case "max-tasks":
+			p.MaxOpenTasks = f.maxTasks
+		case "max-chain":
+			p.MaxChain = f.maxChain
+		}
+	})
+	return p, nil
 }

@@ -186,3 +186,20 @@ func TestGitHubRemote(t *testing.T) {
 		}
 	}
 }
+
+// The clone's .github/mvc.yml sets the thresholds; a flag given wins.
+func TestIssuesThresholdsFromConfig(t *testing.T) {
+	g := gittest.New(t)
+	g.Write(".github/mvc.yml", "issues:\n  max-tasks: 8\n")
+	p := writeExport(t, issuesExport)
+	if res := runMVC(t, g.Dir, nil, "issues", "--from", p); res.code != 0 || strings.Contains(res.stdout, "Checkout rewrite") {
+		t.Errorf("with max-tasks 8 from the config, a six-task issue is reported (code %d):\n%s", res.code, res.stdout)
+	}
+	if res := runMVC(t, g.Dir, nil, "issues", "--from", p, "--max-tasks", "5"); !strings.Contains(res.stdout, "#1 Checkout rewrite") {
+		t.Errorf("--max-tasks 5 does not override the config:\n%s", res.stdout)
+	}
+	g.Write(".github/mvc.yml", "issues:\n  max-tasks: none\n")
+	if res := runMVC(t, g.Dir, nil, "issues", "--from", p); res.code != exitBadInput || !strings.Contains(res.stderr, "issues.max-tasks: must be a positive whole number") {
+		t.Errorf("a bad config: code %d, stderr %q", res.code, res.stderr)
+	}
+}
