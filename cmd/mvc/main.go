@@ -142,9 +142,10 @@ func printHelp(w io.Writer) {
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].order < list[j].order })
 	fmt.Fprint(w, `mvc keeps changes small and delivery fast: it measures the reviewable size of
-a change, proposes how to split one that is too large, and reports delivery
-metrics. It runs as a GitHub Action, as a GitHub App (mvc serve), and locally
-on any git checkout with no token and no network.
+a change, proposes how to split one that is too large, flags issues too big
+to ship as one change, and reports delivery metrics. It runs as a GitHub
+Action, as a GitHub App (mvc serve), and locally on any git checkout with no
+token and no network.
 
 Usage:
   mvc <command> [flags]
