@@ -67,15 +67,24 @@ func pullRequestJob(delivery string, body []byte) (job, string, error) {
 	if j.repo == "" && ev.GetRepo().GetOwner().GetLogin() != "" && ev.GetRepo().GetName() != "" {
 		j.repo = ev.GetRepo().GetOwner().GetLogin() + "/" + ev.GetRepo().GetName()
 	}
-	switch {
-	case j.installation == 0:
-		return job{}, "", errors.New("the payload has no installation id: send it from the GitHub App's webhook, not a repository webhook")
-	case j.repo == "":
-		return job{}, "", errors.New("the payload names no repository (repository.full_name)")
-	case j.number == 0:
-		return job{}, "", errors.New("the payload has no pull request number")
+	if err := j.complete("pull request"); err != nil {
+		return job{}, "", err
 	}
 	return j, "", nil
+}
+
+// complete says what a payload lacks for mvc to act on it; what names the
+// number it must carry ("pull request", "issue").
+func (j job) complete(what string) error {
+	switch {
+	case j.installation == 0:
+		return errors.New("the payload has no installation id: send it from the GitHub App's webhook, not a repository webhook")
+	case j.repo == "":
+		return errors.New("the payload names no repository (repository.full_name)")
+	case j.number == 0:
+		return fmt.Errorf("the payload has no %s number", what)
+	}
+	return nil
 }
 
 // issueActions are the issues actions that can change what mvc says of an
@@ -106,13 +115,8 @@ func issuesJob(delivery string, body []byte) (job, string, error) {
 		action:       action,
 		payload:      body,
 	}
-	switch {
-	case j.installation == 0:
-		return job{}, "", errors.New("the payload has no installation id: send it from the GitHub App's webhook, not a repository webhook")
-	case j.repo == "":
-		return job{}, "", errors.New("the payload names no repository (repository.full_name)")
-	case j.number == 0:
-		return job{}, "", errors.New("the payload has no issue number")
+	if err := j.complete("issue"); err != nil {
+		return job{}, "", err
 	}
 	return j, "", nil
 }
