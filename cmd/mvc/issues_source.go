@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"regexp"
 	"strings"
@@ -76,11 +75,7 @@ func readIssuesAPI(ctx context.Context, e *env, full string, f issuesFlags) (iss
 	if err != nil {
 		return issueSet{}, nil, &exitError{code: exitFailure, err: err}
 	}
-	set := issueSet{list: res.Issues, source: full + " (GitHub API)", notes: res.Notes}
-	if res.Truncated {
-		set.notes = append(set.notes, fmt.Sprintf("read the first %d issues and pull requests only (--max-issues)", f.maxIssues))
-	}
-	return set, c, nil
+	return issueSet{list: res.Issues, source: full + " (GitHub API)", notes: res.Notes}, c, nil
 }
 
 // githubRemote matches the GitHub repository of a remote URL:

@@ -77,7 +77,7 @@ func (c *Client) IssueGraph(ctx context.Context, opt IssueGraphOptions) (IssueGr
 	}
 	slices.SortFunc(res.Issues, func(a, b issues.Issue) int { return a.Number - b.Number })
 	if truncated {
-		res.Notes = append(res.Notes, fmt.Sprintf("stopped after %d issues and pull requests (the oldest first): raise the limit or read fewer (--since) to see the rest", opt.MaxIssues))
+		res.Notes = append(res.Notes, fmt.Sprintf("stopped after %d issues and pull requests (the oldest first): raise the limit to read the rest", opt.MaxIssues))
 	}
 	res.Notes = append(res.Notes, g.notes()...)
 	return res, nil
