@@ -74,7 +74,7 @@ func issuesSummary(s issues.Summary) string {
 		sizeCountOf(s.OpenIssues, "issue"), sizeCount(s.ClosedIssues), sizeCountOf(s.OpenPulls+s.ClosedPulls, "pull request"),
 		s.ParentEdges, s.BlockedByEdges, s.ClosesEdges)
 	if n := len(s.Missing); n > 0 {
-		text += fmt.Sprintf(" %s referred to but not read (closed, in another repository, or past --max-issues): %s.", sizeCountOf(n, "issue"), issueRefs(s.Missing))
+		text += fmt.Sprintf(" %s referred to but not read (closed, in another repository, or beyond what was read): %s.", sizeCountOf(n, "issue"), issueRefs(s.Missing))
 	}
 	return text
 }
