@@ -43,6 +43,7 @@ func sfcSegments(src []byte, astro bool) []segment {
 		section(0, "template")
 		return closeSegments(segs, len(lines))
 	}
+	inMarkup := false // markup since the last script or style block
 	for i := 0; i < len(lines); i++ {
 		t := strings.TrimSpace(string(lines[i]))
 		switch {
@@ -55,16 +56,16 @@ func sfcSegments(src []byte, astro bool) []segment {
 			if end > i && !strings.Contains(t, "</script>") {
 				script(i+1, min(end, len(lines)))
 			}
-			i = end
+			i, inMarkup = end, false
 		case hasTagStart(t, "style"):
 			section(i, "style")
 			for i < len(lines) && !strings.Contains(string(lines[i]), "</style>") {
 				i++
 			}
-		case hasTagStart(t, "template") || len(segs) == 0 || segs[len(segs)-1].key == "script" || segs[len(segs)-1].key == "style" || strings.HasPrefix(segs[len(segs)-1].key, "script."):
-			if t != "" {
-				section(i, "markup")
-			}
+			inMarkup = false
+		case t != "" && !inMarkup:
+			section(i, "markup")
+			inMarkup = true
 		}
 	}
 	return closeSegments(segs, len(lines))
