@@ -211,12 +211,23 @@ const coChangeCommits = 1000
 // change with more path bytes reads the history without a path filter.
 const maxPathspecBytes = 200 << 10
 
+// coChangeWalk bounds the commits the co-change history walks, matching or
+// not: git diffs every commit it walks against the path filter, so files
+// that changed rarely would make it walk a long history to its root (tens
+// of seconds in a monorepo of 100,000 commits), for evidence that old.
+var coChangeWalk = 20000
+
 // CoChange returns, for up to limit non-merge commits reachable from base
-// (newest first), the paths among paths that each commit changed. Commits
-// that touched none of them are left out.
+// (newest first) among its latest coChangeWalk, the paths among paths that
+// each commit changed. Commits that touched none of them are left out.
 func (r *Repo) CoChange(ctx context.Context, base string, paths []string, limit int) ([][]string, error) {
+	walk := []string{base}
+	if edge, err := r.GitString(ctx, "rev-list", "-n1", fmt.Sprintf("--skip=%d", coChangeWalk), base); err == nil && edge != "" {
+		walk = append(walk, "^"+edge) // only the latest coChangeWalk commits
+	}
 	args := []string{"--literal-pathspecs", "log", "--no-merges", "--format=%x01", "--name-only",
-		"--no-renames", fmt.Sprintf("-n%d", limit), base, "--"}
+		"--no-renames", fmt.Sprintf("-n%d", limit)}
+	args = append(append(args, walk...), "--")
 	want := map[string]bool{}
 	size := 0
 	for _, p := range paths {

@@ -232,3 +232,29 @@ func TestSplitInputHoldsImportLinks(t *testing.T) {
 		t.Errorf("import links (-want +got):\n%s", diff)
 	}
 }
+
+// The co-change history walks only the latest commits: a file that last
+// changed long ago brings no evidence from then.
+func TestCoChangeWalksOnlyTheLatestCommits(t *testing.T) {
+	old := coChangeWalk
+	coChangeWalk = 3
+	t.Cleanup(func() { coChangeWalk = old })
+	g := gittest.New(t)
+	g.Write("a.go", "1")
+	g.Write("b.go", "1")
+	first := g.Commit("a and b, long ago")
+	for i := range 4 {
+		g.Write("c.go", fmt.Sprint(i))
+		g.Commit("c")
+	}
+	g.Write("a.go", "2")
+	g.Write("b.go", "2")
+	base := g.Commit("a and b, recently")
+	got, err := openRepo(t, g).CoChange(context.Background(), base, []string{"a.go", "b.go"}, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 {
+		t.Errorf("co-change commits %v: want only the recent one, not %s beyond the walk", got, first[:7])
+	}
+}
