@@ -115,6 +115,7 @@ func (r *runner) client(ctx context.Context, ev *event) (*ghsource.Client, error
 		AppID:          r.in.AppID,
 		AppPrivateKey:  r.in.AppPrivateKey,
 		InstallationID: r.env.InstallationID,
+		Tokens:         r.env.Tokens,
 		Owner:          owner,
 		Repo:           repo,
 		HTTPClient:     r.env.HTTPClient,

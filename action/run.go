@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/sethvargo/go-githubactions"
+
+	ghsource "github.com/mvcbot/mvc/source/github"
 )
 
 // Exit codes, as documented in the README.
@@ -37,6 +39,9 @@ type Env struct {
 	// already knows it (the App server reads it from the webhook), so the
 	// client skips looking it up; zero looks it up. Used with app-id.
 	InstallationID int64
+	// Tokens shares installation tokens across runs (the App server), so
+	// a run does not mint a new one; nil mints one per run.
+	Tokens *ghsource.InstallationTokens
 	// NoCheckout says there is no checkout to read (the App server): the
 	// run takes the API-only path without probing GITHUB_WORKSPACE with
 	// git, which then only receives the report file.

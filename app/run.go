@@ -50,6 +50,7 @@ func (s *Server) process(ctx context.Context, j job) {
 		Sleep:          s.cfg.Sleep,
 		Now:            s.cfg.Now,
 		InstallationID: j.installation,
+		Tokens:         s.tokens,
 		NoCheckout:     true,
 		CommitStatus:   true,
 	})

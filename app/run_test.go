@@ -339,3 +339,27 @@ func TestIssueTooBigGetsABreakdown(t *testing.T) {
 		t.Errorf("%d breakdown comments, want 1\nlogs:\n%s", marked, h.logs.String())
 	}
 }
+
+// Runs for one installation share its token: the second delivery mints
+// none.
+func TestRunsShareTheInstallationToken(t *testing.T) {
+	h := newHarness(t)
+	h.addPull(8, 1, 10)
+	h.addPull(9, 1, 10)
+	h.deliver("pull_request", "d-1", h.prPayload("opened", 8))
+	h.srv.Wait()
+	h.deliver("pull_request", "d-2", h.prPayload("opened", 9))
+	h.srv.Wait()
+	minted := 0
+	for _, r := range h.gh.Requests() {
+		if r.Method == "POST" && strings.HasSuffix(r.Path, "/access_tokens") {
+			minted++
+		}
+	}
+	if minted != 1 {
+		t.Errorf("%d installation tokens minted for two runs, want 1\nlogs:\n%s", minted, h.logs.String())
+	}
+	if got := h.repo.IssueLabels(9); len(got) != 1 {
+		t.Errorf("the second run did not label: %v\nlogs:\n%s", got, h.logs.String())
+	}
+}

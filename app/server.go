@@ -56,6 +56,9 @@ type Server struct {
 	seen  *deliveries
 	sched *scheduler
 	mux   *http.ServeMux
+	// tokens shares each installation's token across runs: one token
+	// request per installation per hour, not one per delivery.
+	tokens *ghsource.InstallationTokens
 	// runAction is action.Run; tests replace it to hold a run in place.
 	runAction func(context.Context, action.Env) int
 }
@@ -65,7 +68,7 @@ func New(cfg Config) (*Server, error) {
 	if err := cfg.check(); err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, seen: newDeliveries(rememberedDeliveries), runAction: action.Run}
+	s := &Server{cfg: cfg, log: cfg.Logger, seen: newDeliveries(rememberedDeliveries), tokens: ghsource.NewInstallationTokens(), runAction: action.Run}
 	s.sched = newScheduler(cfg.Workers, cfg.Queue, s.process)
 	s.mux = http.NewServeMux()
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { reply(w, http.StatusOK, "ok") })

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/bradleyfalzon/ghinstallation/v2"
 	gh "github.com/google/go-github/v60/github"
@@ -29,8 +30,14 @@ func (c *Client) authenticate(ctx context.Context, opts Options, base *url.URL) 
 	if err != nil {
 		return nil, err
 	}
+	apiURL := strings.TrimSuffix(base.String(), "/")
+	if opts.Tokens != nil && opts.InstallationID != 0 {
+		if t := opts.Tokens.get(apiURL, appID, opts.InstallationID); t != nil {
+			return t, nil
+		}
+	}
 	atr := ghinstallation.NewAppsTransportFromPrivateKey(c.transport(opts, true), appID, key)
-	atr.BaseURL = strings.TrimSuffix(base.String(), "/")
+	atr.BaseURL = apiURL
 	id := opts.InstallationID
 	if id == 0 {
 		if id, err = c.findInstallation(ctx, atr, base, appID); err != nil {
@@ -39,7 +46,43 @@ func (c *Client) authenticate(ctx context.Context, opts Options, base *url.URL) 
 	}
 	itr := ghinstallation.NewFromAppsTransport(atr, id)
 	itr.BaseURL = atr.BaseURL
+	if opts.Tokens != nil {
+		opts.Tokens.put(apiURL, appID, id, itr)
+	}
 	return itr, nil
+}
+
+// InstallationTokens shares App installation tokens between clients, so a
+// long-running server (mvc serve) mints one token per installation per
+// hour instead of one per run. ghinstallation refreshes a token shortly
+// before it expires. The refresh request goes through, and is counted by,
+// the client that first asked for the installation. Safe for concurrent
+// use; the zero value is not: use NewInstallationTokens.
+type InstallationTokens struct {
+	mu     sync.Mutex
+	byInst map[installationKey]*ghinstallation.Transport
+}
+
+type installationKey struct {
+	api          string
+	app, install int64
+}
+
+// NewInstallationTokens returns an empty token cache.
+func NewInstallationTokens() *InstallationTokens {
+	return &InstallationTokens{byInst: map[installationKey]*ghinstallation.Transport{}}
+}
+
+func (t *InstallationTokens) get(api string, app, install int64) *ghinstallation.Transport {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.byInst[installationKey{api, app, install}]
+}
+
+func (t *InstallationTokens) put(api string, app, install int64, tr *ghinstallation.Transport) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.byInst[installationKey{api, app, install}] = tr
 }
 
 // ValidateAppCredentials checks an App id and private key without any

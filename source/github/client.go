@@ -44,6 +44,9 @@ type Options struct {
 	// caller already knows it (a webhook payload names it), sparing the
 	// lookup request; zero looks it up.
 	InstallationID int64
+	// Tokens, when set, shares installation tokens with other clients
+	// given the same cache and InstallationID (the App server's runs).
+	Tokens *InstallationTokens
 	// Owner and Repo name the repository the client works on; the App
 	// installation is looked up for it.
 	Owner, Repo string
