@@ -58,6 +58,7 @@ Examples:
   mvc issues                                      # this clone's GitHub repository (GITHUB_TOKEN)
   mvc issues --github octo/app --state all        # closed issues too
   mvc issues --github octo/app --issue 42         # one issue and what hangs below it
+  mvc issues --from issues.json --issue 42        # the same from an export
   mvc issues --format markdown > issues.md
 `
 
@@ -76,7 +77,7 @@ func (f *issuesFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.github, "github", "", "read `owner/repo` from the GitHub API (needs GITHUB_TOKEN)")
 	fs.Var(&f.from, "from", "read issues from a JSON `file` exported by gh issue list --json (repeatable)")
 	fs.StringVar(&f.state, "state", "open", "with the API: open, closed or all issues")
-	fs.IntVar(&f.issue, "issue", 0, "with the API: only issue `N`, its sub-issues (recursively) and what blocks them")
+	fs.IntVar(&f.issue, "issue", 0, "only issue `N`, its sub-issues and task-list issues (recursively) and what blocks them")
 	fs.IntVar(&f.maxIssues, "max-issues", github.DefaultMaxIssues, "with the API: read at most `N` issues and pull requests")
 	fs.IntVar(&f.maxTasks, "max-tasks", def.MaxOpenTasks, "an open issue with more than `N` open pieces of work is too big for one MVC (or issues.max-tasks in the config)")
 	fs.IntVar(&f.maxChain, "max-chain", def.MaxChain, "flag a critical path longer than `N` issues (or issues.max-chain in the config)")
@@ -99,8 +100,6 @@ func (f *issuesFlags) validate() error {
 		return usagef("--issue %d: use an issue number", f.issue)
 	case len(f.from) > 0 && f.github != "":
 		return usagef("use --from or --github, not both")
-	case len(f.from) > 0 && f.issue > 0:
-		return usagef("--issue reads one issue's tree from the API; with --from every exported issue is read")
 	}
 	return nil
 }
@@ -149,7 +148,14 @@ func runIssues(ctx context.Context, e *env, args []string) error {
 // clone's GitHub remote, in that order.
 func (f *issuesFlags) read(ctx context.Context, e *env) (issueSet, error) {
 	if len(f.from) > 0 {
-		return readIssueFiles(f.from)
+		set, err := readIssueFiles(f.from)
+		if err != nil || f.issue == 0 {
+			return set, err
+		}
+		if set.list = issues.Tree(set.list, f.issue); set.list == nil {
+			return issueSet{}, usagef("--issue %d: no such issue in %s", f.issue, set.source)
+		}
+		return set, nil
 	}
 	full := f.github
 	if full == "" {

@@ -158,6 +158,7 @@ func TestIssuesBadInput(t *testing.T) {
 		{nil, []string{"--state", "merged"}, `--state "merged": use open, closed or all`},
 		{nil, []string{"--max-tasks", "0"}, "--max-tasks 0: use 1 or more"},
 		{nil, []string{"--from", p, "--github", "o/r"}, "use --from or --github, not both"},
+		{nil, []string{"--from", writeExport(t, issuesExport), "--issue", "77"}, "--issue 77: no such issue in"},
 		{nil, []string{"--format", "yaml"}, `--format "yaml"`},
 	} {
 		res := runMVC(t, plain, tc.env, append([]string{"issues"}, tc.args...)...)
@@ -201,5 +202,27 @@ func TestIssuesThresholdsFromConfig(t *testing.T) {
 	g.Write(".github/mvc.yml", "issues:\n  max-tasks: none\n")
 	if res := runMVC(t, g.Dir, nil, "issues", "--from", p); res.code != exitBadInput || !strings.Contains(res.stderr, "issues.max-tasks: must be a positive whole number") {
 		t.Errorf("a bad config: code %d, stderr %q", res.code, res.stderr)
+	}
+}
+
+// --issue with an export looks at one issue's tree, like the API's.
+func TestIssuesOneIssueFromExport(t *testing.T) {
+	p := writeExport(t, issuesExport)
+	res := runMVC(t, t.TempDir(), nil, "issues", "--from", p, "--issue", "5", "--format", "json")
+	var got struct {
+		Root     int `json:"root"`
+		Findings struct {
+			Summary struct {
+				OpenIssues   int `json:"open_issues"`
+				ClosedIssues int `json:"closed_issues"`
+			} `json:"summary"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(res.stdout), &got); err != nil {
+		t.Fatalf("%v\n%s", err, res.stdout)
+	}
+	// #5 is blocked by #6, read but not expanded.
+	if got.Root != 5 || got.Findings.Summary.OpenIssues != 2 || got.Findings.Summary.ClosedIssues != 0 {
+		t.Errorf("root %d summary %+v\n%s", got.Root, got.Findings.Summary, res.stdout)
 	}
 }
