@@ -70,9 +70,9 @@ func IssuesDoc(f issues.Findings, m IssuesMeta) Doc {
 }
 
 func issuesSummary(s issues.Summary) string {
-	text := fmt.Sprintf("%s open and %s closed; %s; edges: %d parent, %d blocked-by, %d closes.",
+	text := fmt.Sprintf("%s open and %s closed; %s; edges: %s parent, %s blocked-by, %s closes.",
 		sizeCountOf(s.OpenIssues, "issue"), sizeCount(s.ClosedIssues), sizeCountOf(s.OpenPulls+s.ClosedPulls, "pull request"),
-		s.ParentEdges, s.BlockedByEdges, s.ClosesEdges)
+		sizeCount(s.ParentEdges), sizeCount(s.BlockedByEdges), sizeCount(s.ClosesEdges))
 	if n := len(s.Missing); n > 0 {
 		text += fmt.Sprintf(" %s referred to but not read (closed, in another repository, or beyond what was read): %s.", sizeCountOf(n, "issue"), issueRefs(s.Missing))
 	}
@@ -93,7 +93,7 @@ func tooBigBlocks(tb issues.TooBig) []Block {
 			item = fmt.Sprintf("#%d %s", s.Issue, s.Title)
 		}
 		if len(s.Tasks) > 0 {
-			item += ": " + strings.Join(s.Tasks, "; ")
+			item += " — " + strings.Join(s.Tasks, "; ")
 		}
 		if len(s.DependsOn) > 0 {
 			deps := make([]string, len(s.DependsOn))
