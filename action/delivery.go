@@ -58,9 +58,6 @@ func readDeliveryInputs(get func(string) string) (deliveryInputs, error) {
 	if d.Environment == "" {
 		d.Environment = "production"
 	}
-	if d.TagPattern == "" {
-		d.TagPattern = "v*"
-	}
 	if err := delivery.ValidSource(d.Source); err != nil {
 		return d, fmt.Errorf("input deploy-source: %w", err)
 	}

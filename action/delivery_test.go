@@ -40,7 +40,7 @@ func TestReportModeKeepsOneIssue(t *testing.T) {
 		t.Fatalf("%d issues, want one report issue", len(issues))
 	}
 	body := issues[0].GetBody()
-	if !strings.Contains(body, "<!-- mvc:delivery-report -->") || !strings.Contains(body, "tags matching `v*`") {
+	if !strings.Contains(body, "<!-- mvc:delivery-report -->") || !strings.Contains(body, "release tags: `v*`") {
 		t.Errorf("report issue body:\n%s", body)
 	}
 	if got := h.repo.IssueLabels(issues[0].GetNumber()); len(got) != 1 || got[0] != "mvc/report" {
@@ -55,7 +55,7 @@ func TestReportModeKeepsOneIssue(t *testing.T) {
 	if out["lead-time-hours"] == "" {
 		t.Errorf("no lead-time-hours output: %v", out)
 	}
-	if !strings.Contains(h.summary(), "tags matching") {
+	if !strings.Contains(h.summary(), "release tags") {
 		t.Errorf("summary lacks the report:\n%s", h.summary())
 	}
 

@@ -20,6 +20,9 @@ func DeliverySourceDetail(source string, q delivery.Query) string {
 		}
 		return "published releases, pre-releases included"
 	case delivery.SourceTags:
+		if q.TagPattern == delivery.DefaultTagPattern {
+			return "release tags: `v*`, and versions such as `1.2.3`, `pkg@1.2.3`, `pkg-1.2.3`"
+		}
 		return fmt.Sprintf("tags matching `%s`", q.TagPattern)
 	case delivery.SourceMerges:
 		return "first-parent merges into the default branch"

@@ -3,6 +3,8 @@ package delivery
 import (
 	"fmt"
 	"path"
+	"regexp"
+	"strings"
 	"sort"
 	"time"
 )
@@ -16,9 +18,29 @@ const (
 	SourceMerges      = "merges"      // merges to the default branch (a proxy)
 )
 
-// DefaultTagPattern is the tag glob used unless told: release tags such as
-// v1.2.3, pre-release tags (v1.3.0-rc.1) included.
-const DefaultTagPattern = "v*"
+// DefaultTagPattern, the empty pattern, means release tags: tags matching
+// v* (v1.2.3, pre-releases such as v1.3.0-rc.1 included), and tags named
+// as a version after a package or module name or without a v
+// (svelte@5.1.0, @astrojs/vercel@8.0.1, jsoup-1.18.3, api/v1.4.0, 1.2.3).
+// Monorepos tag each package's releases that way, and v* alone finds only
+// their tags from before they became monorepos.
+const DefaultTagPattern = ""
+
+// versionTag matches a version at the end of a tag name, after a
+// separator or alone: 1.2.3, pkg@1.2.3, pkg-1.2.3, mod/v1.2.3.
+var versionTag = regexp.MustCompile(`^(?:.*[@/-])?v?\d+\.\d+(?:\.\d+)*(?:[-+][0-9A-Za-z.+-]*)?$`)
+
+// TagMatcher returns the test of tag names for a pattern: version tags for
+// DefaultTagPattern, else the glob.
+func TagMatcher(pattern string) func(name string) bool {
+	if pattern == DefaultTagPattern {
+		return func(name string) bool { return strings.HasPrefix(name, "v") || versionTag.MatchString(name) }
+	}
+	return func(name string) bool {
+		ok, _ := path.Match(pattern, name)
+		return ok
+	}
+}
 
 // Sources lists every source name in `auto` order.
 var Sources = []string{SourceDeployments, SourceWorkflow, SourceReleases, SourceTags, SourceMerges}
@@ -64,9 +86,10 @@ func ValidatePattern(pattern string) error {
 // has no time). Several tags on one commit are one deployment at the
 // earliest time, named after that tag.
 func TagDeployments(tags []Tag, pattern string, h *History) []Deployment {
+	match := TagMatcher(pattern)
 	var out []Deployment
 	for _, t := range tags {
-		if ok, _ := path.Match(pattern, t.Name); !ok {
+		if !match(t.Name) {
 			continue
 		}
 		at := t.Tagged

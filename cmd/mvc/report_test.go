@@ -105,7 +105,7 @@ func TestReportAutoSaysWhichSourceItTook(t *testing.T) {
 		t.Errorf("skipped sources %s, want deployments and releases named", skipped)
 	}
 	text := runMVC(t, g.Dir, nil, "report", "--until", "2024-01-14T00:00:00Z")
-	if !strings.Contains(text.stdout, "Source: tags (tags matching v*), chosen by auto after deployments") {
+	if !strings.Contains(text.stdout, "Source: tags (release tags: v*, and versions such as 1.2.3, pkg@1.2.3, pkg-1.2.3), chosen by auto after deployments") {
 		t.Errorf("text report does not name its source:\n%s", text.stdout)
 	}
 }

@@ -98,11 +98,7 @@ func (d *Deliveries) tagDeployments(ctx context.Context, q delivery.Query) ([]de
 	if err != nil {
 		return nil, err
 	}
-	pattern := q.TagPattern
-	if pattern == "" {
-		pattern = delivery.DefaultTagPattern
-	}
-	return delivery.TagDeployments(tags, pattern, h), nil
+	return delivery.TagDeployments(tags, q.TagPattern, h), nil
 }
 
 func (d *Deliveries) tagList(ctx context.Context) ([]delivery.Tag, error) {

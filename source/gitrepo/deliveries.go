@@ -38,11 +38,7 @@ func (d *Deliveries) Deployments(ctx context.Context, q delivery.Query) ([]deliv
 	}
 	switch q.Source {
 	case delivery.SourceTags:
-		pattern := q.TagPattern
-		if pattern == "" {
-			pattern = delivery.DefaultTagPattern
-		}
-		return delivery.TagDeployments(d.tags, pattern, d.history), nil
+		return delivery.TagDeployments(d.tags, q.TagPattern, d.history), nil
 	case delivery.SourceMerges:
 		tip, err := d.branchTip(ctx)
 		if err != nil {
