@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"path"
 	"regexp"
-	"strings"
 	"sort"
+	"strings"
 	"time"
 )
 
