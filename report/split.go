@@ -77,6 +77,11 @@ func splitSummary(p split.Plan) string {
 	switch {
 	case len(p.Parts) == 1 && over == 0:
 		return "**Proposed split: none needed.** The change holds together and fits the budget as one part."
+	case p.FewestParts == 1 && over == 0:
+		// A change within budget needs no split; the parts show how it
+		// would be cut by purpose, for an author who wants that anyway.
+		return fmt.Sprintf("**No split needed:** the change fits the budget of %s and %s as one pull request. Cut by purpose anyway, it makes %s, to review and merge bottom first.",
+			sizeCountOf(p.Budget.Lines, "weighted line"), sizeCountOf(p.Budget.Files, "file"), sizeCountOf(len(p.Parts), "part"))
 	case over == 0:
 		s += fmt.Sprintf("Each fits the budget of %s and %s.", sizeCountOf(p.Budget.Lines, "weighted line"), sizeCountOf(p.Budget.Files, "file"))
 	default:

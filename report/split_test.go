@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/mvcbot/mvc/analyzer"
@@ -85,5 +86,19 @@ func TestBranchNamesAndQuoting(t *testing.T) {
 		if got := shellQuote(in); got != want {
 			t.Errorf("shellQuote(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A change within budget needs no split; the parts are offered as a cut by
+// purpose, without the fewest-parts hint.
+func TestSplitSummaryWithinBudget(t *testing.T) {
+	p := samplePlan()
+	p.FewestParts = 1
+	for i := range p.Parts {
+		p.Parts[i].OverBudget = false
+	}
+	got := splitSummary(p)
+	if !strings.HasPrefix(got, "**No split needed:** the change fits the budget") || strings.Contains(got, "--fewest-parts") {
+		t.Errorf("summary %q", got)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/mvcbot/mvc/analyzer"
 	"github.com/mvcbot/mvc/analyzer/size"
 )
 
@@ -54,12 +55,25 @@ func (w *work) mechanicalTitle(g *group, files []string) string {
 	return fmt.Sprintf("Apply the same edit to %s", plural(n, "file"))
 }
 
-// verb says whether the part adds, removes or changes code.
+// verb says whether the part adds, removes or changes code. Files without
+// lines (binary, empty) count by their status: a modified image is a
+// change, not an addition.
 func (w *work) verb(g *group) string {
 	adds, dels := 0, 0
 	for _, id := range g.atoms {
-		adds += len(w.atoms[id].adds)
-		dels += len(w.atoms[id].dels)
+		a := w.atoms[id]
+		adds += len(a.adds)
+		dels += len(a.dels)
+		if a.changed() == 0 {
+			switch w.files[a.file].Status {
+			case analyzer.Added:
+				adds++
+			case analyzer.Removed:
+				dels++
+			default:
+				adds, dels = adds+1, dels+1
+			}
+		}
 	}
 	switch {
 	case dels == 0:
