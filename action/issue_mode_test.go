@@ -2,6 +2,7 @@ package action
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -146,5 +147,29 @@ func TestIssueModeThresholdsFromConfig(t *testing.T) {
 	}
 	if c := h.issueComments(n); len(c) != 0 {
 		t.Errorf("with max-tasks 10, a seven-task issue got a comment:\n%s", c[0].GetBody())
+	}
+}
+
+// TestIssueModeOnRealPayload runs issue mode on GitHub's own example
+// payload, so the real shape decodes and drives the same path.
+func TestIssueModeOnRealPayload(t *testing.T) {
+	data, err := os.ReadFile("../../shared/fixtures/webhooks/issues/opened.payload.json")
+	if os.IsNotExist(err) {
+		data, err = os.ReadFile("../shared/fixtures/webhooks/issues/opened.payload.json")
+	}
+	if err != nil {
+		t.Skipf("real webhook payloads not found (%v): they sit beside the project in development and CI", err)
+	}
+	h := newHarness(t)
+	n := h.repo.AddIssue(fakegithub.Issue{Number: 1, Title: "Spelling error in the README file", Body: strings.Repeat("- [ ] fix a word\n", 6)})
+	h.env["GITHUB_EVENT_NAME"] = "issues"
+	if err := os.WriteFile(h.env["GITHUB_EVENT_PATH"], data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code := h.run(); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, h.stdout.String())
+	}
+	if c := h.issueComments(n); len(c) != 1 {
+		t.Errorf("%d comments on the payload's issue #%d, want 1:\n%s", len(c), n, h.stdout.String())
 	}
 }
