@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -8,9 +9,10 @@ import (
 	"testing"
 )
 
-// TestRealPayloads feeds GitHub's recorded pull_request and ping payloads
-// through the handler: the handled actions are queued when the payload
-// names an installation (an App's webhook always does), the others ignored.
+// TestRealPayloads feeds GitHub's recorded pull_request, issues and ping
+// payloads through the handler: the handled actions are queued when the
+// payload names an installation (an App's webhook always does), the others
+// ignored.
 func TestRealPayloads(t *testing.T) {
 	dir := filepath.Join("..", "..", "shared", "fixtures", "webhooks")
 	if _, err := os.Stat(dir); err != nil {
@@ -22,7 +24,7 @@ func TestRealPayloads(t *testing.T) {
 	queued := 0
 	for _, f := range files {
 		event := filepath.Base(filepath.Dir(f))
-		if event != "pull_request" && event != "ping" {
+		if event != "pull_request" && event != "issues" && event != "ping" {
 			continue
 		}
 		name := strings.TrimSuffix(filepath.Base(f), ".json")
@@ -32,24 +34,32 @@ func TestRealPayloads(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			var ev struct {
+				Issue struct {
+					State string `json:"state"`
+				} `json:"issue"`
+			}
+			json.Unmarshal(body, &ev)
 			want := http.StatusAccepted
 			switch {
 			case event == "ping":
 				want = http.StatusOK
-			case !prActions[action]:
+			case event == "pull_request" && !prActions[action]:
+			case event == "issues" && (!issueActions[action] || ev.Issue.State == "closed"):
 			case !strings.Contains(string(body), `"installation"`):
 				want = http.StatusBadRequest
 			default:
 				queued++
 			}
-			if rec := h.deliver(event, "fixture-"+name, body); rec.Code != want {
+			if rec := h.deliver(event, "fixture-"+event+"-"+name, body); rec.Code != want {
 				t.Errorf("%d %s, want %d", rec.Code, rec.Body, want)
 			}
 		})
 	}
 	h.srv.Wait()
-	// The fixtures are all pull request 2 of one repository: some runs
-	// join a waiting one, so there may be fewer runs than deliveries.
+	// The fixtures name few pull requests and issues of one repository:
+	// some runs join a waiting one, so there may be fewer runs than
+	// deliveries.
 	if n := runs.get(); queued == 0 || n == 0 || n > queued {
 		t.Errorf("%d runs for %d queued deliveries", n, queued)
 	}
