@@ -25,13 +25,7 @@ func (h *harness) issueEvent(action string, n int, state string) {
 }
 
 func (h *harness) issueComments(n int) []*github.IssueComment {
-	var out []*github.IssueComment
-	for _, c := range h.repo.Comments(n) {
-		if strings.Contains(c.GetBody(), "<!-- mvc:issue-report -->") {
-			out = append(out, c)
-		}
-	}
-	return out
+	return h.repo.CommentsWith(n, "<!-- mvc:issue-report -->")
 }
 
 // An issue with seven open tasks gets one comment with a breakdown; once

@@ -122,13 +122,7 @@ func (h *harness) summary() string {
 
 // markedComments are the comments that carry mvc's marker.
 func (h *harness) markedComments(n int) []*github.IssueComment {
-	var out []*github.IssueComment
-	for _, c := range h.repo.Comments(n) {
-		if strings.Contains(c.GetBody(), "<!-- mvc:pr-report -->") {
-			out = append(out, c)
-		}
-	}
-	return out
+	return h.repo.CommentsWith(n, "<!-- mvc:pr-report -->")
 }
 
 // codeFiles returns n code files of lines added lines each.

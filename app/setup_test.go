@@ -169,13 +169,7 @@ func patchOf(lines int) string {
 
 // markedComments are the comments that carry mvc's sticky marker.
 func (h *harness) markedComments(n int) []*github.IssueComment {
-	var out []*github.IssueComment
-	for _, c := range h.repo.Comments(n) {
-		if strings.Contains(c.GetBody(), "<!-- mvc:pr-report -->") {
-			out = append(out, c)
-		}
-	}
-	return out
+	return h.repo.CommentsWith(n, "<!-- mvc:pr-report -->")
 }
 
 // stubRuns replaces action.Run with run and counts the calls.

@@ -1,6 +1,7 @@
 package fakegithub
 
 import (
+	"strings"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -28,6 +29,18 @@ func (r *Repo) Comments(number int) []*github.IssueComment {
 			out = append(out, &cp)
 		}
 	})
+	return out
+}
+
+// CommentsWith returns the comments on issue or pull request number whose
+// body contains marker, oldest first: a bot's own comments.
+func (r *Repo) CommentsWith(number int, marker string) []*github.IssueComment {
+	var out []*github.IssueComment
+	for _, c := range r.Comments(number) {
+		if strings.Contains(c.GetBody(), marker) {
+			out = append(out, c)
+		}
+	}
 	return out
 }
 
