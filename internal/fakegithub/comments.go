@@ -1,10 +1,10 @@
 package fakegithub
 
 import (
-	"strings"
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
