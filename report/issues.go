@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -107,20 +108,18 @@ func tooBigBlocks(tb issues.TooBig) []Block {
 	return append(blocks, Paragraph{Text: "Proposed breakdown, one MVC each, in order:"}, List{Ordered: true, Items: items})
 }
 
-func issueChain(ns []int) string {
-	parts := make([]string, len(ns))
-	for i, n := range ns {
-		parts[i] = "#" + strconv.Itoa(n)
-	}
-	return strings.Join(parts, " → ")
-}
+// issueChain writes issues that wait one on the next: #1 → #2 → #3.
+func issueChain(ns []int) string { return strings.Join(issueNumbers(ns), " → ") }
 
-func issueRefs(ns []int) string {
-	parts := make([]string, len(ns))
+// issueRefs writes a list of issues: #1, #2.
+func issueRefs(ns []int) string { return strings.Join(issueNumbers(ns), ", ") }
+
+func issueNumbers(ns []int) []string {
+	out := make([]string, len(ns))
 	for i, n := range ns {
-		parts[i] = "#" + strconv.Itoa(n)
+		out[i] = "#" + strconv.Itoa(n)
 	}
-	return strings.Join(parts, ", ")
+	return out
 }
 
 // IssueMarker identifies mvc's comment on an issue.
@@ -142,19 +141,23 @@ func IssueCommentDoc(f issues.Findings, number int, p issues.Policy) (doc Doc, f
 		}
 	}
 	for _, c := range f.Cycles {
-		if containsIssue(c, number) {
+		if slices.Contains(c, number) {
 			doc.Add(Paragraph{Text: fmt.Sprintf("**It waits on itself:** %s. None of these can finish; drop or reverse one of the edges.", issueChain(append(c, c[0])))})
 			flagged = true
 		}
 	}
-	if f.ChainTooLong && containsIssue(f.CriticalPath, number) {
+	if f.ChainTooLong && slices.Contains(f.CriticalPath, number) {
 		doc.Add(Paragraph{Text: fmt.Sprintf("**It is on a chain of %d issues** that must ship one after another (more than %d): %s. Look for a link that can go, or an issue that can start against a stub.",
 			len(f.CriticalPath), p.MaxChain, issueChain(f.CriticalPath))})
 		flagged = true
 	}
 	for _, s := range f.Stale {
 		if s.Number == number && s.Ready {
-			doc.Add(Paragraph{Text: fmt.Sprintf("**Ready to start:** it is marked blocked by %s, which %s closed.", issueRefs(s.Closed), map[bool]string{true: "is", false: "are"}[len(s.Closed) == 1])})
+			verb := "are"
+			if len(s.Closed) == 1 {
+				verb = "is"
+			}
+			doc.Add(Paragraph{Text: fmt.Sprintf("**Ready to start:** it is marked blocked by %s, which %s closed.", issueRefs(s.Closed), verb)})
 			flagged = true
 		}
 	}
@@ -162,13 +165,4 @@ func IssueCommentDoc(f issues.Findings, number int, p issues.Policy) (doc Doc, f
 		doc.Add(Paragraph{Text: fmt.Sprintf("Fits one Minimum Viable Change now: at most %d open pieces of work, no dependency cycle, no chain longer than %d.", p.MaxOpenTasks, p.MaxChain)})
 	}
 	return doc, flagged
-}
-
-func containsIssue(ns []int, n int) bool {
-	for _, m := range ns {
-		if m == n {
-			return true
-		}
-	}
-	return false
 }
