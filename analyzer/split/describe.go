@@ -24,12 +24,17 @@ func (w *work) title(g *group, kind Kind) string {
 	if t := w.moveTitle(g); t != "" {
 		return t
 	}
-	names := w.topNames(g, 3)
+	verb := w.verb(g)
+	names := w.topNames(g, 3, false)
+	if len(names) == 0 {
+		names = w.topNames(g, 3, true) // a part of tests is named by its tests
+	}
 	subject := listNames(names, 3)
 	if len(names) == 0 {
 		subject = listNames(baseNames(files), 3)
+		verb = w.fileVerb(g, verb)
 	}
-	t := w.verb(g) + " " + subject
+	t := verb + " " + subject
 	if scope := commonDir(files); scope != "" && scope != "." {
 		t += " in " + scope
 	}
@@ -84,13 +89,30 @@ func (w *work) verb(g *group) string {
 	return "Change"
 }
 
-// topNames returns the names of the declarations the part changes most.
-func (w *work) topNames(g *group, n int) []string {
+// fileVerb adapts the verb to a subject of file names: "Add x.go" would
+// announce a new file, so lines added to an existing one are added to it.
+func (w *work) fileVerb(g *group, verb string) string {
+	want := map[string]analyzer.Status{"Add": analyzer.Added, "Remove": analyzer.Removed}[verb]
+	if want == "" {
+		return verb
+	}
+	for f := range g.files {
+		if w.files[f].Status != want {
+			return map[string]string{"Add": "Add to", "Remove": "Remove from"}[verb]
+		}
+	}
+	return verb
+}
+
+// topNames returns the names of the declarations the part changes most,
+// in code files, or in tests when tests is set: a test's name says less
+// about a part than the code it tests.
+func (w *work) topNames(g *group, n int, tests bool) []string {
 	lines := map[string]int{}
 	for _, id := range g.atoms {
 		a := w.atoms[id]
 		for _, name := range a.names {
-			if w.files[a.file].class != size.Test {
+			if (w.files[a.file].class == size.Test) == tests {
 				lines[name] += a.lines
 			}
 		}

@@ -43,3 +43,33 @@ func TestTitleVerbOfFilesWithoutLines(t *testing.T) {
 		}
 	}
 }
+
+// A part's title names what it changes: a part of tests by its tests,
+// and lines added to an existing file are added to it, not a new file.
+func TestTitleOfPartsWithoutCodeNames(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		path       string
+		base, head string
+		want       string
+	}{
+		{"test part", "site/build_test.go",
+			"package site\n\nfunc TestBuild(t *testing.T) {\n\tbuild()\n}\n",
+			"package site\n\nfunc TestBuild(t *testing.T) {\n\tbuild()\n\tbuild()\n}\n",
+			"Add TestBuild in site"},
+		{"lines added to a file", "notes.txt", "one\ntwo\n", "one\ntwo\nthree\n", "Add to notes.txt"},
+		{"lines removed from a file", "notes.txt", "one\ntwo\nthree\n", "one\ntwo\n", "Remove from notes.txt"},
+		{"new file", "notes.txt", "", "one\n", "Add notes.txt"},
+		{"deleted file", "notes.txt", "one\n", "", "Remove notes.txt"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			plan, err := Split(changeOf(map[string][2]string{tc.path: {tc.base, tc.head}}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(plan.Parts) != 1 || plan.Parts[0].Title != tc.want {
+				t.Errorf("parts %+v, want one titled %q", plan.Parts, tc.want)
+			}
+		})
+	}
+}
