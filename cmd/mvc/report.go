@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"time"
 
 	"github.com/mvcbot/mvc/analyzer/delivery"
 	"github.com/mvcbot/mvc/source/gitrepo"
@@ -86,7 +85,7 @@ func (f *reportFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.source, "deploy-source", delivery.SourceAuto, "auto, deployments, workflow, releases, tags or merges")
 	fs.StringVar(&f.tagPattern, "tag-pattern", delivery.DefaultTagPattern, "glob of tags that are deployments; * does not cross a slash (default: release tags: v*, and versions such as 1.2.3, pkg@1.2.3, pkg-1.2.3, mod/v1.2.3)")
 	fs.IntVar(&f.windowDays, "window-days", delivery.DefaultWindowDays, "length of the window in days")
-	fs.StringVar(&f.until, "until", "", "end of the window, RFC 3339 (default now)")
+	fs.StringVar(&f.until, "until", "", "end of the window: RFC 3339, or a date for its first instant in UTC (default now)")
 	fs.StringVar(&f.format, "format", "text", "text, markdown or json")
 	fs.StringVar(&f.chart, "chart", "", "also write the weekly charts to this SVG file")
 	fs.StringVar(&f.github, "github", "", "owner/repo on GitHub, for the API sources (needs GITHUB_TOKEN)")
@@ -155,9 +154,9 @@ func (f *reportFlags) options(e *env) (delivery.Options, error) {
 	}
 	until := e.now()
 	if f.until != "" {
-		t, err := time.Parse(time.RFC3339, f.until)
+		t, err := parseDate("--until", f.until)
 		if err != nil {
-			return delivery.Options{}, usagef("--until %q: use RFC 3339, such as 2024-06-30T23:59:59Z", f.until)
+			return delivery.Options{}, err
 		}
 		until = t
 	}

@@ -105,6 +105,9 @@ func TestReportAutoSaysWhichSourceItTook(t *testing.T) {
 		t.Errorf("skipped sources %s, want deployments and releases named", skipped)
 	}
 	text := runMVC(t, g.Dir, nil, "report", "--until", "2024-01-14T00:00:00Z")
+	if date := runMVC(t, g.Dir, nil, "report", "--until", "2024-01-14"); date.stdout != text.stdout {
+		t.Errorf("--until 2024-01-14 reports\n%s\nwant the same as --until 2024-01-14T00:00:00Z:\n%s", date.stdout, text.stdout)
+	}
 	if !strings.Contains(text.stdout, "Source: tags (release tags: v*, and versions such as 1.2.3, pkg@1.2.3, pkg-1.2.3), chosen by auto after deployments") {
 		t.Errorf("text report does not name its source:\n%s", text.stdout)
 	}
@@ -170,7 +173,7 @@ func TestReportBadInput(t *testing.T) {
 		{[]string{"--deploy-source", "deployments"}, "add --github owner/repo"},
 		{[]string{"--deploy-source", "workflow", "--github", "o/r"}, "needs --deploy-workflow"},
 		{[]string{"--format", "xml"}, `--format "xml": use text, markdown or json`},
-		{[]string{"--until", "yesterday"}, "use RFC 3339"},
+		{[]string{"--until", "yesterday"}, `--until "yesterday": use a date like 2025-01-01`},
 		{[]string{"--window-days", "0"}, "positive number of days"},
 		{[]string{"--tag-pattern", "v[1-"}, "--tag-pattern"},
 		{[]string{"--github", "just-a-name"}, "use owner/repo"},
