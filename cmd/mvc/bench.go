@@ -95,6 +95,9 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if _, err := repo.ResolveCommit(ctx, "HEAD"); err != nil {
+		return usagef("--repo %s has no commits yet: the benchmark needs history", f.repo)
+	}
 	if opt.Policy, _, err = loadPolicy(ctx, repo, f.config, f.inputs); err != nil {
 		return err
 	}

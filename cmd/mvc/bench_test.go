@@ -80,3 +80,11 @@ func TestBenchBadInput(t *testing.T) {
 		}
 	}
 }
+
+func TestBenchOnAnEmptyRepositorySaysSo(t *testing.T) {
+	empty := gittest.New(t)
+	res := runMVC(t, empty.Dir, nil, "bench", "split")
+	if res.code != exitBadInput || !strings.Contains(res.stderr, "has no commits yet") {
+		t.Errorf("mvc bench split on an empty repository: exit %d, stderr %q; want exit 2 saying it has no commits", res.code, res.stderr)
+	}
+}
