@@ -122,12 +122,16 @@ func splitPart(part split.Part) []Block {
 		Body: Doc{Blocks: []Block{List{Items: files}}}})
 }
 
+// partRefs names parts by number: "part 3", "parts 2, 3 and 5".
 func partRefs(idx []int) string {
 	refs := make([]string, len(idx))
 	for i, n := range idx {
-		refs[i] = fmt.Sprintf("part %d", n)
+		refs[i] = strconv.Itoa(n)
 	}
-	return listWords(refs)
+	if len(refs) == 1 {
+		return "part " + refs[0]
+	}
+	return "parts " + listWords(refs)
 }
 
 // listWords joins words with commas and "and".

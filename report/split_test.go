@@ -102,3 +102,18 @@ func TestSplitSummaryWithinBudget(t *testing.T) {
 		t.Errorf("summary %q", got)
 	}
 }
+
+func TestPartRefsNameTheNumbersOnce(t *testing.T) {
+	for _, tc := range []struct {
+		idx  []int
+		want string
+	}{
+		{[]int{2}, "part 2"},
+		{[]int{1, 3}, "parts 1 and 3"},
+		{[]int{6, 7, 8, 9}, "parts 6, 7, 8 and 9"},
+	} {
+		if got := partRefs(tc.idx); got != tc.want {
+			t.Errorf("partRefs(%v) = %q, want %q", tc.idx, got, tc.want)
+		}
+	}
+}
