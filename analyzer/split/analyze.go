@@ -24,6 +24,7 @@ func (w *work) describeAtoms() {
 		all, delta := lineIdentifiers(a)
 		a.idents, a.delta = w.names.setOf(all), w.names.setOf(delta)
 	}
+	w.findNewNames()
 	for i := range w.files {
 		sets := make([]idSet, 0, len(w.files[i].atoms))
 		for _, id := range w.files[i].atoms {

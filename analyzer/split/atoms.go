@@ -28,7 +28,11 @@ type atom struct {
 	names  []string   // identifiers of the declarations it changes
 	idents idSet      // identifiers its changed lines mention
 	delta  idSet      // identifiers it removes ("-x") or introduces ("+y")
-	norm   float64    // length of its identifiers' rarity vector
+	// newNames are the identifiers it adds that no base file of the
+	// change mentions, and those it deletes that no head file mentions
+	// (marked -): names the change brings in or retires.
+	newNames idSet
+	norm     float64 // length of its identifiers' rarity vector
 }
 
 // changed is the atom's number of changed lines.

@@ -1,0 +1,53 @@
+package split
+
+import "math"
+
+// minNewNameLen keeps short words (ids, tmp) out of the new names: they
+// come and go in unrelated edits.
+const minNewNameLen = 4
+
+// findNewNames marks, per atom, the names the change brings in (added,
+// and in no base file of the change) or retires (deleted, and in no head
+// file of the change). Two atoms sharing one were most likely written
+// together: a new option and the code reading it, the last two callers of
+// a function that goes away.
+func (w *work) findNewNames() {
+	base, head := map[string]bool{}, map[string]bool{}
+	for _, content := range w.in.Base {
+		identifiers(string(content), base)
+	}
+	for _, content := range w.in.Head {
+		identifiers(string(content), head)
+	}
+	for _, a := range w.atoms {
+		names := map[string]bool{}
+		collect := func(text string, absent map[string]bool, mark string) {
+			m := map[string]bool{}
+			identifiers(text, m)
+			for id := range m {
+				if len(id) >= minNewNameLen && !absent[id] {
+					names[mark+id] = true
+				}
+			}
+		}
+		for _, l := range a.adds {
+			collect(l.Text, base, "")
+		}
+		for _, l := range a.dels {
+			collect(l.Text, head, "-")
+		}
+		if len(names) > 0 {
+			a.newNames = w.names.setOf(names)
+		}
+	}
+}
+
+// nearness is 1 for two atoms of one file with no line between them,
+// falling off with the head lines that separate them.
+func nearness(a, b *atom) float64 {
+	if a.newIdx > b.newIdx {
+		a, b = b, a
+	}
+	gap := max(b.newIdx-(a.newIdx+len(a.adds)), 0)
+	return math.Exp(-float64(gap) / nearLines)
+}

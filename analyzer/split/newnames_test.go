@@ -1,0 +1,56 @@
+package split
+
+import (
+	"math"
+	"slices"
+	"testing"
+
+	"github.com/mvcbot/mvc/analyzer"
+)
+
+// A name the change brings in, or whose last mentions it removes, ties
+// the atoms that share it; names the base already has do not.
+func TestNewNames(t *testing.T) {
+	in := changeOf(map[string][2]string{
+		"server/config.go": {"package server\n\nvar timeout = 3\n", "package server\n\nvar timeout = 3\nvar retryBudget = 5\n"},
+		"client/call.go": {
+			"package client\n\nfunc call() {\n\tlegacyDial(timeout)\n}\n",
+			"package client\n\nfunc call() {\n\tdial(timeout, retryBudget)\n}\n",
+		},
+		"client/old.go": {"package client\n\nfunc legacyDial(t int) {}\n", ""},
+	})
+	w, err := prepare(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.describeAtoms()
+	names := map[string][]string{}
+	for _, a := range w.atoms {
+		for _, id := range a.newNames {
+			names[w.files[a.file].Path] = append(names[w.files[a.file].Path], w.names.names[id])
+		}
+	}
+	for path, want := range map[string][]string{
+		"server/config.go": {"retryBudget"},
+		"client/call.go":   {"-legacyDial", "dial", "retryBudget"},
+		"client/old.go":    {"-legacyDial"},
+	} {
+		got := names[path]
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: new names %q, want %q", path, got, want)
+		}
+	}
+}
+
+func TestNearnessFadesWithDistance(t *testing.T) {
+	a := &atom{newIdx: 10, adds: make([]analyzer.Line, 2)}
+	b := &atom{newIdx: 12}
+	c := &atom{newIdx: 12 + nearLines}
+	if got := nearness(a, b); got != 1 {
+		t.Errorf("adjacent atoms: nearness %v, want 1", got)
+	}
+	if got := nearness(c, a); math.Abs(got-1/math.E) > 1e-9 {
+		t.Errorf("atoms %d lines apart: nearness %v, want 1/e", nearLines, got)
+	}
+}
