@@ -6,6 +6,11 @@ import "math"
 // come and go in unrelated edits.
 const minNewNameLen = 4
 
+// maxNewNameAtoms drops a new name found in more atoms: boilerplate that
+// every new file repeats (a test helper, a license word) ties unrelated
+// new code together. Up to 16 atoms measured the same as no bound.
+const maxNewNameAtoms = 16
+
 // findNewNames marks, per atom, the names the change brings in (added,
 // and in no base file of the change) or retires (deleted, and in no head
 // file of the change). Two atoms sharing one were most likely written
@@ -19,6 +24,8 @@ func (w *work) findNewNames() {
 	for _, content := range w.in.Head {
 		identifiers(string(content), head)
 	}
+	perAtom := make([]map[string]bool, len(w.atoms))
+	atomsOf := map[string]int{}
 	for _, a := range w.atoms {
 		names := map[string]bool{}
 		collect := func(text string, absent map[string]bool, mark string) {
@@ -36,8 +43,19 @@ func (w *work) findNewNames() {
 		for _, l := range a.dels {
 			collect(l.Text, head, "-")
 		}
-		if len(names) > 0 {
-			a.newNames = w.names.setOf(names)
+		perAtom[a.id] = names
+		for id := range names {
+			atomsOf[id]++
+		}
+	}
+	for _, a := range w.atoms {
+		for id := range perAtom[a.id] {
+			if atomsOf[id] > maxNewNameAtoms {
+				delete(perAtom[a.id], id)
+			}
+		}
+		if len(perAtom[a.id]) > 0 {
+			a.newNames = w.names.setOf(perAtom[a.id])
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package split
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"testing"
@@ -52,5 +53,23 @@ func TestNearnessFadesWithDistance(t *testing.T) {
 	}
 	if got := nearness(c, a); math.Abs(got-1/math.E) > 1e-9 {
 		t.Errorf("atoms %d lines apart: nearness %v, want 1/e", nearLines, got)
+	}
+}
+
+// Boilerplate that every new file repeats is not a shared purpose.
+func TestNewNameInManyAtomsIsBoilerplate(t *testing.T) {
+	files := map[string][2]string{}
+	for i := 0; i <= maxNewNameAtoms; i++ {
+		files[fmt.Sprintf("pkg%d/gen.go", i)] = [2]string{"", "package gen\n\nvar generatedMarker = 1\n"}
+	}
+	w, err := prepare(changeOf(files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.describeAtoms()
+	for _, a := range w.atoms {
+		if len(a.newNames) > 0 {
+			t.Fatalf("%s: new names %v, want none: the name is in %d atoms", w.files[a.file].Path, a.newNames, len(w.atoms))
+		}
 	}
 }
