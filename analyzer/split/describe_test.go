@@ -73,3 +73,31 @@ func TestTitleOfPartsWithoutCodeNames(t *testing.T) {
 		})
 	}
 }
+
+// A few re-indented lines in a file the change edits anyway go with the
+// edit; a file that is only reformatted is a part of its own.
+func TestTidyingGoesWithTheEditItSitsIn(t *testing.T) {
+	edited := "package a\n\nfunc A(x int) int {\n\treturn x\n}\n\nfunc B() {}\n"
+	editedHead := "package a\n\nfunc A(x int) int {\n\tif x < 0 {\n\t\treturn -x\n\t}\n\ty := x * 2\n\treturn y + 1\n}\n\nfunc B()  {}\n"
+	reformatted := "package b\n\nfunc C() {\n\tcall()\n}\n"
+	reformattedHead := "package b\n\nfunc C() {\n    call()\n}\n"
+	plan, err := Split(changeOf(map[string][2]string{
+		"a/a.go": {edited, editedHead},
+		"b/b.go": {reformatted, reformattedHead},
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string][]string{}
+	for _, p := range plan.Parts {
+		for _, f := range p.Files {
+			parts[f.Path] = append(parts[f.Path], p.Title)
+		}
+	}
+	if len(parts["a/a.go"]) != 1 || strings.HasPrefix(parts["a/a.go"][0], "Reformat") {
+		t.Errorf("a/a.go is in parts %q, want one part with its edit", parts["a/a.go"])
+	}
+	if len(parts["b/b.go"]) != 1 || !strings.HasPrefix(parts["b/b.go"][0], "Reformat") {
+		t.Errorf("b/b.go is in parts %q, want a part that reformats it", parts["b/b.go"])
+	}
+}
