@@ -2,6 +2,7 @@ package split
 
 import (
 	"math"
+	"slices"
 )
 
 // affinity is the average probability that a line pair across g and h
@@ -28,10 +29,17 @@ func (w *work) fits(g, h *group) bool {
 func roundHalfUp(v float64) int { return int(math.Floor(v + 0.5 + 1e-9)) }
 
 // candidate is a possible merge, valid while neither group has changed.
+// A candidate marked more stands for the rest of a group's queue: it sits
+// where the first of them would, and when it comes up the next batch of
+// them is queued.
 type candidate struct {
 	score  float64
 	a, b   int
 	va, vb int // the groups' versions when scored
+	more   bool
+	owner  int // for more: the group whose queue it continues, its version, and where
+	ov     int
+	next   int
 }
 
 // mergeHeap is a max-heap of candidates by score, ties broken by ids so
@@ -39,14 +47,20 @@ type candidate struct {
 // container/heap's interface, which boxes every push.
 type mergeHeap []candidate
 
-func (h mergeHeap) before(i, j int) bool {
-	if h[i].score != h[j].score {
-		return h[i].score > h[j].score
+func (h mergeHeap) before(i, j int) bool { return compareCandidates(h[i], h[j]) < 0 }
+
+// compareCandidates orders candidates best first: by score, then by ids.
+func compareCandidates(x, y candidate) int {
+	switch {
+	case x.score != y.score:
+		if x.score > y.score {
+			return -1
+		}
+		return 1
+	case x.a != y.a:
+		return x.a - y.a
 	}
-	if h[i].a != h[j].a {
-		return h[i].a < h[j].a
-	}
-	return h[i].b < h[j].b
+	return x.b - y.b
 }
 
 func (h *mergeHeap) push(c candidate) {
@@ -92,8 +106,25 @@ func (w *work) merge(groups []*group) {
 	ag := w.newAgreement(groups)
 	version := make([]int, len(groups))
 	h := &mergeHeap{}
+	// Each group keeps its candidates sorted and queues them a batch at a
+	// time: most are outdated by the next merge before they come up, and
+	// queueing them all made merging most of the time of a large split.
+	queued := make([][]candidate, len(groups))
+	queueBatch := func(id, from int) {
+		list := queued[id]
+		to := min(from+mergeBatch, len(list))
+		for _, c := range list[from:to] {
+			h.push(c)
+		}
+		if to < len(list) {
+			rest := list[to]
+			rest.more, rest.owner, rest.ov, rest.next = true, id, version[id], to
+			h.push(rest)
+		}
+	}
 	push := func(g *group, onlyAbove bool) {
 		floor := 0.95 * min(ag.price(), 0.5) // a margin for the first-order estimate
+		list := queued[g.id][:0]
 		for k := range g.links {
 			o := groups[k]
 			if onlyAbove && k < g.id {
@@ -101,15 +132,24 @@ func (w *work) merge(groups []*group) {
 			}
 			if s := affinity(g, o, g.links, w.base); s >= floor {
 				a, b := min(g.id, o.id), max(g.id, o.id)
-				h.push(candidate{score: s, a: a, b: b, va: version[a], vb: version[b]})
+				list = append(list, candidate{score: s, a: a, b: b, va: version[a], vb: version[b]})
 			}
 		}
+		slices.SortFunc(list, compareCandidates)
+		queued[g.id] = list
+		queueBatch(g.id, 0)
 	}
 	for _, g := range groups {
 		push(g, true)
 	}
 	for len(*h) > 0 {
 		c := h.pop()
+		if c.more {
+			if groups[c.owner].alive && version[c.owner] == c.ov {
+				queueBatch(c.owner, c.next)
+			}
+			continue
+		}
 		ga, gb := groups[c.a], groups[c.b]
 		if !ga.alive || !gb.alive || version[c.a] != c.va || version[c.b] != c.vb || !w.fits(ga, gb) {
 			continue
@@ -124,6 +164,9 @@ func (w *work) merge(groups []*group) {
 		push(ga, false)
 	}
 }
+
+// mergeBatch is how many of a group's candidates are queued at once.
+const mergeBatch = 8
 
 // A part is tiny, not worth its own pull request (another CI run, another
 // rebase), under foldLines changed lines. In a small change a few lines

@@ -38,35 +38,13 @@ func Consolidate(p Plan) Plan {
 	return out
 }
 
-// fits reports whether parts[i:j] can be one pull request.
-func fits(parts []Part, b Budget) bool {
-	if len(parts) == 1 {
-		return true
-	}
-	lines, files := 0, 0
-	for _, p := range parts {
-		if p.OverBudget {
-			return false
-		}
-		lines += p.WeightedLines
-		files += p.ReviewableFiles
-	}
-	return lines <= b.Lines && files <= b.Files
-}
-
 // balancedCuts splits the stack into the fewest runs that fit, and among
 // those, the runs whose largest is smallest (a linear-partition dynamic
-// program; stacks hold tens of parts, so O(k·n²) is nothing). It returns
-// each run's end.
+// program). A run grows to the left only while it fits, so each step looks
+// at the runs that fit and no further: O(k·n·r) for n parts, k runs and
+// runs of at most r parts. It returns each run's end.
 func balancedCuts(parts []Part, b Budget) []int {
 	n := len(parts)
-	weight := func(i, j int) int {
-		w := 0
-		for _, p := range parts[i:j] {
-			w += p.WeightedLines
-		}
-		return w
-	}
 	// cost[k][j]: the smallest largest run when parts[:j] make k runs.
 	inf := math.MaxInt
 	cost := [][]int{make([]int, n+1)}
@@ -79,11 +57,22 @@ func balancedCuts(parts []Part, b Budget) []int {
 		from = append(from, make([]int, n+1))
 		for j := 0; j <= n; j++ {
 			cost[k][j] = inf
-			for i := 0; i < j; i++ {
-				if cost[k-1][i] == inf || !fits(parts[i:j], b) {
+			lines, files := 0, 0
+			for i := j - 1; i >= 0; i-- { // the run parts[i:j]
+				p := parts[i]
+				lines += p.WeightedLines
+				files += p.ReviewableFiles
+				// A part alone always fits, even over budget; a longer run
+				// fits while no part is over and the sums stay within.
+				if i < j-1 && (p.OverBudget || parts[j-1].OverBudget || lines > b.Lines || files > b.Files) {
+					break
+				}
+				if cost[k-1][i] == inf {
 					continue
 				}
-				if c := max(cost[k-1][i], weight(i, j)); c < cost[k][j] {
+				// <=: among equal runs the longest last one wins, as the
+				// cuts have always been made.
+				if c := max(cost[k-1][i], lines); c <= cost[k][j] {
 					cost[k][j], from[k][j] = c, i
 				}
 			}

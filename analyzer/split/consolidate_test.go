@@ -1,6 +1,9 @@
 package split
 
 import (
+	"math"
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/mvcbot/mvc/analyzer/size"
@@ -58,5 +61,69 @@ func TestConsolidateBalancesRuns(t *testing.T) {
 	over.Parts[1].OverBudget = true
 	if got := Consolidate(over); len(got.Parts) != 3 {
 		t.Errorf("an over-budget part was merged: %d parts", len(got.Parts))
+	}
+}
+
+// referenceCuts is the plain form of balancedCuts: every run tried, its
+// fit and weight summed afresh.
+func referenceCuts(parts []Part, b Budget) []int {
+	fits := func(run []Part) bool {
+		if len(run) == 1 {
+			return true
+		}
+		lines, files := 0, 0
+		for _, p := range run {
+			if p.OverBudget {
+				return false
+			}
+			lines, files = lines+p.WeightedLines, files+p.ReviewableFiles
+		}
+		return lines <= b.Lines && files <= b.Files
+	}
+	weight := func(run []Part) int {
+		w := 0
+		for _, p := range run {
+			w += p.WeightedLines
+		}
+		return w
+	}
+	n, inf := len(parts), math.MaxInt
+	cost, from := [][]int{make([]int, n+1)}, [][]int{make([]int, n+1)}
+	for j := 1; j <= n; j++ {
+		cost[0][j] = inf
+	}
+	for k := 1; ; k++ {
+		cost, from = append(cost, make([]int, n+1)), append(from, make([]int, n+1))
+		for j := 0; j <= n; j++ {
+			cost[k][j] = inf
+			for i := 0; i < j; i++ {
+				if cost[k-1][i] != inf && fits(parts[i:j]) {
+					if c := max(cost[k-1][i], weight(parts[i:j])); c < cost[k][j] {
+						cost[k][j], from[k][j] = c, i
+					}
+				}
+			}
+		}
+		if cost[k][n] != inf {
+			cuts := make([]int, k)
+			for j, kk := n, k; kk > 0; kk-- {
+				cuts[kk-1], j = j, from[kk][j]
+			}
+			return cuts
+		}
+	}
+}
+
+func TestBalancedCutsMatchTheReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	b := Budget{Lines: 400, Files: 40}
+	for c := 0; c < 2000; c++ {
+		parts := make([]Part, 1+rng.IntN(30))
+		for i := range parts {
+			parts[i] = Part{WeightedLines: rng.IntN(300), ReviewableFiles: rng.IntN(15), OverBudget: rng.IntN(12) == 0}
+		}
+		if got, want := balancedCuts(parts, b), referenceCuts(parts, b); !slices.Equal(got, want) {
+			t.Fatalf("case %d: cuts %v, want %v for %+v", c, got, want, parts)
+		}
 	}
 }
