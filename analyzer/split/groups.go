@@ -1,7 +1,11 @@
 package split
 
 import (
+	"runtime"
+	"slices"
 	"sort"
+	"sync"
+	"sync/atomic"
 )
 
 // group is a candidate part: atoms that will ship together.
@@ -80,39 +84,92 @@ func (g *group) absorb(h *group, groups []*group) {
 	h.alive = false
 }
 
-// scoreLinks fills the groups' links from every scored atom pair.
+// scoreLinks fills the groups' links from every scored atom pair. Scoring
+// is most of a large split's work and each file pair is independent, so
+// file pairs are scored in parallel, a chunk at a time; the sums are then
+// added in the file pairs' order, so the same input always gives the same
+// floating-point links.
 func (w *work) scoreLinks(l *linker, groups []*group, of []int) {
-	byFile := make([][]int, len(w.files))
-	for fi := range w.files {
-		byFile[fi] = w.files[fi].atoms
+	keys := make([][2]int, 0, len(l.files))
+	for k := range l.files {
+		keys = append(keys, k)
 	}
-	for k, fl := range l.files {
-		fi, fj := k[0], k[1]
-		for x, a := range byFile[fi] {
-			others := byFile[fj]
-			if fi == fj {
-				others = others[x+1:]
-			}
-			for _, b := range others {
-				ga, gb := of[a], of[b]
-				if ga == gb {
-					continue
+	slices.SortFunc(keys, func(x, y [2]int) int {
+		if x[0] != y[0] {
+			return x[0] - y[0]
+		}
+		return x[1] - y[1]
+	})
+	workers := max(1, min(runtime.GOMAXPROCS(0), maxScoreWorkers))
+	results := make([][]scoredPair, min(len(keys), scoreChunk))
+	for start := 0; start < len(keys); start += scoreChunk {
+		chunk := keys[start:min(start+scoreChunk, len(keys))]
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range min(workers, len(chunk)) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := int(next.Add(1)) - 1; i < len(chunk); i = int(next.Add(1)) - 1 {
+					results[i] = w.scoreFilePair(l, chunk[i], groups, of, results[i][:0])
 				}
-				p := w.pairProbability(l, fl, w.atoms[a], w.atoms[b])
-				apart := groups[ga].mech != groups[gb].mech
-				d := float64(w.atoms[a].lines*w.atoms[b].lines) * (p - w.base)
-				// A mechanical group (formatting, comments, moves, a sweep)
-				// goes only with mechanical groups of its kind.
-				if apart {
-					groups[ga].foldLinks[gb] += d
-					groups[gb].foldLinks[ga] += d
-					d = -float64(w.atoms[a].lines*w.atoms[b].lines) * w.base
+			}()
+		}
+		wg.Wait()
+		for i := range chunk {
+			for _, s := range results[i] {
+				if s.apart {
+					groups[s.ga].foldLinks[s.gb] += s.fold
+					groups[s.gb].foldLinks[s.ga] += s.fold
 				}
-				groups[ga].links[gb] += d
-				groups[gb].links[ga] += d
+				groups[s.ga].links[s.gb] += s.d
+				groups[s.gb].links[s.ga] += s.d
 			}
 		}
 	}
+}
+
+// scoreChunk file pairs are scored between two accumulations, which bounds
+// the memory of the scores in flight; maxScoreWorkers bounds the cores used.
+const (
+	scoreChunk      = 512
+	maxScoreWorkers = 4
+)
+
+// scoredPair is what one atom pair adds to the links of its two groups.
+type scoredPair struct {
+	ga, gb  int
+	d, fold float64 // fold: what d would be without keeping mechanical edits apart
+	apart   bool
+}
+
+// scoreFilePair scores the atom pairs of one pair of files (a file with
+// itself included) whose atoms are in different groups.
+func (w *work) scoreFilePair(l *linker, k [2]int, groups []*group, of []int, out []scoredPair) []scoredPair {
+	fl := l.files[k]
+	fi, fj := k[0], k[1]
+	for x, a := range w.files[fi].atoms {
+		others := w.files[fj].atoms
+		if fi == fj {
+			others = others[x+1:]
+		}
+		for _, b := range others {
+			ga, gb := of[a], of[b]
+			if ga == gb {
+				continue
+			}
+			p := w.pairProbability(l, fl, w.atoms[a], w.atoms[b])
+			n := float64(w.atoms[a].lines * w.atoms[b].lines)
+			s := scoredPair{ga: ga, gb: gb, d: n * (p - w.base)}
+			// A mechanical group (formatting, comments, moves, a sweep)
+			// goes only with mechanical groups of its kind.
+			if groups[ga].mech != groups[gb].mech {
+				s.fold, s.d, s.apart = s.d, -n*w.base, true
+			}
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // pairProbability is the chance two atoms' lines belong together.
