@@ -1,7 +1,5 @@
 package split
 
-import "math"
-
 // minNewNameLen keeps short words (ids, tmp) out of the new names: they
 // come and go in unrelated edits.
 const minNewNameLen = 4
@@ -58,14 +56,4 @@ func (w *work) findNewNames() {
 			a.newNames = w.names.setOf(perAtom[a.id])
 		}
 	}
-}
-
-// nearness is 1 for two atoms of one file with no line between them,
-// falling off with the head lines that separate them.
-func nearness(a, b *atom) float64 {
-	if a.newIdx > b.newIdx {
-		a, b = b, a
-	}
-	gap := max(b.newIdx-(a.newIdx+len(a.adds)), 0)
-	return math.Exp(-float64(gap) / nearLines)
 }

@@ -2,11 +2,8 @@ package split
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"testing"
-
-	"github.com/mvcbot/mvc/analyzer"
 )
 
 // A name the change brings in, or whose last mentions it removes, ties
@@ -41,18 +38,6 @@ func TestNewNames(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: new names %q, want %q", path, got, want)
 		}
-	}
-}
-
-func TestNearnessFadesWithDistance(t *testing.T) {
-	a := &atom{newIdx: 10, adds: make([]analyzer.Line, 2)}
-	b := &atom{newIdx: 12}
-	c := &atom{newIdx: 12 + nearLines}
-	if got := nearness(a, b); got != 1 {
-		t.Errorf("adjacent atoms: nearness %v, want 1", got)
-	}
-	if got := nearness(c, a); math.Abs(got-1/math.E) > 1e-9 {
-		t.Errorf("atoms %d lines apart: nearness %v, want 1/e", nearLines, got)
 	}
 }
 
