@@ -85,9 +85,12 @@ func splitSummary(p split.Plan) string {
 	case over == 0:
 		s += fmt.Sprintf("Each fits the budget of %s and %s.", sizeCountOf(p.Budget.Lines, "weighted line"), sizeCountOf(p.Budget.Files, "file"))
 	default:
-		s += fmt.Sprintf("%s over the budget of %s and %s: %s cannot be cut without separating changes that belong together.",
-			sizeCountOf(over, "part is"), sizeCountOf(p.Budget.Lines, "weighted line"), sizeCountOf(p.Budget.Files, "file"), pronounFor(over))
-		s = strings.Replace(s, "parts is", "parts are", 1)
+		verb := "is"
+		if over != 1 {
+			verb = "are"
+		}
+		s += fmt.Sprintf("%s %s over the budget of %s and %s: %s cannot be cut without separating changes that belong together.",
+			sizeCountOf(over, "part"), verb, sizeCountOf(p.Budget.Lines, "weighted line"), sizeCountOf(p.Budget.Files, "file"), pronounFor(over))
 	}
 	if n := p.FewestParts; n > 0 && n < len(p.Parts) {
 		s += fmt.Sprintf(" Prefer fewer pull requests? `mvc split --fewest-parts` joins neighbouring parts, as far as the budget allows, into %s.", sizeCountOf(n, "part"))

@@ -117,3 +117,21 @@ func TestPartRefsNameTheNumbersOnce(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitSummaryCountsOverBudgetParts(t *testing.T) {
+	for _, tc := range []struct {
+		over int
+		want string
+	}{
+		{1, "1 part is over the budget of 400 weighted lines and 40 files: it cannot be cut"},
+		{2, "2 parts are over the budget of 400 weighted lines and 40 files: they cannot be cut"},
+	} {
+		p := samplePlan()
+		for i := range p.Parts {
+			p.Parts[i].OverBudget = i < tc.over
+		}
+		if got := splitSummary(p); !strings.Contains(got, tc.want) {
+			t.Errorf("%d over budget: summary %q, want it to say %q", tc.over, got, tc.want)
+		}
+	}
+}
