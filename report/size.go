@@ -55,7 +55,7 @@ func SizeDoc(r size.Result) Doc {
 	d.Add(Heading{Level: 2, Text: fmt.Sprintf("Change size: %s..%s", sizeShortSHA(r.Base), sizeShortSHA(r.Head))})
 	d.Add(SizeSection(r)...)
 	if r.Verdict == size.VerdictTooLarge {
-		d.Add(Paragraph{Text: "`mvc split` on the same range proposes where to cut it: a stack of parts that each fit the budget, with why their changes belong together."})
+		d.Add(Paragraph{Text: "`mvc split` on the same range proposes where to cut it: a stack of smaller parts, each with why its changes belong together."})
 	}
 	if len(r.Entries) > 0 {
 		d.Add(Details{Summary: fmt.Sprintf("All files (%s)", sizeCount(len(r.Entries))), Body: sizeFileList(r)})
