@@ -16,11 +16,12 @@ const maxNewNameAtoms = 16
 // a function that goes away.
 func (w *work) findNewNames() {
 	base, head := map[string]bool{}, map[string]bool{}
-	for _, content := range w.in.Base {
-		identifiers(string(content), base)
-	}
-	for _, content := range w.in.Head {
-		identifiers(string(content), head)
+	for _, f := range w.files {
+		if f.Binary { // bytes, not names
+			continue
+		}
+		identifiers(string(w.in.Base[f.Path]), base)
+		identifiers(string(w.in.Head[f.Path]), head)
 	}
 	perAtom := make([]map[string]bool, len(w.atoms))
 	atomsOf := map[string]int{}

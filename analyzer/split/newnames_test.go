@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+
+	"github.com/mvcbot/mvc/analyzer"
 )
 
 // A name the change brings in, or whose last mentions it removes, ties
@@ -17,6 +19,9 @@ func TestNewNames(t *testing.T) {
 		},
 		"client/old.go": {"package client\n\nfunc legacyDial(t int) {}\n", ""},
 	})
+	// A binary file's bytes may spell anything; they are not names.
+	in.Change.Files = append(in.Change.Files, analyzer.FileChange{Path: "logo.png", Status: analyzer.Modified, Binary: true})
+	in.Base["logo.png"] = []byte("\x89PNG\x00retryBudget\x00")
 	w, err := prepare(in)
 	if err != nil {
 		t.Fatal(err)
