@@ -90,6 +90,6 @@ func ShipsWithin(m delivery.Metrics) string {
 		return ""
 	}
 	w := m.Flow.Stages.DeployWait
-	return fmt.Sprintf("If merged now, this repository usually ships within %s (median deploy wait of %d pull requests over the last %d days).",
-		duration(w.Median), w.N, m.Window.Days)
+	return fmt.Sprintf("If merged now, this repository usually ships within %s (median deploy wait of %s over the last %s).",
+		duration(w.Median), sizeCountOf(w.N, "pull request"), sizeCountOf(m.Window.Days, "day"))
 }

@@ -34,7 +34,7 @@ func DeliveryHealth(m delivery.Metrics) []Block {
 				{"Lead time (median)", duration(m.LeadTime.Median), trend(m.LeadTime.Median, prev.LeadTimeMedian, false, duration)},
 			},
 		},
-		Paragraph{Text: fmt.Sprintf("%d deployments, %d commits measured; %s.", m.Deploys, m.LeadTime.N, label)},
+		Paragraph{Text: fmt.Sprintf("%s, %s measured; %s.", sizeCountOf(m.Deploys, "deployment"), sizeCountOf(m.LeadTime.N, "commit"), label)},
 	}
 }
 

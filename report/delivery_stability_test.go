@@ -93,6 +93,11 @@ func TestDeliveryFlowGolden(t *testing.T) {
 	if got, want := ShipsWithin(m), "If merged now, this repository usually ships within 10.0 h (median deploy wait of 6 pull requests over the last 21 days)."; got != want {
 		t.Errorf("ShipsWithin = %q, want %q", got, want)
 	}
+	one := flowMetrics()
+	one.Flow.Stages.DeployWait.N, one.Window.Days = 1, 1
+	if got, want := ShipsWithin(one), "If merged now, this repository usually ships within 10.0 h (median deploy wait of 1 pull request over the last 1 day)."; got != want {
+		t.Errorf("ShipsWithin = %q, want %q", got, want)
+	}
 	if FlowBlocks(failingMetrics(delivery.Edition2024)) != nil || ShipsWithin(failingMetrics(delivery.Edition2024)) != "" {
 		t.Error("without pull requests there is no flow section and no sentence")
 	}

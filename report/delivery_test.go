@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -102,6 +103,10 @@ func TestDeliveryHealthGolden(t *testing.T) {
 	golden(t, "delivery_health.md", Markdown(Doc{Blocks: DeliveryHealth(m)}))
 	m.Previous = nil
 	golden(t, "delivery_health_no_baseline.md", Markdown(Doc{Blocks: DeliveryHealth(m)}))
+	m.Deploys, m.LeadTime.N = 1, 1
+	if got := Markdown(Doc{Blocks: DeliveryHealth(m)}); !strings.Contains(got, "1 deployment, 1 commit measured") {
+		t.Errorf("one deployment of one commit reads:\n%s", got)
+	}
 }
 
 func TestTrend(t *testing.T) {
