@@ -71,7 +71,7 @@ func sourceLine(d Delivery) string {
 			b.WriteString(" after " + skippedText(d.Skipped))
 		}
 	}
-	fmt.Fprintf(&b, ". Window: %s to %s (%d days).", m.Window.Start.Format("2006-01-02 15:04"), m.Window.End.Format("2006-01-02 15:04 MST"), m.Window.Days)
+	fmt.Fprintf(&b, ". Window: %s to %s (%s).", m.Window.Start.Format("2006-01-02 15:04"), m.Window.End.Format("2006-01-02 15:04 MST"), sizeCountOf(m.Window.Days, "day"))
 	if m.Proxy {
 		b.WriteString(" Merges to the default branch are a **proxy** for deployments: they show how often changes land, not when they reach production.")
 	}
@@ -93,7 +93,7 @@ func summaryTable(m delivery.Metrics) Table {
 	}
 	lt := m.LeadTime
 	return Table{
-		Header: []string{"", fmt.Sprintf("last %d days", m.Window.Days), "previous " + fmt.Sprint(m.Window.Days) + " days"},
+		Header: []string{"", "last " + sizeCountOf(m.Window.Days, "day"), "previous " + sizeCountOf(m.Window.Days, "day")},
 		Align:  []Align{Left, Right, Right},
 		Rows: [][]string{
 			{"Deployments", fmt.Sprint(m.Deploys), previousInt(m.Previous, prev.Deploys)},

@@ -27,7 +27,7 @@ func DeliveryHealth(m delivery.Metrics) []Block {
 	return []Block{
 		title,
 		Table{
-			Header: []string{"", fmt.Sprintf("last %d days", m.Window.Days), "trend"},
+			Header: []string{"", "last " + sizeCountOf(m.Window.Days, "day"), "trend"},
 			Align:  []Align{Left, Right, Left},
 			Rows: [][]string{
 				{"Deploys per week", number(m.DeploysPerWeek), trend(&m.DeploysPerWeek, ptrIf(m.Previous != nil, prev.DeploysPerWeek), true, numberOf)},

@@ -15,7 +15,7 @@ import (
 func FiveMetrics(m delivery.Metrics) []Block {
 	l, q := m.Levels, m.QuickCheck
 	t := Table{
-		Header: []string{"metric", fmt.Sprintf("last %d days", m.Window.Days), "level (DORA " + l.Edition + ")", "Quick Check (0–10)"},
+		Header: []string{"metric", "last " + sizeCountOf(m.Window.Days, "day"), "level (DORA " + l.Edition + ")", "Quick Check (0–10)"},
 		Align:  []Align{Left, Right, Left, Right},
 		Rows: [][]string{
 			{"Deployment frequency", frequencyText(m), levelText(l.DeploymentFrequency), score(q.DeploymentFrequency)},
