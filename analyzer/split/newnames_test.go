@@ -63,3 +63,35 @@ func TestNewNameInManyAtomsIsBoilerplate(t *testing.T) {
 		}
 	}
 }
+
+// A new file carries the words of its path that few changed files share:
+// a new test case's directory names what it tests. Keywords and short
+// words name nothing.
+func TestNewFileWords(t *testing.T) {
+	files := map[string][2]string{
+		"src/option.js": {"export function option() {}\n", "export function option(bind) {}\n"},
+	}
+	for _, c := range []string{"bind-option-label", "each-keyed", "transition-fade", "const-tag"} {
+		files["tests/samples/"+c+"/main.svelte"] = [2]string{"", "<p>" + c + "</p>\n"}
+	}
+	files["tests/samples/bind-option-label/_config.js"] = [2]string{"", "export default {};\n"}
+	w, err := prepare(changeOf(files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := w.newFileWords()
+	for i, f := range w.files {
+		got := words[i]
+		slices.Sort(got)
+		want := map[string][]string{
+			// "tests", "samples" and "main" are in more than 3 paths
+			"tests/samples/bind-option-label/main.svelte": {"bind", "label", "option"},
+			"tests/samples/bind-option-label/_config.js":  {"bind", "config", "label", "option"},
+			"tests/samples/each-keyed/main.svelte":        {"each", "keyed"},
+			"tests/samples/transition-fade/main.svelte":   {"fade", "transition"},
+		}[f.Path]
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: words %q, want %q", f.Path, got, want)
+		}
+	}
+}
