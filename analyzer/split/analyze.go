@@ -23,7 +23,7 @@ func (w *work) describeAtoms() {
 		a.mech = classifyMechanical(a, f.lang)
 	}
 	w.keepTidyingWithEdits()
-	words := w.newFileWords()
+	words := w.pathWords()
 	for _, a := range w.atoms {
 		f := &w.files[a.file]
 		a.names = declNames(a, f)
@@ -49,12 +49,13 @@ func (w *work) describeAtoms() {
 // for it to name something: "samples" or "src" name nothing in particular.
 const maxPathWordFiles = 3
 
-// newFileWords gives each new file the words of its path that few changed
-// files share, as if its lines mentioned them: a new test case directory
-// (tests/samples/bind-select-value/) names what it tests, and the fix and
-// the release note that mention "select" or "bind" are its company. Line
-// ARI +0.013 and +0.020 on svelte's two samples, ±0.005 elsewhere.
-func (w *work) newFileWords() map[int][]string {
+// pathWords gives each file the words of its path that few changed files
+// share, as if its lines mentioned them: a new test case directory
+// (tests/samples/bind-option-label/) names what it tests, and the fix and
+// the release note that mention "option" or "bind" are its company; a
+// file named engine.go is what lines mentioning the engine are about.
+// Line ARI on 25 samples +0.003 (+0.006 on the 11 not used for tuning).
+func (w *work) pathWords() map[int][]string {
 	split := func(p string) []string {
 		return strings.FieldsFunc(strings.TrimSuffix(p, path.Ext(p)), func(r rune) bool {
 			return r == '/' || r == '-' || r == '_' || r == '.'
@@ -70,9 +71,6 @@ func (w *work) newFileWords() map[int][]string {
 	}
 	out := map[int][]string{}
 	for i, f := range w.files {
-		if f.Status != analyzer.Added {
-			continue
-		}
 		for _, word := range split(f.Path) {
 			if len(word) >= 4 && !stopWords[word] && files[word] <= maxPathWordFiles {
 				out[i] = append(out[i], word)

@@ -64,10 +64,10 @@ func TestNewNameInManyAtomsIsBoilerplate(t *testing.T) {
 	}
 }
 
-// A new file carries the words of its path that few changed files share:
-// a new test case's directory names what it tests. Keywords and short
-// words name nothing.
-func TestNewFileWords(t *testing.T) {
+// A file carries the words of its path that few changed files share: a
+// new test case's directory names what it tests. Keywords and short words
+// name nothing.
+func TestPathWords(t *testing.T) {
 	files := map[string][2]string{
 		"src/option.js": {"export function option() {}\n", "export function option(bind) {}\n"},
 	}
@@ -79,7 +79,7 @@ func TestNewFileWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	words := w.newFileWords()
+	words := w.pathWords()
 	for i, f := range w.files {
 		got := words[i]
 		slices.Sort(got)
@@ -89,6 +89,7 @@ func TestNewFileWords(t *testing.T) {
 			"tests/samples/bind-option-label/_config.js":  {"bind", "config", "label", "option"},
 			"tests/samples/each-keyed/main.svelte":        {"each", "keyed"},
 			"tests/samples/transition-fade/main.svelte":   {"fade", "transition"},
+			"src/option.js": {"option"},
 		}[f.Path]
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: words %q, want %q", f.Path, got, want)
