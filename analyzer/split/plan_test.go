@@ -170,6 +170,18 @@ func TestSplitIsDeterministic(t *testing.T) {
 			t.Fatalf("run %d differs (-first +again):\n%s", i, diff)
 		}
 	}
+	// A change large enough to be scored by several workers at once.
+	large := largeChange(150)
+	first, err = Split(large)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ {
+		again, _ := Split(large)
+		if diff := cmp.Diff(first, again); diff != "" {
+			t.Fatalf("large change, run %d differs (-first +again):\n%s", i, diff)
+		}
+	}
 }
 
 // A single new function larger than the budget cannot be cut: it stays
