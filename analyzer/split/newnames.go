@@ -1,5 +1,7 @@
 package split
 
+import "github.com/mvcbot/mvc/analyzer"
+
 // minNewNameLen keeps short words (ids, tmp) out of the new names: they
 // come and go in unrelated edits.
 const minNewNameLen = 4
@@ -14,14 +16,27 @@ const maxNewNameAtoms = 16
 // file of the change). Two atoms sharing one were most likely written
 // together: a new option and the code reading it, the last two callers of
 // a function that goes away.
+//
+// A name is judged against the contents the change comes with, so a side
+// whose contents are missing for any text file (a split from the API's
+// patches alone, as the App makes) is not judged: every name would look
+// new against nothing.
 func (w *work) findNewNames() {
 	base, head := map[string]bool{}, map[string]bool{}
+	baseKnown, headKnown := true, true
 	for _, f := range w.files {
 		if f.Binary { // bytes, not names
 			continue
 		}
-		identifiers(string(w.in.Base[f.Path]), base)
-		identifiers(string(w.in.Head[f.Path]), head)
+		b, inBase := w.in.Base[f.Path]
+		h, inHead := w.in.Head[f.Path]
+		baseKnown = baseKnown && (inBase || f.Status == analyzer.Added)
+		headKnown = headKnown && (inHead || f.Status == analyzer.Removed)
+		identifiers(string(b), base)
+		identifiers(string(h), head)
+	}
+	if !baseKnown && !headKnown {
+		return
 	}
 	perAtom := make([]map[string]bool, len(w.atoms))
 	atomsOf := map[string]int{}
@@ -36,11 +51,15 @@ func (w *work) findNewNames() {
 				}
 			}
 		}
-		for _, l := range a.adds {
-			collect(l.Text, base, "")
+		if baseKnown {
+			for _, l := range a.adds {
+				collect(l.Text, base, "")
+			}
 		}
-		for _, l := range a.dels {
-			collect(l.Text, head, "-")
+		if headKnown {
+			for _, l := range a.dels {
+				collect(l.Text, head, "-")
+			}
 		}
 		perAtom[a.id] = names
 		for id := range names {

@@ -96,3 +96,23 @@ func TestPathWords(t *testing.T) {
 		}
 	}
 }
+
+// Without the files' contents (a split from the API's patches alone), no
+// name can be judged new: against nothing, every name would be.
+func TestNoNewNamesWithoutContents(t *testing.T) {
+	in := changeOf(map[string][2]string{
+		"server/config.go": {"package server\n\nvar timeout = 3\n", "package server\n\nvar timeout = 3\nvar retryBudget = 5\n"},
+		"client/call.go":   {"package client\n\nfunc call() {\n\tdial(timeout)\n}\n", "package client\n\nfunc call() {\n\tdial(timeout, retryBudget)\n}\n"},
+	})
+	in.Base, in.Head = nil, nil
+	w, err := prepare(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.describeAtoms()
+	for _, a := range w.atoms {
+		if len(a.newNames) > 0 {
+			t.Errorf("%s: new names %v without any contents, want none", w.files[a.file].Path, a.newNames)
+		}
+	}
+}
