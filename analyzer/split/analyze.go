@@ -24,16 +24,17 @@ func (w *work) describeAtoms() {
 	}
 	w.keepTidyingWithEdits()
 	words := w.pathWords()
+	dels, adds := make([]map[string]bool, len(w.atoms)), make([]map[string]bool, len(w.atoms))
 	for _, a := range w.atoms {
 		f := &w.files[a.file]
 		a.names = declNames(a, f)
-		all, delta := lineIdentifiers(a)
+		dels[a.id], adds[a.id] = lineWords(a)
+		all, delta := mentions(dels[a.id], adds[a.id])
 		for _, word := range words[a.file] {
 			all[word] = true
 		}
 		a.idents, a.delta = w.names.setOf(all), w.names.setOf(delta)
 	}
-	w.findNewNames()
 	for i := range w.files {
 		sets := make([]idSet, 0, len(w.files[i].atoms))
 		for _, id := range w.files[i].atoms {
@@ -42,6 +43,7 @@ func (w *work) describeAtoms() {
 		w.files[i].idents = union(sets...)
 		w.files[i].text = w.textIdentifiers(&w.files[i])
 	}
+	w.findNewNames(dels, adds)
 	w.weighIdentifiers()
 }
 

@@ -92,13 +92,19 @@ func (w *work) verb(g *group) string {
 // fileVerb adapts the verb to a subject of file names: "Add x.go" would
 // announce a new file, so lines added to an existing one are added to it.
 func (w *work) fileVerb(g *group, verb string) string {
-	want := map[string]analyzer.Status{"Add": analyzer.Added, "Remove": analyzer.Removed}[verb]
-	if want == "" {
+	var want analyzer.Status
+	var partial string
+	switch verb {
+	case "Add":
+		want, partial = analyzer.Added, "Add to"
+	case "Remove":
+		want, partial = analyzer.Removed, "Remove from"
+	default:
 		return verb
 	}
 	for f := range g.files {
 		if w.files[f].Status != want {
-			return map[string]string{"Add": "Add to", "Remove": "Remove from"}[verb]
+			return partial
 		}
 	}
 	return verb

@@ -6,17 +6,23 @@ import (
 	"github.com/mvcbot/mvc/analyzer"
 )
 
-// lineIdentifiers returns the identifiers an atom's lines mention, and
-// those only its deleted or only its added lines mention (marked - and +):
-// what the edit takes away and brings in.
-func lineIdentifiers(a *atom) (all, delta map[string]bool) {
-	del, add := map[string]bool{}, map[string]bool{}
+// lineWords returns the identifiers an atom's deleted and added lines
+// mention.
+func lineWords(a *atom) (del, add map[string]bool) {
+	del, add = map[string]bool{}, map[string]bool{}
 	for _, l := range a.dels {
 		identifiers(l.Text, del)
 	}
 	for _, l := range a.adds {
 		identifiers(l.Text, add)
 	}
+	return del, add
+}
+
+// mentions returns the identifiers of both sides, and those only the
+// deleted or only the added lines mention (marked - and +): what the edit
+// takes away and brings in.
+func mentions(del, add map[string]bool) (all, delta map[string]bool) {
 	all, delta = make(map[string]bool, len(del)+len(add)), map[string]bool{}
 	for id := range del {
 		all[id] = true

@@ -21,19 +21,31 @@ const maxNewNameAtoms = 16
 // whose contents are missing for any text file (a split from the API's
 // patches alone, as the App makes) is not judged: every name would look
 // new against nothing.
-func (w *work) findNewNames() {
-	base, head := map[string]bool{}, map[string]bool{}
+//
+// dels and adds are the words of each atom's deleted and added lines; the
+// head side of each file is its text, already read.
+func (w *work) findNewNames(dels, adds []map[string]bool) {
+	base := map[string]bool{}
+	inHead := make([]bool, len(w.names.names))
 	baseKnown, headKnown := true, true
 	for _, f := range w.files {
 		if f.Binary { // bytes, not names
 			continue
 		}
 		b, inBase := w.in.Base[f.Path]
-		h, inHead := w.in.Head[f.Path]
+		_, hasHead := w.in.Head[f.Path]
 		baseKnown = baseKnown && (inBase || f.Status == analyzer.Added)
-		headKnown = headKnown && (inHead || f.Status == analyzer.Removed)
+		headKnown = headKnown && (hasHead || f.Status == analyzer.Removed)
+		if f.Status == analyzer.Removed {
+			for _, id := range f.text { // a removed file's text is its base
+				base[w.names.names[id]] = true
+			}
+			continue
+		}
 		identifiers(string(b), base)
-		identifiers(string(h), head)
+		for _, id := range f.text {
+			inHead[id] = true
+		}
 	}
 	if !baseKnown && !headKnown {
 		return
@@ -42,23 +54,18 @@ func (w *work) findNewNames() {
 	atomsOf := map[string]int{}
 	for _, a := range w.atoms {
 		names := map[string]bool{}
-		collect := func(text string, absent map[string]bool, mark string) {
-			m := map[string]bool{}
-			identifiers(text, m)
-			for id := range m {
-				if len(id) >= minNewNameLen && !absent[id] {
-					names[mark+id] = true
+		if baseKnown {
+			for id := range adds[a.id] {
+				if len(id) >= minNewNameLen && !base[id] {
+					names[id] = true
 				}
 			}
 		}
-		if baseKnown {
-			for _, l := range a.adds {
-				collect(l.Text, base, "")
-			}
-		}
 		if headKnown {
-			for _, l := range a.dels {
-				collect(l.Text, head, "-")
+			for id := range dels[a.id] {
+				if n, ok := w.names.ids[id]; len(id) >= minNewNameLen && !(ok && int(n) < len(inHead) && inHead[n]) {
+					names["-"+id] = true
+				}
 			}
 		}
 		perAtom[a.id] = names
