@@ -83,23 +83,24 @@ func (w *work) pathWords() map[int][]string {
 }
 
 // keepTidyingWithEdits makes formatting-only and comment-only atoms
-// ordinary edits in a file whose other edits are larger: the author tidied
-// what they touched, and a part of its own for a few re-indented lines
-// would cut that file's change in two. A file mostly reformatted, or only
-// reformatted, keeps its formatting apart. On the benchmark's history this
-// measured +0.02 line ARI on express and ±0.003 elsewhere.
+// ordinary edits in a file that has other edits: the author tidied or
+// re-documented what they touched, and a part of its own for those lines
+// would cut that file's change in two. A file only reformatted or only
+// re-commented keeps its edit apart. On the benchmark's history a
+// comment-only edit came from the same commit as other edits of its file
+// 70-100% of the time, and from the same commit as comment-only edits of
+// other files 45-75%. Before, tidying stayed apart in a file mostly
+// tidied: a PHP docblock rewrite per file (slimphp/Slim) became one
+// "Edit comments" part across files, line ARI 0.41 against 0.55 for one
+// part per file; now 0.49, and +0.002 over 25 samples of 14 other
+// repositories (20 up, 2 down by at most 0.004).
 func (w *work) keepTidyingWithEdits() {
 	for fi := range w.files {
-		edits, tidying := 0, 0
+		edited := false
 		for _, id := range w.files[fi].atoms {
-			switch a := w.atoms[id]; a.mech {
-			case notMechanical:
-				edits += a.changed()
-			case whitespaceOnly, commentOnly:
-				tidying += a.changed()
-			}
+			edited = edited || w.atoms[id].mech == notMechanical
 		}
-		if tidying == 0 || tidying*2 > edits+tidying {
+		if !edited {
 			continue
 		}
 		for _, id := range w.files[fi].atoms {

@@ -74,16 +74,20 @@ func TestTitleOfPartsWithoutCodeNames(t *testing.T) {
 	}
 }
 
-// A few re-indented lines in a file the change edits anyway go with the
-// edit; a file that is only reformatted is a part of its own.
+// Re-indented or re-documented lines in a file the change edits anyway go
+// with the edit, even when they outnumber it; a file that is only
+// reformatted is a part of its own.
 func TestTidyingGoesWithTheEditItSitsIn(t *testing.T) {
 	edited := "package a\n\nfunc A(x int) int {\n\treturn x\n}\n\nfunc B() {}\n"
 	editedHead := "package a\n\nfunc A(x int) int {\n\tif x < 0 {\n\t\treturn -x\n\t}\n\ty := x * 2\n\treturn y + 1\n}\n\nfunc B()  {}\n"
+	documented := "package d\n\n// D does.\nfunc D() {}\n\n// E does.\nfunc E() {}\n\nfunc F() int {\n\treturn 1\n}\n"
+	documentedHead := "package d\n\n// D does the first thing,\n// as the caller asked,\n// and returns nothing.\nfunc D() {}\n\n// E does the second thing,\n// and says nothing.\nfunc E() {}\n\nfunc F() int {\n\treturn 2\n}\n"
 	reformatted := "package b\n\nfunc C() {\n\tcall()\n}\n"
 	reformattedHead := "package b\n\nfunc C() {\n    call()\n}\n"
 	plan, err := Split(changeOf(map[string][2]string{
 		"a/a.go": {edited, editedHead},
 		"b/b.go": {reformatted, reformattedHead},
+		"d/d.go": {documented, documentedHead},
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -96,6 +100,9 @@ func TestTidyingGoesWithTheEditItSitsIn(t *testing.T) {
 	}
 	if len(parts["a/a.go"]) != 1 || strings.HasPrefix(parts["a/a.go"][0], "Reformat") {
 		t.Errorf("a/a.go is in parts %q, want one part with its edit", parts["a/a.go"])
+	}
+	if len(parts["d/d.go"]) != 1 || strings.HasPrefix(parts["d/d.go"][0], "Edit comments") {
+		t.Errorf("d/d.go is in parts %q, want its comments with its edit", parts["d/d.go"])
 	}
 	if len(parts["b/b.go"]) != 1 || !strings.HasPrefix(parts["b/b.go"][0], "Reformat") {
 		t.Errorf("b/b.go is in parts %q, want a part that reformats it", parts["b/b.go"])
