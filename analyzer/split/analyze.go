@@ -113,16 +113,46 @@ func (w *work) keepTidyingWithEdits() {
 
 // hardLinks joins atoms that no reviewer would want apart: the pieces of
 // one declaration, a lockfile with its manifest, a generated file with its
-// source, a moved file's two halves, and one edit repeated across files.
+// source, a moved file's two halves, one edit repeated across files, and
+// the vendored files.
 func (w *work) hardLinks() *unionFind {
 	u := newUnionFind(len(w.atoms))
+	u.fence = make([]bool, len(w.atoms))
+	for _, f := range w.files {
+		for _, id := range f.atoms {
+			u.fence[id] = f.class == size.Vendored
+		}
+	}
 	w.joinMoves(u)
 	w.joinRenames(u)
 	w.joinRepeatedEdits(u)
 	w.joinDeclarations(u)
 	w.joinWholeFiles(u)
 	w.joinCompanions(u)
+	w.joinVendored(u)
 	return u
+}
+
+// joinVendored keeps the change's vendored files (third-party code copied
+// in: vendor/, third_party/, or linguist-vendored) in one piece, kept apart
+// from the change's own code, which the fence already keeps them from
+// joining. Nobody reviews vendored code line by line: it is one dependency
+// update, first in the stack, whatever its size, and its lines are not
+// weighed (size does not count them).
+func (w *work) joinVendored(u *unionFind) {
+	first := -1
+	for _, f := range w.files {
+		if f.class != size.Vendored {
+			continue
+		}
+		for _, id := range f.atoms {
+			w.atoms[id].mech = vendored
+			if first < 0 {
+				first = id
+			}
+			u.union(first, id)
+		}
+	}
 }
 
 func (w *work) joinDeclarations(u *unionFind) {

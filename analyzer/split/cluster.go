@@ -213,12 +213,13 @@ func (w *work) fold(groups []*group) {
 
 // smallestTiny finds the smallest group to fold. A group of changesets
 // alone is folded whatever its size: a release note is never a pull
-// request of its own, it goes with the code it describes.
+// request of its own, it goes with the code it describes. Vendored code
+// is never folded into the change's own.
 func (w *work) smallestTiny(groups []*group, stuck map[int]bool, tiny float64) *group {
 	var best *group
 	for _, g := range groups {
 		small := float64(g.lines) < tiny || w.onlyChangesets(g)
-		if g.alive && !stuck[g.id] && small && (best == nil || g.lines < best.lines) {
+		if g.alive && !stuck[g.id] && small && g.mech != vendored && (best == nil || g.lines < best.lines) {
 			best = g
 		}
 	}

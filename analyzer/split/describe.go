@@ -15,6 +15,9 @@ func (w *work) title(g *group, kind Kind) string {
 	files := w.groupFiles(g)
 	switch kind {
 	case KindDependencies:
+		if g.mech == vendored {
+			return vendoredTitle(files)
+		}
 		return "Update dependencies and build files: " + listNames(baseNames(files), 3)
 	case KindDocs:
 		return "Update docs: " + listNames(baseNames(files), 3)
@@ -40,6 +43,18 @@ func (w *work) title(g *group, kind Kind) string {
 	}
 	if w.hasClass(g, size.Test) && w.hasClass(g, size.Code) {
 		t += ", with tests"
+	}
+	return t
+}
+
+// vendoredTitle names a part of vendored code by the directory holding
+// it: "Update vendored code in vendor/golang.org/x/tools".
+func vendoredTitle(files []string) string {
+	t := "Update vendored code"
+	if scope := commonDir(files); scope != "" && scope != "." {
+		t += " in " + scope
+	} else {
+		t += ": " + listNames(baseNames(files), 3)
 	}
 	return t
 }
@@ -165,11 +180,14 @@ func (w *work) rationale(g *group, facts *groupFacts, kind Kind, over bool) stri
 	case KindMechanical:
 		reasons = append(reasons, mechanicalReason[g.mech])
 	case KindDependencies:
+		if g.mech == vendored {
+			reasons = append(reasons, "Vendored third-party code, not reviewed line by line and not counted in the size: one dependency update, kept apart from the change's own code")
+		}
 		reasons = append(reasons, "Dependency and build changes go first so the parts after them build on them")
 	case KindDocs:
 		reasons = append(reasons, "Documentation only: it can be reviewed on its own once the code it describes is in")
 	}
-	if kind != KindMechanical {
+	if kind != KindMechanical && g.mech != vendored {
 		reasons = append(reasons, w.evidenceReasons(g, facts)...)
 	}
 	if over {

@@ -17,6 +17,7 @@ const (
 	commentOnly
 	moved    // a file removed and added elsewhere with the same content
 	repeated // the same edit in many files
+	vendored // third-party code copied in: a dependency update, not read line by line
 )
 
 // identifiers returns the distinct identifiers in text, in order: the

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/mvcbot/mvc/analyzer/size"
 )
 
 // fileLink is the file-level evidence between two files (or a file and
@@ -66,7 +68,19 @@ func (w *work) newLinker() *linker {
 	l.linkMechanical()
 	l.linkFixtures()
 	l.linkDependencies()
+	l.dropVendored()
 	return l
+}
+
+// dropVendored forgets the file pairs of vendored files: they are one
+// piece, kept apart from the rest, so scoring their atoms would only cost
+// time, quadratic in a vendored drop of thousands of files.
+func (l *linker) dropVendored() {
+	for k := range l.files {
+		if l.w.files[k[0]].class == size.Vendored || l.w.files[k[1]].class == size.Vendored {
+			delete(l.files, k)
+		}
+	}
 }
 
 func (l *linker) file(i, j int) *fileLink {

@@ -34,7 +34,13 @@ func (w *work) needs(l *linker, groups []*group, of []int) map[int]map[int]bool 
 		out[user][def] = true
 	}
 	for k := range l.uses {
-		need(owner[k[0]], owner[k[1]])
+		// A name vendored code shares with the change's own code is
+		// most often a coincidence among its thousands of declarations:
+		// the vendored part goes first by its kind, and depends on
+		// nothing.
+		if w.atoms[k[0]].mech != vendored && w.atoms[k[1]].mech != vendored {
+			need(owner[k[0]], owner[k[1]])
+		}
 	}
 	for _, f := range w.files {
 		if f.Status == analyzer.Added && len(f.atoms) > 1 {
@@ -48,6 +54,9 @@ func (w *work) needs(l *linker, groups []*group, of []int) map[int]map[int]bool 
 
 // kindOf says what role a group plays in the stack.
 func (w *work) kindOf(g *group, provides bool) Kind {
+	if g.mech == vendored {
+		return KindDependencies
+	}
 	if g.mech != notMechanical {
 		return KindMechanical
 	}

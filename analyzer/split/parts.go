@@ -28,17 +28,21 @@ func (w *work) buildPart(g *group) Part {
 		}
 		ids := byFile[fi]
 		sort.Ints(ids)
-		for x, id := range ids {
+		var run []*atom // consecutive pieces of one git hunk
+		for _, id := range ids {
 			a := w.atoms[id]
 			p.ChangedLines += a.changed()
-			switch {
-			case a.whole:
-			case x > 0 && w.adjacent(w.atoms[ids[x-1]], a):
-				last := &pf.Hunks[len(pf.Hunks)-1]
-				*last = joinHunks(*last, a.partHunk())
-			default:
-				pf.Hunks = append(pf.Hunks, a.partHunk())
+			if a.whole {
+				continue
 			}
+			if len(run) > 0 && !w.adjacent(run[len(run)-1], a) {
+				pf.Hunks = append(pf.Hunks, runHunk(run))
+				run = run[:0]
+			}
+			run = append(run, a)
+		}
+		if len(run) > 0 {
+			pf.Hunks = append(pf.Hunks, runHunk(run))
 		}
 		p.Files = append(p.Files, pf)
 	}
@@ -53,35 +57,29 @@ func (w *work) adjacent(a, b *atom) bool {
 	return a.block == b.block && b.id == a.id+1
 }
 
-// joinHunks joins two consecutive pieces of one hunk: the deletions of
-// both, then the additions of both, as git writes a -U0 hunk.
-func joinHunks(a, b PartHunk) PartHunk {
-	j := PartHunk{OldStart: a.OldStart, NewStart: a.NewStart, OldLines: a.OldLines + b.OldLines, NewLines: a.NewLines + b.NewLines}
-	if a.OldLines == 0 {
-		j.OldStart = b.OldStart
-		if b.OldLines == 0 {
-			j.OldStart = a.OldStart
-		}
+// runHunk lays out consecutive pieces of one git hunk as that hunk: the
+// deletions of all, then the additions of all, as git writes a -U0 hunk.
+// A side with no lines keeps the first piece's position.
+func runHunk(run []*atom) PartHunk {
+	h := run[0].partHunk()
+	if len(run) == 1 {
+		return h
 	}
-	if a.NewLines == 0 {
-		j.NewStart = b.NewStart
-		if b.NewLines == 0 {
-			j.NewStart = a.NewStart
+	h.OldLines, h.NewLines = 0, 0
+	h.Lines = h.Lines[:0]
+	for _, a := range run {
+		if len(a.dels) > 0 && h.OldLines == 0 {
+			h.OldStart = a.oldIdx + 1
 		}
+		h.OldLines += len(a.dels)
+		h.Lines = append(h.Lines, a.dels...)
 	}
-	for _, h := range []PartHunk{a, b} {
-		for _, l := range h.Lines {
-			if l.Op == analyzer.Delete {
-				j.Lines = append(j.Lines, l)
-			}
+	for _, a := range run {
+		if len(a.adds) > 0 && h.NewLines == 0 {
+			h.NewStart = a.newIdx + 1
 		}
+		h.NewLines += len(a.adds)
+		h.Lines = append(h.Lines, a.adds...)
 	}
-	for _, h := range []PartHunk{a, b} {
-		for _, l := range h.Lines {
-			if l.Op == analyzer.Add {
-				j.Lines = append(j.Lines, l)
-			}
-		}
-	}
-	return j
+	return h
 }

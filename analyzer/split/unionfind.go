@@ -1,7 +1,11 @@
 package split
 
-// unionFind joins atoms that must stay together.
-type unionFind struct{ parent []int }
+// unionFind joins atoms that must stay together. Atoms on different
+// sides of the fence (vendored code and the change's own) never join.
+type unionFind struct {
+	parent []int
+	fence  []bool
+}
 
 func newUnionFind(n int) *unionFind {
 	u := &unionFind{parent: make([]int, n)}
@@ -22,6 +26,9 @@ func (u *unionFind) find(i int) int {
 // union joins the sets of i and j, keeping the smaller root so results do
 // not depend on the order of calls.
 func (u *unionFind) union(i, j int) {
+	if u.fence != nil && u.fence[i] != u.fence[j] {
+		return
+	}
 	a, b := u.find(i), u.find(j)
 	if a == b {
 		return
