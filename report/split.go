@@ -10,8 +10,15 @@ import (
 	"github.com/mvcbot/mvc/analyzer/split"
 )
 
-// splitInlineFiles is how many files a part lists before collapsing them.
-const splitInlineFiles = 5
+// splitInlineFiles is how many files a part lists before collapsing them;
+// splitListedFiles is how many it lists at most. A part within budget has
+// at most 40 reviewable files, but a vendored drop or a directory move can
+// hold thousands, which would crowd the rest of the stack out of a pull
+// request comment (GitHub cuts it at 65,536 characters).
+const (
+	splitInlineFiles = 5
+	splitListedFiles = 50
+)
 
 // SplitSection is the split part of a pull request comment when the change
 // is too large: the proposed stack, bottom first, each part with its title,
@@ -121,8 +128,11 @@ func splitPart(part split.Part) []Block {
 	if len(files) <= splitInlineFiles {
 		return append(blocks, List{Items: files})
 	}
-	return append(blocks, Details{Summary: fmt.Sprintf("%d files of part %d", len(files), part.Index),
-		Body: Doc{Blocks: []Block{List{Items: files}}}})
+	body := Doc{Blocks: []Block{List{Items: files[:min(len(files), splitListedFiles)]}}}
+	if more := len(files) - splitListedFiles; more > 0 {
+		body.Add(Paragraph{Text: fmt.Sprintf("… and %s: `mvc split --format json` lists them all.", sizeCountOf(more, "more file"))})
+	}
+	return append(blocks, Details{Summary: fmt.Sprintf("%s of part %d", sizeCountOf(len(files), "file"), part.Index), Body: body})
 }
 
 // partRefs names parts by number: "part 3", "parts 2, 3 and 5".

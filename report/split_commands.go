@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/mvcbot/mvc/analyzer"
@@ -45,11 +46,12 @@ func stackCommands(p split.Plan, byHand bool) Doc {
 func gitSteps(p split.Plan) string {
 	var b strings.Builder
 	shared := sharedFiles(p)
+	present := presentPerDir(p)
 	start := p.Base
 	for _, part := range p.Parts {
 		fmt.Fprintf(&b, "# %d. %s\n", part.Index, part.Title)
 		fmt.Fprintf(&b, "git switch -c %s%s\n", branchName(part), strings.TrimRight(" "+start, " "))
-		stageCommands(&b, p.Head, part, shared)
+		stageCommands(&b, p.Head, part, shared, present)
 		fmt.Fprintf(&b, "git commit -qm %s\n", shellQuote(part.Title))
 		start = ""
 	}
@@ -57,7 +59,7 @@ func gitSteps(p split.Plan) string {
 }
 
 // stageCommands writes the commands that stage one part's files.
-func stageCommands(b *strings.Builder, head string, part split.Part, shared map[string]bool) {
+func stageCommands(b *strings.Builder, head string, part split.Part, shared map[string]bool, present map[string]int) {
 	var whole, removed []string
 	for _, f := range part.Files {
 		switch {
@@ -66,15 +68,68 @@ func stageCommands(b *strings.Builder, head string, part split.Part, shared map[
 		case shared[f.Path]:
 			fmt.Fprintf(b, "git checkout -p %s -- %s   # take %s\n", sizeShortSHA(head), shellQuote(f.Path), hunkRanges(f))
 		default:
-			whole = append(whole, shellQuote(f.Path))
+			whole = append(whole, f.Path)
 		}
 	}
 	if len(whole) > 0 {
-		fmt.Fprintf(b, "git checkout %s -- %s\n", sizeShortSHA(head), strings.Join(whole, " "))
+		paths := collapseDirs(whole, present)
+		for i, p := range paths {
+			paths[i] = shellQuote(p)
+		}
+		fmt.Fprintf(b, "git checkout %s -- %s\n", sizeShortSHA(head), strings.Join(paths, " "))
 	}
 	if len(removed) > 0 {
 		fmt.Fprintf(b, "git rm -q -- %s\n", strings.Join(removed, " "))
 	}
+}
+
+// presentPerDir counts, per directory, the changed files the head has
+// under it (at any depth).
+func presentPerDir(p split.Plan) map[string]int {
+	seen := map[string]bool{}
+	count := map[string]int{}
+	for _, part := range p.Parts {
+		for _, f := range part.Files {
+			if f.Status == analyzer.Removed || seen[f.Path] {
+				continue
+			}
+			seen[f.Path] = true
+			for d := path.Dir(f.Path); d != "."; d = path.Dir(d) {
+				count[d]++
+			}
+		}
+	}
+	return count
+}
+
+// collapseDirs names a part's whole files by the highest directories all
+// of whose changed files the head has are among them: checking out such
+// a directory takes exactly those (its unchanged files are already there,
+// and files it deletes are git rm'd by their own part). A vendored drop of
+// thousands of files is then one path, not a line of hundreds of
+// kilobytes.
+func collapseDirs(files []string, present map[string]int) []string {
+	mine := map[string]int{}
+	for _, f := range files {
+		for d := path.Dir(f); d != "."; d = path.Dir(d) {
+			mine[d]++
+		}
+	}
+	var out []string
+	taken := map[string]bool{}
+	for _, f := range files {
+		use := f
+		for d := path.Dir(f); d != "."; d = path.Dir(d) {
+			if mine[d] >= 2 && mine[d] == present[d] {
+				use = d
+			}
+		}
+		if !taken[use] {
+			taken[use] = true
+			out = append(out, use)
+		}
+	}
+	return out
 }
 
 // sharedFiles are the files whose hunks more than one part takes.

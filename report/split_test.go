@@ -135,3 +135,28 @@ func TestSplitSummaryCountsOverBudgetParts(t *testing.T) {
 		}
 	}
 }
+
+// A part of thousands of files (a vendored drop) lists the first ones and
+// says how many more there are, so the rest of the stack still fits in a
+// pull request comment.
+func TestSplitPartListsAtMostFiftyFiles(t *testing.T) {
+	p := samplePlan()
+	var files []split.PartFile
+	for i := range 2844 {
+		files = append(files, split.PartFile{Path: fmt.Sprintf("vendor/example.com/lib/f%04d.go", i), Status: analyzer.Added,
+			Hunks: []split.PartHunk{{NewStart: 1, NewLines: 30}}})
+	}
+	p.Parts[0].Files = files
+	out := Markdown(SplitDoc(p))
+	if n := strings.Count(out, "`vendor/example.com/lib/"); n != splitListedFiles {
+		t.Errorf("%d vendored files listed, want %d", n, splitListedFiles)
+	}
+	for _, want := range []string{"2,844 files of part 1", "… and 2,794 more files: `mvc split --format json` lists them all.", "**3. Change Run"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("markdown lacks %q", want)
+		}
+	}
+	if len(out) > 20000 {
+		t.Errorf("markdown is %d bytes", len(out))
+	}
+}

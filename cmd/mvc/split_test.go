@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -131,5 +132,46 @@ func TestSplitBadInput(t *testing.T) {
 	}
 	if res := runMVC(t, g.Dir, nil, "split", "--help"); res.code != 0 || !strings.Contains(res.stdout, "Examples:") {
 		t.Errorf("mvc split --help: exit %d\n%s", res.code, res.stdout)
+	}
+}
+
+// The git steps `mvc split` prints to build the stack by hand, run as
+// printed, end on exactly the head's tree; a vendored drop of many files
+// is checked out by its directory, not file by file.
+func TestSplitStepsByHandRebuildTheHead(t *testing.T) {
+	g := gittest.New(t)
+	g.Write("go.mod", "module example.com/m\n\ngo 1.22\n")
+	g.Write("legacy/old.go", "package legacy\n\n"+funcs("Old", 3))
+	base := g.Commit("base")
+	g.Remove("legacy/old.go")
+	g.Write("billing/invoice.go", "package billing\n\n"+funcs("Discount", 12))
+	g.Write("billing/invoice_test.go", "package billing\n\nimport \"testing\"\n\n"+tests("Discount", 12))
+	g.Write("search/index.go", "package search\n\n"+funcs("Query", 12))
+	g.Write("search/index_test.go", "package search\n\nimport \"testing\"\n\n"+tests("Query", 12))
+	for i := range 30 {
+		g.Write(fmt.Sprintf("vendor/example.com/lib/p%d/p.go", i), fmt.Sprintf("package p%d\n\n", i)+funcs("Lib", 2))
+	}
+	g.Commit("two topics and a vendored library")
+	head := g.Git("rev-parse", "HEAD^{tree}")
+	md := runMVC(t, g.Dir, nil, "split", "--base", base, "--format", "markdown", "--max-lines", "150")
+	if md.code != 0 {
+		t.Fatalf("mvc split: exit %d\n%s", md.code, md.stderr)
+	}
+	_, after, ok := strings.Cut(md.stdout, "Or by hand with git")
+	_, script, ok2 := strings.Cut(after, "```sh\n")
+	script, _, ok3 := strings.Cut(script, "```")
+	if !ok || !ok2 || !ok3 {
+		t.Fatalf("no git steps in\n%s", md.stdout)
+	}
+	if !strings.Contains(script, " -- vendor\n") || strings.Contains(script, "checkout -p") {
+		t.Errorf("want the vendored drop checked out as one directory and no file cut in hunks:\n%s", script)
+	}
+	cmd := exec.Command("sh", "-e", "-c", script)
+	cmd.Dir, cmd.Env = g.Dir, gittest.Env()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("the git steps failed: %v\n%s\n%s", err, out, script)
+	}
+	if got := g.Git("rev-parse", "HEAD^{tree}"); got != head {
+		t.Errorf("the stack built by hand ends on tree %s, want the head's %s\n%s", got, head, script)
 	}
 }
