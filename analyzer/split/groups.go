@@ -1,6 +1,7 @@
 package split
 
 import (
+	"math"
 	"runtime"
 	"slices"
 	"sort"
@@ -100,6 +101,7 @@ func (w *work) scoreLinks(l *linker, groups []*group, of []int) {
 		}
 		return x[1] - y[1]
 	})
+	rate := w.sampleRate(keys)
 	workers := max(1, min(runtime.GOMAXPROCS(0), maxScoreWorkers))
 	results := make([][]scoredPair, min(len(keys), scoreChunk))
 	for start := 0; start < len(keys); start += scoreChunk {
@@ -111,7 +113,7 @@ func (w *work) scoreLinks(l *linker, groups []*group, of []int) {
 			go func() {
 				defer wg.Done()
 				for i := int(next.Add(1)) - 1; i < len(chunk); i = int(next.Add(1)) - 1 {
-					results[i] = w.scoreFilePair(l, chunk[i], groups, of, results[i][:0])
+					results[i] = w.scoreFilePair(l, chunk[i], groups, of, rate, results[i][:0])
 				}
 			}()
 		}
@@ -129,6 +131,35 @@ func (w *work) scoreLinks(l *linker, groups []*group, of []int) {
 	}
 }
 
+// maxScoredPairs bounds the atom pairs a split scores. A 1,000-file,
+// 21,554-line change has 2.3 million, the largest benchmark case 0.12
+// million; a 2,844-file, 479,000-line import had 100 million, most of a
+// minute and more than a gigabyte. Past the bound, each file pair scores
+// an even sample of its atom pairs, each standing for the pairs it was
+// drawn from: the links are estimates, still adding up to the same
+// expected sums. File pairs with few atom pairs are scored in full.
+const maxScoredPairs = 4_000_000
+
+// sampleRate is the share of each file pair's atom pairs to score.
+func (w *work) sampleRate(keys [][2]int) float64 {
+	total := 0
+	for _, k := range keys {
+		total += atomPairs(len(w.files[k[0]].atoms), len(w.files[k[1]].atoms), k[0] == k[1])
+	}
+	if total <= maxScoredPairs {
+		return 1
+	}
+	return float64(maxScoredPairs) / float64(total)
+}
+
+// atomPairs counts the atom pairs of two files, or of a file with itself.
+func atomPairs(a, b int, same bool) int {
+	if same {
+		return a * (a - 1) / 2
+	}
+	return a * b
+}
+
 // scoreChunk file pairs are scored between two accumulations, which bounds
 // the memory of the scores in flight; maxScoreWorkers bounds the cores used.
 const (
@@ -144,22 +175,32 @@ type scoredPair struct {
 }
 
 // scoreFilePair scores the atom pairs of one pair of files (a file with
-// itself included) whose atoms are in different groups.
-func (w *work) scoreFilePair(l *linker, k [2]int, groups []*group, of []int, out []scoredPair) []scoredPair {
+// itself included) whose atoms are in different groups: all of them, or
+// an even share rate of them, each weighing for the pairs it stands for.
+func (w *work) scoreFilePair(l *linker, k [2]int, groups []*group, of []int, rate float64, out []scoredPair) []scoredPair {
 	fl := l.files[k]
 	fi, fj := k[0], k[1]
+	step := 1.0 // score every step-th pair, weighing step pairs
+	if m := float64(atomPairs(len(w.files[fi].atoms), len(w.files[fj].atoms), fi == fj)); rate < 1 {
+		step = m / math.Ceil(m*rate)
+	}
+	t, next := 0.0, 0.0
 	for x, a := range w.files[fi].atoms {
 		others := w.files[fj].atoms
 		if fi == fj {
 			others = others[x+1:]
 		}
 		for _, b := range others {
+			if t++; t-1 < next {
+				continue
+			}
+			next += step
 			ga, gb := of[a], of[b]
 			if ga == gb {
 				continue
 			}
 			p := w.pairProbability(l, fl, w.atoms[a], w.atoms[b])
-			n := float64(w.atoms[a].lines * w.atoms[b].lines)
+			n := step * float64(w.atoms[a].lines*w.atoms[b].lines)
 			s := scoredPair{ga: ga, gb: gb, d: n * (p - w.base)}
 			// A mechanical group (formatting, comments, moves, a sweep)
 			// goes only with mechanical groups of its kind.
