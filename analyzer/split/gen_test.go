@@ -126,7 +126,13 @@ func genLines(r *rand.Rand, p string, n int) []string {
 		case langPython:
 			out = append(out, "def "+name+"():", "    \"\"\"doc", "    \"\"\"", "    return 1", "")
 		default:
-			out = append(out, "line "+name, "")
+			// Text files mix in CRLF line ends, which the diff keeps as a
+			// trailing \r on the line.
+			eol := ""
+			if r.Intn(3) == 0 {
+				eol = "\r"
+			}
+			out = append(out, "line "+name+eol, eol)
 		}
 	}
 	return out[:n]
