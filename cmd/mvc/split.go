@@ -138,8 +138,12 @@ func runSplit(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	fmt.Fprintf(e.stderr, "mvc split: base %s: %s; head %s: %s; settings: %s; %d parts\n",
-		shortSHA(base.SHA), base.How, shortSHA(plan.Head), f.head, source, len(plan.Parts))
+	parts := "parts"
+	if len(plan.Parts) == 1 {
+		parts = "part"
+	}
+	fmt.Fprintf(e.stderr, "mvc split: base %s: %s; head %s: %s; settings: %s; %d %s\n",
+		shortSHA(base.SHA), base.How, shortSHA(plan.Head), f.head, source, len(plan.Parts), parts)
 	if err := writeSplit(e.stdout, f.format, plan); err != nil || !f.apply {
 		return err
 	}

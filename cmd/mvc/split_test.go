@@ -175,3 +175,16 @@ func TestSplitStepsByHandRebuildTheHead(t *testing.T) {
 		t.Errorf("the stack built by hand ends on tree %s, want the head's %s\n%s", got, head, script)
 	}
 }
+
+// On a repository's first commit the change is measured from the empty
+// tree, and one part is said in the singular.
+func TestSplitRootCommit(t *testing.T) {
+	g := gittest.New(t)
+	g.Write("a.txt", "hi\n")
+	g.Commit("root")
+	res := runMVC(t, g.Dir, nil, "split")
+	if res.code != 0 || !strings.Contains(res.stdout, "none needed") ||
+		!strings.Contains(res.stderr, "the empty tree") || !strings.HasSuffix(res.stderr, "; 1 part\n") {
+		t.Errorf("exit %d\n%s\n%s", res.code, res.stdout, res.stderr)
+	}
+}
