@@ -284,3 +284,23 @@ func TestHunksWithContextAsGitHubSendsThem(t *testing.T) {
 	in.Base, in.Head = map[string][]byte{"p.go": []byte(base)}, map[string][]byte{"p.go": []byte(head)}
 	checkIntegrity(t, 0, in, plan)
 }
+
+// Declarations added side by side in one hunk are one edit: a block of
+// functions moved into a file, over the budget, is cut into a few parts
+// that fit, not into one part per function.
+func TestOneHunkOfDeclarationsIsCutIntoFewParts(t *testing.T) {
+	var names []string
+	for i := range 70 {
+		names = append(names, fmt.Sprintf("Moved%d", i))
+	}
+	base := goFuncs("cmd", "Run")
+	in := changeOf(map[string][2]string{"cmd/cmd.go": {base, base + strings.TrimPrefix(goFuncs("cmd", names...), "package cmd\n")}})
+	plan, err := Split(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkIntegrity(t, 0, in, plan)
+	if len(plan.Parts) > plan.FewestParts+1 {
+		t.Errorf("%d parts for one hunk of %d functions, want about %d", len(plan.Parts), len(names), plan.FewestParts)
+	}
+}
