@@ -134,11 +134,11 @@ func (w *work) hardLinks() *unionFind {
 }
 
 // joinVendored keeps the change's vendored files (third-party code copied
-// in: vendor/, third_party/, or linguist-vendored) in one piece, kept apart
-// from the change's own code, which the fence already keeps them from
-// joining. Nobody reviews vendored code line by line: it is one dependency
-// update, first in the stack, whatever its size, and its lines are not
-// weighed (size does not count them).
+// in: vendor/, third_party/, or linguist-vendored) in one piece; the
+// fence of hardLinks keeps every other join from tying them to the
+// change's own code. Nobody reviews vendored code line by line: it is one
+// dependency update, first in the stack, whatever its size, and its lines
+// weigh nothing (size does not count them).
 func (w *work) joinVendored(u *unionFind) {
 	first := -1
 	for _, f := range w.files {
