@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -90,6 +91,11 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	opt, err := f.options(e)
 	if err != nil {
 		return err
+	}
+	if f.jsonPath != "" { // say so now, not after the whole run
+		if fi, err := os.Stat(filepath.Dir(f.jsonPath)); err != nil || !fi.IsDir() {
+			return usagef("--json %s: the directory %s does not exist", f.jsonPath, filepath.Dir(f.jsonPath))
+		}
 	}
 	repo, err := analyzeOpen(ctx, f.repo)
 	if err != nil {

@@ -74,6 +74,7 @@ func TestBenchBadInput(t *testing.T) {
 	for _, args := range [][]string{
 		{"bench"}, {"bench", "speed"}, {"bench", "split", "--k", "1"}, {"bench", "split", "--since", "yesterday"},
 		{"bench", "split", "--cases", "0"}, {"bench", "split", "--since", "2025-01-01", "--until", "2024-01-01"},
+		{"bench", "split", "--json", dir + "/missing/bench.json"},
 	} {
 		if res := runMVC(t, dir, nil, args...); res.code != exitBadInput {
 			t.Errorf("mvc %s: exit %d, want 2\n%s", strings.Join(args, " "), res.code, res.stderr)
