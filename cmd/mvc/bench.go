@@ -92,10 +92,8 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if f.jsonPath != "" { // say so now, not after the whole run
-		if fi, err := os.Stat(filepath.Dir(f.jsonPath)); err != nil || !fi.IsDir() {
-			return usagef("--json %s: the directory %s does not exist", f.jsonPath, filepath.Dir(f.jsonPath))
-		}
+	if err := checkOutputDir("--json", f.jsonPath); err != nil {
+		return err
 	}
 	repo, err := analyzeOpen(ctx, f.repo)
 	if err != nil {
@@ -184,6 +182,18 @@ func writeBenchJSON(path string, res splitbench.Result) error {
 	}
 	if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
 		return fmt.Errorf("write --json %s: %w", path, err)
+	}
+	return nil
+}
+
+// checkOutputDir refuses an output file in a missing directory before any
+// work, not after a run that took minutes or API calls.
+func checkOutputDir(flag, path string) error {
+	if path == "" {
+		return nil
+	}
+	if fi, err := os.Stat(filepath.Dir(path)); err != nil || !fi.IsDir() {
+		return usagef("%s %s: the directory %s does not exist", flag, path, filepath.Dir(path))
 	}
 	return nil
 }

@@ -146,6 +146,9 @@ func (f *reportFlags) options(e *env) (delivery.Options, error) {
 	if f.source == delivery.SourceWorkflow && f.workflow == "" {
 		return delivery.Options{}, usagef("--deploy-source workflow needs --deploy-workflow (a file such as deploy.yml, or the workflow's name)")
 	}
+	if err := checkOutputDir("--chart", f.chart); err != nil {
+		return delivery.Options{}, err
+	}
 	if err := delivery.ValidatePattern(f.tagPattern); err != nil {
 		return delivery.Options{}, usagef("--tag-pattern: %v", err)
 	}

@@ -180,6 +180,7 @@ func TestReportBadInput(t *testing.T) {
 		{[]string{"--github", "o/r"}, "set GITHUB_TOKEN"},
 		{[]string{"--repo", t.TempDir()}, "inside a git clone"},
 		{[]string{"stray"}, `unexpected argument "stray"`},
+		{[]string{"--chart", g.Dir + "/missing/chart.svg"}, "the directory " + g.Dir + "/missing does not exist"},
 	}
 	for _, tt := range tests {
 		res := runMVC(t, g.Dir, nil, append([]string{"report"}, tt.args...)...)
