@@ -105,7 +105,7 @@ func (w *work) keepTidyingWithEdits() {
 		}
 		for _, id := range w.files[fi].atoms {
 			if a := w.atoms[id]; a.mech == whitespaceOnly || a.mech == commentOnly {
-				a.mech = notMechanical
+				a.tidied, a.mech = a.mech, notMechanical
 			}
 		}
 	}

@@ -25,6 +25,7 @@ type atom struct {
 	lines  int        // changed lines, at least 1, the atom's share of pairs
 	weight float64    // weighted lines, as size measures them
 	mech   mechanical // a mechanical edit, kept apart from the rest
+	tidied mechanical // the formatting or comment kind of an edit now ordinary (keepTidyingWithEdits)
 	names  []string   // identifiers of the declarations it changes
 	idents idSet      // identifiers its changed lines mention
 	delta  idSet      // identifiers it removes ("-x") or introduces ("+y")

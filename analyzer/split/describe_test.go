@@ -1,6 +1,8 @@
 package split
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -106,5 +108,56 @@ func TestTidyingGoesWithTheEditItSitsIn(t *testing.T) {
 	}
 	if len(parts["b/b.go"]) != 1 || !strings.HasPrefix(parts["b/b.go"][0], "Reformat") {
 		t.Errorf("b/b.go is in parts %q, want a part that reformats it", parts["b/b.go"])
+	}
+}
+
+// A file re-indented in many hunks, with a real edit beside them, keeps
+// its re-indented hunks in one part: they are one sweep (jsoup's pom.xml,
+// tabs turned to spaces in 8 places, was cut into 5 parts).
+func TestReindentedHunksOfOneFileStayTogether(t *testing.T) {
+	sections := [][]string{
+		{"<system>GitHub</system>", "<url>https://github.com/o/r/issues</url>"},
+		{"<license>", "<name>The MIT License</name>", "<distribution>repo</distribution>", "</license>"},
+		{"<url>https://github.com/o/r</url>"},
+		{"<name>Jane Doe</name>", "<email>jane@example.com</email>"},
+		{"<!-- this plugin checks API compatibility -->"},
+		{"<excludes>", "<exclude>org/r/examples/**</exclude>", "</excludes>"},
+		{"<includes>", "<include>org/r/main/**</include>", "</includes>"},
+		{"<dependencies>", "</dependencies>"},
+	}
+	var base, head strings.Builder
+	base.WriteString("<project>\n")
+	head.WriteString("<project>\n")
+	for i, sec := range sections {
+		for _, l := range sec {
+			base.WriteString("  \t" + l + "\n")
+			head.WriteString("    " + l + "\n")
+		}
+		for j := range 12 {
+			fmt.Fprintf(&base, "  <property%d_%d>value</property%d_%d>\n", i, j, i, j)
+			fmt.Fprintf(&head, "  <property%d_%d>value</property%d_%d>\n", i, j, i, j)
+		}
+	}
+	base.WriteString("  <version>9.2.26</version>\n</project>\n")
+	head.WriteString("  <version>9.2.28</version>\n</project>\n")
+	plan, err := Split(changeOf(map[string][2]string{
+		"pom.xml": {base.String(), head.String()},
+		"LICENSE": {"Copyright 2020 A\nMIT\n", "Copyright 2021 A\nMIT\n"},
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reindented []int
+	for _, p := range plan.Parts {
+		for _, f := range p.Files {
+			for _, h := range f.Hunks {
+				if f.Path == "pom.xml" && !strings.Contains(h.Lines[0].Text, "version") && !slices.Contains(reindented, p.Index) {
+					reindented = append(reindented, p.Index)
+				}
+			}
+		}
+	}
+	if len(reindented) != 1 {
+		t.Errorf("the re-indented hunks of pom.xml are in parts %v, want one", reindented)
 	}
 }

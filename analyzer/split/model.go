@@ -164,7 +164,13 @@ func (w *work) pairFeatures(l *linker, fl *fileLink, a, b *atom) features {
 	f[fRefers] = bit(fl.refers)
 	f[fBothAdded] = bit(fa.Status == analyzer.Added && fb.Status == analyzer.Added)
 	f[fDocs] = bit(fa.class == size.Docs || fb.class == size.Docs)
-	f[fSameMechanical] = bit(a.mech == b.mech && (a.mech == whitespaceOnly || a.mech == commentOnly))
+	// Reformatting or re-commenting within one file stays one sweep even
+	// where it goes with the file's other edits (keepTidyingWithEdits):
+	// a pom.xml re-indented in 8 hunks with a version bump beside them
+	// was cut in 5 parts. Across files that link is left out, as a
+	// docblock rewrite is often committed file by file.
+	f[fSameMechanical] = bit(a.mech == b.mech && (a.mech == whitespaceOnly || a.mech == commentOnly) ||
+		a.file == b.file && a.tidied != notMechanical && a.tidied == b.tidied)
 	f[fSameOwners], f[fOtherOwners] = bit(fl.owners > 0), bit(fl.owners < 0)
 	f[fFixture], f[fDependency] = bit(fl.fixture), bit(fl.dependency)
 	if len(l.moved) > 0 { // most changes move nothing: skip a lookup per pair
