@@ -38,6 +38,11 @@ func Consolidate(p Plan) Plan {
 	return out
 }
 
+// alone reports a part that stays a run of its own: one over budget, or
+// vendored code, which weighs nothing but is never mixed with the
+// change's own.
+func alone(p Part) bool { return p.OverBudget || p.Kind == KindVendored }
+
 // balancedCuts splits the stack into the fewest runs that fit, and among
 // those, the runs whose largest is smallest (a linear-partition dynamic
 // program). A run grows to the left only while it fits, so each step looks
@@ -63,8 +68,9 @@ func balancedCuts(parts []Part, b Budget) []int {
 				lines += p.WeightedLines
 				files += p.ReviewableFiles
 				// A part alone always fits, even over budget; a longer run
-				// fits while no part is over and the sums stay within.
-				if i < j-1 && (p.OverBudget || parts[j-1].OverBudget || lines > b.Lines || files > b.Files) {
+				// fits while no part is over or vendored and the sums stay
+				// within.
+				if i < j-1 && (alone(p) || alone(parts[j-1]) || lines > b.Lines || files > b.Files) {
 					break
 				}
 				if cost[k-1][i] == inf {

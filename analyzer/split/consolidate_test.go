@@ -62,6 +62,12 @@ func TestConsolidateBalancesRuns(t *testing.T) {
 	if got := Consolidate(over); len(got.Parts) != 3 {
 		t.Errorf("an over-budget part was merged: %d parts", len(got.Parts))
 	}
+
+	vendored := Plan{Budget: Budget{Lines: 100, Files: 40}, Parts: []Part{part(1, 0), part(2, 20), part(3, 20)}}
+	vendored.Parts[0].Kind = KindVendored
+	if got := Consolidate(vendored); len(got.Parts) != 2 || got.Parts[0].Kind != KindVendored || got.Parts[0].Title != "A" {
+		t.Errorf("the vendored part was merged with the change's own code: %+v", got.Parts)
+	}
 }
 
 // referenceCuts is the plain form of balancedCuts: every run tried, its
@@ -73,7 +79,7 @@ func referenceCuts(parts []Part, b Budget) []int {
 		}
 		lines, files := 0, 0
 		for _, p := range run {
-			if p.OverBudget {
+			if p.OverBudget || p.Kind == KindVendored {
 				return false
 			}
 			lines, files = lines+p.WeightedLines, files+p.ReviewableFiles
@@ -121,6 +127,9 @@ func TestBalancedCutsMatchTheReference(t *testing.T) {
 		parts := make([]Part, 1+rng.IntN(30))
 		for i := range parts {
 			parts[i] = Part{WeightedLines: rng.IntN(300), ReviewableFiles: rng.IntN(15), OverBudget: rng.IntN(12) == 0}
+			if rng.IntN(15) == 0 {
+				parts[i].Kind = KindVendored
+			}
 		}
 		if got, want := balancedCuts(parts, b), referenceCuts(parts, b); !slices.Equal(got, want) {
 			t.Fatalf("case %d: cuts %v, want %v for %+v", c, got, want, parts)

@@ -14,10 +14,9 @@ import (
 func (w *work) title(g *group, kind Kind) string {
 	files := w.groupFiles(g)
 	switch kind {
+	case KindVendored:
+		return vendoredTitle(files)
 	case KindDependencies:
-		if g.mech == vendored {
-			return vendoredTitle(files)
-		}
 		return "Update dependencies and build files: " + listNames(baseNames(files), 3)
 	case KindDocs:
 		return "Update docs: " + listNames(baseNames(files), 3)
@@ -179,15 +178,14 @@ func (w *work) rationale(g *group, facts *groupFacts, kind Kind, over bool) stri
 	switch kind {
 	case KindMechanical:
 		reasons = append(reasons, mechanicalReason[g.mech])
+	case KindVendored:
+		reasons = append(reasons, "Vendored third-party code, not reviewed line by line and not counted in the size: one dependency update, kept apart from the change's own code and first so the parts after it build on it")
 	case KindDependencies:
-		if g.mech == vendored {
-			reasons = append(reasons, "Vendored third-party code, not reviewed line by line and not counted in the size: one dependency update, kept apart from the change's own code")
-		}
 		reasons = append(reasons, "Dependency and build changes go first so the parts after them build on them")
 	case KindDocs:
 		reasons = append(reasons, "Documentation only: it can be reviewed on its own once the code it describes is in")
 	}
-	if kind != KindMechanical && g.mech != vendored {
+	if kind != KindMechanical && kind != KindVendored {
 		reasons = append(reasons, w.evidenceReasons(g, facts)...)
 	}
 	if over {

@@ -11,7 +11,7 @@ import (
 
 // kindRank orders parts of different kinds when nothing else does.
 var kindRank = map[Kind]int{
-	KindDependencies: 0, KindMechanical: 1, KindProvider: 2, KindConsumer: 3, KindDocs: 4,
+	KindDependencies: 0, KindVendored: 0, KindMechanical: 1, KindProvider: 2, KindConsumer: 3, KindDocs: 4,
 }
 
 // needs returns, per group, the groups whose declarations it uses, and
@@ -55,7 +55,7 @@ func (w *work) needs(l *linker, groups []*group, of []int) map[int]map[int]bool 
 // kindOf says what role a group plays in the stack.
 func (w *work) kindOf(g *group, provides bool) Kind {
 	if g.mech == vendored {
-		return KindDependencies
+		return KindVendored
 	}
 	if g.mech != notMechanical {
 		return KindMechanical

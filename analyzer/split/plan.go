@@ -52,6 +52,7 @@ type Kind string
 // Part kinds, in stack order.
 const (
 	KindDependencies Kind = "dependencies" // lockfiles, manifests, build and CI
+	KindVendored     Kind = "vendored"     // third-party code copied in: one part, never merged with others
 	KindMechanical   Kind = "mechanical"   // formatting, moves, comments, repeated edits
 	KindProvider     Kind = "provider"     // definitions other parts use
 	KindConsumer     Kind = "consumer"     // changes that use what others define

@@ -42,8 +42,8 @@ func TestVendoredCodeIsOneDependencyPart(t *testing.T) {
 		}
 		if vendored > 0 {
 			vendoredParts = append(vendoredParts, p.Index)
-			if p.Kind != KindDependencies || p.WeightedLines != 0 || p.ReviewableFiles != 0 || vendored != 13 {
-				t.Errorf("vendored part: kind %s, %d weighted lines, %d reviewable files, %d vendored files; want a dependencies part of all 13, weighing nothing",
+			if p.Kind != KindVendored || p.WeightedLines != 0 || p.ReviewableFiles != 0 || vendored != 13 {
+				t.Errorf("vendored part: kind %s, %d weighted lines, %d reviewable files, %d vendored files; want a vendored part of all 13, weighing nothing",
 					p.Kind, p.WeightedLines, p.ReviewableFiles, vendored)
 			}
 			if p.Title != "Update vendored code in vendor" {
