@@ -97,10 +97,11 @@ func TestDropPartRenumbersDependencies(t *testing.T) {
 	}
 }
 
-func TestGoDirsSkipTestdata(t *testing.T) {
+func TestGoDirsSkipTestdataAndVendor(t *testing.T) {
 	files := []analyzer.FileChange{{Path: "a/a.go"}, {Path: "a/b.go"}, {Path: "x/testdata/src/p/p.go"}, {Path: "testdata/q.go"},
+		{Path: "vendor/example.com/lib/lib.go"}, {Path: "tools/vendor/example.com/x/x.go"}, {Path: "vendorized/v.go"},
 		{Path: "c/new.go", OldPath: "d/old.go"}, {Path: "README.md"}}
-	if diff := cmp.Diff([]string{"a", "c", "d"}, goDirs(files)); diff != "" {
+	if diff := cmp.Diff([]string{"a", "vendorized", "c", "d"}, goDirs(files)); diff != "" {
 		t.Errorf("goDirs (-want +got):\n%s", diff)
 	}
 }

@@ -77,13 +77,16 @@ func (r Report) Builds(plan split.Plan) split.Plan {
 }
 
 // goDirs are the directories of the change's Go files, at either side,
-// outside testdata: the packages a state of the stack can break.
+// outside testdata and vendor: the packages a state of the stack can
+// break. Vendored packages are third-party code the go command builds
+// only through their importers, and `./...` leaves them out too: checking
+// a vendored module on its own would need its own dependencies.
 func goDirs(files []analyzer.FileChange) []string {
 	seen := map[string]bool{}
 	var dirs []string
 	for _, f := range files {
 		for _, p := range []string{f.Path, f.OldPath} {
-			if !strings.HasSuffix(p, ".go") || seen[path.Dir(p)] || inTestdata(p) {
+			if !strings.HasSuffix(p, ".go") || seen[path.Dir(p)] || inTestdata(p) || inVendor(p) {
 				continue
 			}
 			seen[path.Dir(p)] = true
@@ -97,6 +100,11 @@ func goDirs(files []analyzer.FileChange) []string {
 // ignores those (they hold inputs to tests, often broken on purpose).
 func inTestdata(p string) bool {
 	return strings.HasPrefix(p, "testdata/") || strings.Contains(p, "/testdata/")
+}
+
+// inVendor reports a file under a vendor directory.
+func inVendor(p string) bool {
+	return strings.HasPrefix(p, "vendor/") || strings.Contains(p, "/vendor/")
 }
 
 // session holds the worktree and what every check of one run shares.
