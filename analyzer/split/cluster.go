@@ -181,7 +181,7 @@ const (
 )
 
 // fold merges each tiny group into the neighbour it is most related to,
-// mechanical or not, when one fits the budget. of maps atoms to their
+// mechanical or not, when one fits the budget; never into vendored code. of maps atoms to their
 // initial groups, to find a neighbour by path when nothing links.
 func (w *work) fold(groups []*group) {
 	stuck := map[int]bool{}
@@ -233,7 +233,7 @@ func (w *work) foldTarget(t *group, groups []*group) *group {
 	bestScore := math.Inf(-1)
 	consider := func(id int) {
 		g := groups[id]
-		if !g.alive || g == t || !w.fits(g, t) {
+		if !g.alive || g == t || g.mech == vendored || !w.fits(g, t) {
 			return
 		}
 		s := (t.links[id] + t.foldLinks[id]) / float64(g.lines*t.lines)
@@ -255,7 +255,7 @@ func (w *work) foldTarget(t *group, groups []*group) *group {
 func (w *work) pathNeighbour(t *group, groups []*group) *group {
 	owner := make([]*group, len(w.files))
 	for _, g := range groups {
-		if g.alive && g != t {
+		if g.alive && g != t && g.mech != vendored {
 			for f := range g.files {
 				owner[f] = g
 			}

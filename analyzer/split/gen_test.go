@@ -32,7 +32,7 @@ func genChange(r *rand.Rand) Input {
 	return in
 }
 
-var genDirs = []string{"", "pkg/a/", "pkg/b/", "web/src/", "docs/", "tools/py/"}
+var genDirs = []string{"", "pkg/a/", "pkg/b/", "web/src/", "docs/", "tools/py/", "vendor/example.com/lib/"}
 var genExts = []string{".go", "_test.go", ".ts", ".test.ts", ".py", ".md", ".txt", ".bin"}
 
 func genPath(r *rand.Rand) string {

@@ -180,7 +180,7 @@ func (w *work) packMoves(groups []*group) {
 	buckets := map[string][]*group{}
 	var order []string
 	for _, g := range groups {
-		if !g.alive {
+		if !g.alive || g.mech == vendored { // a move into vendor/ stays two parts: vendored code is never mixed
 			continue
 		}
 		k, ok := "", true

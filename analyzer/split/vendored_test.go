@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/mvcbot/mvc/analyzer/size"
 )
 
 // A vendored drop is one dependency update, first in the stack, kept
@@ -59,4 +61,32 @@ func TestVendoredCodeIsOneDependencyPart(t *testing.T) {
 	if len(vendoredParts) != 1 || vendoredParts[0] != 1 {
 		t.Errorf("vendored code in parts %v, want part 1 only", vendoredParts)
 	}
+}
+
+// On any generated change, the vendored files are in one part of their
+// own, whatever the budget, and --fewest-parts keeps it so.
+func TestVendoredCodeStaysApartOnGeneratedChanges(t *testing.T) {
+	budgets := []size.Budget{{Lines: 400, Files: 40}, {Lines: 12, Files: 2}, {Lines: 1, Files: 1}}
+	forGeneratedPlans(t, 600, budgets, func(seed int64, in Input, plan Plan) {
+		for _, p := range []Plan{plan, Consolidate(plan)} {
+			holding := 0
+			for _, part := range p.Parts {
+				vendored := 0
+				for _, f := range part.Files {
+					if strings.HasPrefix(f.Path, "vendor/") {
+						vendored++
+					}
+				}
+				if vendored > 0 {
+					holding++
+				}
+				if vendored > 0 && (vendored != len(part.Files) || part.Kind != KindVendored) {
+					t.Fatalf("seed %d: part %d %q (%s) mixes vendored code with other files", seed, part.Index, part.Title, part.Kind)
+				}
+			}
+			if holding > 1 {
+				t.Fatalf("seed %d: vendored code in %d parts, want one", seed, holding)
+			}
+		}
+	})
 }
