@@ -181,8 +181,8 @@ const (
 )
 
 // fold merges each tiny group into the neighbour it is most related to,
-// mechanical or not, when one fits the budget; never into vendored code. of maps atoms to their
-// initial groups, to find a neighbour by path when nothing links.
+// mechanical or not, when one fits the budget; never into vendored code.
+// A group nothing links to goes to the group of the nearest file by path.
 func (w *work) fold(groups []*group) {
 	stuck := map[int]bool{}
 	total := 0

@@ -181,7 +181,7 @@ func (w *work) scoreFilePair(l *linker, k [2]int, groups []*group, of []int, rat
 	fl := l.files[k]
 	fi, fj := k[0], k[1]
 	step := 1.0 // score every step-th pair, weighing step pairs
-	if m := float64(atomPairs(len(w.files[fi].atoms), len(w.files[fj].atoms), fi == fj)); rate < 1 {
+	if m := float64(atomPairs(len(w.files[fi].atoms), len(w.files[fj].atoms), fi == fj)); rate < 1 && m > 0 {
 		step = m / math.Ceil(m*rate)
 	}
 	t, next := 0.0, 0.0
