@@ -186,9 +186,9 @@ func scriptDecl(t string) declInfo {
 		// what callers write after the dot.
 		return declInfo{key: "member " + m[1], name: m[2]}
 	}
-	if name := leadingIdent(rest); name != "" {
-		if call := strings.TrimPrefix(rest, name); strings.HasPrefix(call, "(") && testCalls[name] {
-			return declInfo{key: "call " + clipKey(rest), container: true}
+	if name := leadingIdent(rest); name != "" && !controlWords[name] {
+		if call := strings.TrimPrefix(rest, name); strings.HasPrefix(call, "(") && (testCalls[name] || testHooks[name]) {
+			return declInfo{key: "call " + clipKey(rest), container: testCalls[name]}
 		}
 		if after := strings.TrimLeft(rest[len(name):], " \t"); after != "" && strings.IndexByte("(<:=?!;", after[0]) >= 0 {
 			return declInfo{key: "member " + name, name: name}
@@ -201,6 +201,21 @@ func scriptDecl(t string) declInfo {
 var memberAssignment = regexp.MustCompile(`^((?:[A-Za-z_$][\w$]*\.)+([A-Za-z_$][\w$]*))\s*=[^=]`)
 
 var testCalls = map[string]bool{"describe": true, "suite": true, "context": true, "it": true, "test": true}
+
+// testHooks set up and tear down the tests around them: blocks of their
+// own, named by no declaration (a part is not "Add before").
+var testHooks = map[string]bool{
+	"before": true, "after": true, "beforeEach": true, "afterEach": true, "beforeAll": true, "afterAll": true,
+	"setup": true, "teardown": true, "suiteSetup": true, "suiteTeardown": true,
+}
+
+// controlWords start statements, not declarations: "for (…)" inside a
+// describe block declares nothing, and two loops are not one declaration.
+var controlWords = map[string]bool{
+	"if": true, "for": true, "while": true, "do": true, "switch": true, "try": true, "catch": true,
+	"return": true, "await": true, "yield": true, "throw": true, "new": true, "typeof": true,
+	"delete": true, "void": true, "super": true, "this": true, "else": true, "with": true,
+}
 
 func clipKey(s string) string {
 	if len(s) > 48 {

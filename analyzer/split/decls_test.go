@@ -114,6 +114,39 @@ func TestScriptMemberAssignments(t *testing.T) {
 	}
 }
 
+// Inside a describe block, hooks and loops are blocks of their own that
+// declare no name: a part is never titled "Add before" or "Change for",
+// and two loops are not one declaration.
+func TestScriptHooksAndStatementsDeclareNoName(t *testing.T) {
+	src := "describe('store', () => {\n" + // 0
+		"  let fixture;\n" + // 1
+		"  before(async () => {\n" + // 2
+		"    fixture = await load();\n" + // 3
+		"  });\n" + // 4
+		"  for (const id of ids) {\n" + // 5
+		"    it(id, () => {});\n" + // 6
+		"  }\n" + // 7
+		"  for (const id of more) {\n" + // 8
+		"    it(id, () => {});\n" + // 9
+		"  }\n" + // 10
+		"});\n" // 11
+	idx := indexFile("store.test.js", []byte(src))
+	var got []string
+	for _, seg := range idx.segs {
+		got = append(got, seg.key+" → "+seg.name)
+	}
+	want := []string{
+		"call describe('store', () => { → ",
+		"call describe('store', () => {.let fixture → fixture",
+		"call describe('store', () => {.call before(async () => { → ",
+		"call describe('store', () => {.stmt for (const id of ids) { → ",
+		"call describe('store', () => {.stmt for (const id of more) { → ",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
 func TestPythonDeclarations(t *testing.T) {
 	src := "import os\n" + // 0
 		"from x import y\n" + // 1
