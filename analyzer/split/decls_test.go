@@ -9,6 +9,15 @@ import (
 	"github.com/mvcbot/mvc/analyzer"
 )
 
+// segmentsOf renders a file's declarations as "key → name", in order.
+func segmentsOf(p, src string) []string {
+	var out []string
+	for _, seg := range indexFile(p, []byte(src)).segs {
+		out = append(out, seg.key+" → "+seg.name)
+	}
+	return out
+}
+
 // keysByLine renders a file's declarations as one key per line.
 func keysByLine(p, src string) []string {
 	idx := indexFile(p, []byte(src))
@@ -100,11 +109,7 @@ func TestScriptMemberAssignments(t *testing.T) {
 		"Router.prototype.use = function use(fn) {};\n" + // 3
 		"exports.parse = parse;\n" + // 4
 		"a.b == c;\n" // 5
-	idx := indexFile("lib/response.js", []byte(src))
-	var got []string
-	for _, seg := range idx.segs {
-		got = append(got, seg.key+" → "+seg.name)
-	}
+	got := segmentsOf("lib/response.js", src)
 	want := []string{
 		"member res.send → send", "member Router.prototype.use → use",
 		"member exports.parse → parse", "stmt a.b == c; → ",
@@ -130,11 +135,7 @@ func TestScriptHooksAndStatementsDeclareNoName(t *testing.T) {
 		"    it(id, () => {});\n" + // 9
 		"  }\n" + // 10
 		"});\n" // 11
-	idx := indexFile("store.test.js", []byte(src))
-	var got []string
-	for _, seg := range idx.segs {
-		got = append(got, seg.key+" → "+seg.name)
-	}
+	got := segmentsOf("store.test.js", src)
 	want := []string{
 		"call describe('store', () => { → ",
 		"call describe('store', () => {.let fixture → fixture",
