@@ -39,6 +39,7 @@ func pairKey(i, j int) [2]int {
 type linker struct {
 	w        *work
 	files    map[[2]int]*fileLink
+	discard  fileLink // the link of pairs with vendored code, never kept
 	mentions map[[2]int]bool
 	uses     map[[2]int]bool    // (user atom, defining atom)
 	moved    map[[2]int]float64 // atom pairs where one adds lines the other deletes: the share moved
@@ -68,22 +69,18 @@ func (w *work) newLinker() *linker {
 	l.linkMechanical()
 	l.linkFixtures()
 	l.linkDependencies()
-	l.dropVendored()
 	return l
 }
 
-// dropVendored forgets the file pairs of vendored files: they are one
-// piece, kept apart from the rest, so scoring their atoms would only cost
-// time, quadratic in a vendored drop of thousands of files.
-func (l *linker) dropVendored() {
-	for k := range l.files {
-		if l.w.files[k[0]].class == size.Vendored || l.w.files[k[1]].class == size.Vendored {
-			delete(l.files, k)
-		}
-	}
-}
-
+// file returns the link between two files, made on first use. Pairs with
+// a vendored file are never kept: vendored code is one piece, apart from
+// the rest, and its pairs, quadratic in a drop of thousands of files,
+// would only cost time. Their evidence goes to a link nobody reads.
 func (l *linker) file(i, j int) *fileLink {
+	if l.w.files[i].class == size.Vendored || l.w.files[j].class == size.Vendored {
+		l.discard = fileLink{}
+		return &l.discard
+	}
 	k := pairKey(i, j)
 	fl := l.files[k]
 	if fl == nil {
