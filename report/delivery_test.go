@@ -72,8 +72,7 @@ func sampleMetrics(source string) delivery.Metrics {
 
 func TestDeliveryReportGolden(t *testing.T) {
 	empty := delivery.Compute(delivery.NewHistory(nil), nil, delivery.Options{Source: delivery.SourceAuto, Until: at(0), WindowDays: 30})
-	quiet := sampleMetrics(delivery.SourceTags)
-	quiet = delivery.Compute(delivery.NewHistory(nil), []delivery.Deployment{{SHA: "x", At: at(-500), Ref: "v0.1.0"}},
+	quiet := delivery.Compute(delivery.NewHistory(nil), []delivery.Deployment{{SHA: "x", At: at(-500), Ref: "v0.1.0"}},
 		delivery.Options{Source: delivery.SourceTags, Until: at(7 * 24), WindowDays: 7})
 	notes := sampleMetrics(delivery.SourceDeployments)
 	notes.Unmeasured = delivery.Unmeasured{FirstDeployment: true, MissingCommits: 1}

@@ -12,7 +12,6 @@ import (
 type segBuilder struct {
 	segs    []segment
 	pending int // first comment or decorator line waiting for a declaration, or -1
-	parent  string
 }
 
 func newSegBuilder() *segBuilder { return &segBuilder{pending: -1} }

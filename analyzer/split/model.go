@@ -41,13 +41,6 @@ const (
 	numFeatures
 )
 
-// featureNames label the features in reports and tests.
-var featureNames = [numFeatures]string{
-	"candidate", "same file", "added in one hunk", "same directory", "parent directory", "sibling directory",
-	"test and code", "mention", "shared identifiers in file", "identifier overlap", "identifier cosine",
-	"edit overlap", "file identifier overlap", "co-change", "recent co-change", "refers", "both new", "docs", "same mechanical edit", "same owners", "other owners", "fixture", "dependency", "moved lines", "changeset", "two changesets", "new name",
-}
-
 // wSameMechanical is set by hand: the benchmark's history has too few
 // sweeps to fit it, and a reviewer reads a reformatting as one edit.
 const wSameMechanical = 2.5
