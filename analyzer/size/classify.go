@@ -93,8 +93,11 @@ func (cl *Classifier) excluded(f analyzer.FileChange, parts []string) (Classific
 	if generated.state == attrUnset {
 		return Classification{}, false
 	}
-	if hasGeneratedMarker(f.Header) {
+	if hasGeneratedMarker(f.Header) || isGeneratedHTML(f.Path, f.Header) {
 		return Classification{Class: Generated, Why: "generated-code header"}, true
+	}
+	if isMinified(f.Path, f.Header) {
+		return Classification{Class: Generated, Why: "minified content"}, true
 	}
 	if p := cl.names.match(generatedNames, parts); p != "" {
 		return Classification{Class: Generated, Why: "name matches " + p}, true

@@ -14,6 +14,7 @@ var (
 	vendoredNames = newNameRules(false,
 		"vendor/", "node_modules/", "third_party/", "third-party/",
 		"bower_components/", "**/.yarn/cache/", "**/.yarn/releases/",
+		"Pods/", "**/Carthage/Build/", // CocoaPods and Carthage check in their dependencies' code
 	)
 	// lockfileNames are dependency lock files, written by package managers.
 	lockfileNames = newNameRules(false,
@@ -35,6 +36,8 @@ var (
 		"*.min.js", "*.min.css", "*.js.map", "*.css.map",
 		"*.snap", "__snapshots__/",
 		"*.designer.cs", "*.g.dart", "*.freezed.dart",
+		"__generated__/",                         // Relay's compiler output
+		".pnp.cjs", ".pnp.js", ".pnp.loader.mjs", // Yarn Plug'n'Play's resolution maps
 	)
 	// testNames are tests and their fixtures.
 	testNames = newNameRules(false,

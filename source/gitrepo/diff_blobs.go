@@ -53,7 +53,7 @@ func fillChange(c *analyzer.Change, files []diffFile, attrs []treeBlob, blobs ma
 	for i, f := range files {
 		c.Files[i] = f.FileChange
 		if f.headerBlob != "" {
-			c.Files[i].Header = headerOf(blobs[f.headerBlob])
+			c.Files[i].Header = fileHeader(blobs[f.headerBlob])
 		}
 	}
 	if len(attrs) > 0 {
@@ -62,18 +62,4 @@ func fillChange(c *analyzer.Change, files []diffFile, attrs []treeBlob, blobs ma
 			c.Attributes[a.dir] = blobs[a.sha]
 		}
 	}
-}
-
-// headerOf keeps the first lines of a file.
-func headerOf(content []byte) string {
-	end := 0
-	for line := 0; line < headerLines && end < len(content); line++ {
-		i := bytes.IndexByte(content[end:], '\n')
-		if i < 0 {
-			end = len(content)
-			break
-		}
-		end += i + 1
-	}
-	return string(content[:end])
 }

@@ -265,12 +265,13 @@ func changedPaths(files []analyzer.FileChange) []string {
 }
 
 // fileHeader is the start of a file, enough for size classification to
-// see a "Code generated ... DO NOT EDIT." marker.
+// see a "Code generated ... DO NOT EDIT." marker or minified code: its
+// first lines, cut at headerBytes so a minified file's one line of
+// megabytes is not copied whole.
 func fileHeader(c []byte) string {
-	const lines, limit = 10, 4 << 10
-	c = c[:min(len(c), limit)]
+	c = c[:min(len(c), headerBytes)]
 	end := 0
-	for n := 0; n < lines && end < len(c); n++ {
+	for n := 0; n < headerLines && end < len(c); n++ {
 		i := bytes.IndexByte(c[end:], '\n')
 		if i < 0 {
 			end = len(c)
