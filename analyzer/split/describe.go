@@ -71,6 +71,9 @@ func (w *work) mechanicalTitle(g *group, files []string) string {
 	case commentOnly:
 		return fmt.Sprintf("Edit comments in %s", plural(n, "file"))
 	}
+	if t := w.sweepTitle(g, n); t != "" {
+		return t
+	}
 	return fmt.Sprintf("Apply the same edit to %s", plural(n, "file"))
 }
 

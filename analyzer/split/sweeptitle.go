@@ -1,0 +1,117 @@
+package split
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// sweepTitle names a sweep by its edit when every atom of the group makes
+// the same one: "Replace `5.10.0` with `5.10.1` in 294 files". Two sweeps
+// over the same files (a version and a date bumped in every generated
+// page) would otherwise both read "Apply the same edit to 294 files".
+// It returns "" when the edits differ or are too long to quote.
+func (w *work) sweepTitle(g *group, files int) string {
+	summary := ""
+	for _, id := range g.atoms {
+		s := editSummary(w.atoms[id])
+		if s == "" || summary != "" && s != summary {
+			return ""
+		}
+		summary = s
+	}
+	if summary == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s in %s", summary, plural(files, "file"))
+}
+
+// maxQuoted bounds a fragment quoted in a title.
+const maxQuoted = 40
+
+// editSummary says what an atom's lines change, word for word, when each
+// deleted line is replaced by one added line and they differ in at most
+// two short fragments: "Replace `a` with `b`", "Add `@Sendable`".
+func editSummary(a *atom) string {
+	if len(a.dels) == 0 || len(a.dels) != len(a.adds) {
+		return ""
+	}
+	type change struct{ old, new string }
+	var changes []change
+	seen := map[change]bool{}
+	for i := range a.dels {
+		old, new := differingWords(a.dels[i].Text, a.adds[i].Text)
+		c := change{old, new}
+		if old == new || len(old) > maxQuoted || len(new) > maxQuoted || strings.Contains(old+new, "`") {
+			return ""
+		}
+		if !seen[c] {
+			seen[c] = true
+			changes = append(changes, c)
+		}
+	}
+	if len(changes) > 2 {
+		return ""
+	}
+	var verb string
+	var parts []string
+	for _, c := range changes {
+		v, p := "Replace", fmt.Sprintf("`%s` with `%s`", c.old, c.new)
+		switch {
+		case c.old == "":
+			v, p = "Add", fmt.Sprintf("`%s`", c.new)
+		case c.new == "":
+			v, p = "Remove", fmt.Sprintf("`%s`", c.old)
+		}
+		if verb != "" && v != verb {
+			return ""
+		}
+		verb = v
+		parts = append(parts, p)
+	}
+	return verb + " " + strings.Join(parts, " and ")
+}
+
+// differingWords trims the words two lines share at their start and end,
+// and returns what is left of each, spaces around it trimmed. Words are
+// runs of letters, digits and . _ - (so a version or a date is one word);
+// every other character is a word of its own.
+func differingWords(old, new string) (string, string) {
+	a, b := words(old), words(new)
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+		suf++
+	}
+	// A sigil belongs to the word after it: "@Sendable", not "Sendable".
+	for pre > 0 && strings.Contains("@$#", a[pre-1]) && pre < len(a)-suf {
+		pre--
+	}
+	join := func(ws []string) string { return strings.TrimSpace(strings.Join(ws, "")) }
+	return join(a[pre : len(a)-suf]), join(b[pre : len(b)-suf])
+}
+
+func words(s string) []string {
+	var out []string
+	start := -1
+	for i, r := range s {
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '_' || r == '-'
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord:
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+			out = append(out, string(r))
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
