@@ -17,7 +17,7 @@ func (w *work) title(g *group, kind Kind) string {
 	case KindVendored:
 		return vendoredTitle(files)
 	case KindDependencies:
-		return "Update dependencies and build files: " + listNames(baseNames(files), 3)
+		return infraTitle(files)
 	case KindDocs:
 		return "Update docs: " + listNames(baseNames(files), 3)
 	case KindMechanical:
@@ -44,6 +44,19 @@ func (w *work) title(g *group, kind Kind) string {
 		t += ", with tests"
 	}
 	return t
+}
+
+// infraTitle names a part of dependency, build and CI files by what they
+// all are, most specific first.
+func infraTitle(files []string) string {
+	ci := true
+	for _, f := range files {
+		ci = ci && isCI(f)
+	}
+	if ci {
+		return "Update CI settings: " + listNames(baseNames(files), 3)
+	}
+	return "Update dependencies and build files: " + listNames(baseNames(files), 3)
 }
 
 // vendoredTitle names a part of vendored code by the directory holding
@@ -176,7 +189,7 @@ func (w *work) hasClass(g *group, c size.Class) bool {
 
 // rationale says why the part's changes belong together, from the
 // strongest evidence found inside it.
-func (w *work) rationale(g *group, facts *groupFacts, kind Kind, over bool) string {
+func (w *work) rationale(g *group, facts *groupFacts, kind Kind, over, dependent bool) string {
 	var reasons []string
 	switch kind {
 	case KindMechanical:
@@ -184,7 +197,11 @@ func (w *work) rationale(g *group, facts *groupFacts, kind Kind, over bool) stri
 	case KindVendored:
 		reasons = append(reasons, "Vendored third-party code, not reviewed line by line and not counted in the size: one dependency update, kept apart from the change's own code and first so the parts after it build on it")
 	case KindDependencies:
-		reasons = append(reasons, "Dependency and build changes go first so the parts after them build on them")
+		if dependent {
+			reasons = append(reasons, "Dependency and build changes, after the parts whose code they name")
+		} else {
+			reasons = append(reasons, "Dependency and build changes go first so the parts after them build on them")
+		}
 	case KindDocs:
 		reasons = append(reasons, "Documentation only: it can be reviewed on its own once the code it describes is in")
 	}

@@ -161,3 +161,19 @@ func TestReindentedHunksOfOneFileStayTogether(t *testing.T) {
 		t.Errorf("the re-indented hunks of pom.xml are in parts %v, want one", reindented)
 	}
 }
+
+func TestInfraTitle(t *testing.T) {
+	for _, tc := range []struct {
+		files []string
+		want  string
+	}{
+		{[]string{".github/workflows/release.yml"}, "Update CI settings: release.yml"},
+		{[]string{".github/workflows/ci.yml", ".gitlab-ci.yml"}, "Update CI settings: ci.yml and .gitlab-ci.yml"},
+		{[]string{"go.mod", "go.sum"}, "Update dependencies and build files: go.mod and go.sum"},
+		{[]string{".github/workflows/ci.yml", "Makefile"}, "Update dependencies and build files: ci.yml and Makefile"},
+	} {
+		if got := infraTitle(tc.files); got != tc.want {
+			t.Errorf("infraTitle(%q) = %q, want %q", tc.files, got, tc.want)
+		}
+	}
+}

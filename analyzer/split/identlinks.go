@@ -1,5 +1,7 @@
 package split
 
+import "unicode"
+
 // maxDefiners ignores names declared by many atoms (String, Close): a
 // mention of them could mean any of those.
 const maxDefiners = 8
@@ -17,21 +19,42 @@ func (l *linker) linkMentions() {
 		}
 	}
 	for _, b := range l.w.atoms {
+		settings := isInfra(l.w.files[b.file].Path)
 		for _, id := range b.idents {
 			defs := definers[id]
 			if len(defs) == 0 || len(defs) > maxDefiners {
 				continue
 			}
+			// Build files and CI settings name a declaration for sure
+			// only by a name no sentence uses: a workflow's "# for build
+			// provenance" does not build on a function named build, and
+			// would otherwise leave the bottom of the stack for it. (Docs
+			// go last whatever they name.)
+			uses := !settings || codeShaped(l.w.names.names[id])
 			for _, a := range defs {
 				if a == b.id || l.w.atoms[a].decl == b.decl && l.w.atoms[a].file == b.file {
 					continue
 				}
 				l.mentions[pairKey(a, b.id)] = true
-				l.uses[[2]int{b.id, a}] = true
+				if uses {
+					l.uses[[2]int{b.id, a}] = true
+				}
 				l.file(l.w.atoms[a].file, b.file)
 			}
 		}
 	}
+}
+
+// codeShaped reports whether a name is written as only code writes one:
+// with an underscore or a digit, or a capital letter inside it
+// (maxDepth, NewWalker), unlike a word of prose (build, next, Walker).
+func codeShaped(name string) bool {
+	for i, r := range name {
+		if r == '_' || unicode.IsDigit(r) || i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // linkReferences links a file whose text (anywhere, changed or not) names

@@ -89,13 +89,18 @@ func isInfra(p string) bool {
 		}
 	}
 	switch {
-	case strings.HasPrefix(p, ".github/workflows/"), strings.HasPrefix(p, ".circleci/"),
+	case isCI(p),
 		strings.HasPrefix(base, "Dockerfile"), base == "Makefile", strings.HasSuffix(base, ".mk"),
-		base == ".gitlab-ci.yml", base == "requirements.txt", base == "go.work",
+		base == "requirements.txt", base == "go.work",
 		strings.HasPrefix(base, "tsconfig") && strings.HasSuffix(base, ".json"):
 		return true
 	}
 	return false
+}
+
+// isCI recognises the settings of a CI service.
+func isCI(p string) bool {
+	return strings.HasPrefix(p, ".github/workflows/") || strings.HasPrefix(p, ".circleci/") || p == ".gitlab-ci.yml"
 }
 
 // order sorts the groups into a stack: a group comes after every group it

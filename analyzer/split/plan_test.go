@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -302,5 +303,53 @@ func TestOneHunkOfDeclarationsIsCutIntoFewParts(t *testing.T) {
 	checkIntegrity(t, 0, in, plan)
 	if len(plan.Parts) > plan.FewestParts+1 {
 		t.Errorf("%d parts for one hunk of %d functions, want about %d", len(plan.Parts), len(names), plan.FewestParts)
+	}
+}
+
+// A CI or build file builds on code only when it names it as code does: a
+// workflow's comment "for build provenance" does not use func build, and
+// the dependency part stays at the bottom of the stack; a workflow that
+// runs BuildAll does use it.
+func TestSettingsNameCodeOnlyByCodeShapedNames(t *testing.T) {
+	code := func(name string) [2]string {
+		return [2]string{"package walk\n\nfunc other() {}\n",
+			"package walk\n\nfunc other() {}\n\nfunc " + name + "() {\n\tstep()\n\tstep()\n\tstep()\n}\n"}
+	}
+	workflow := func(line string) [2]string {
+		return [2]string{"on: push\npermissions:\n  contents: write\n",
+			"on: push\npermissions:\n  contents: write\n  id-token: write\n  " + line + "\n"}
+	}
+	for _, tc := range []struct {
+		name, decl, line string
+		wantDepends      bool
+	}{
+		{"plain word", "build", "# for build provenance signing", false},
+		{"code-shaped name", "BuildAll", "# runs BuildAll before release", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			plan, err := Split(changeOf(map[string][2]string{
+				"crates/walk/walk.go":           code(tc.decl),
+				".github/workflows/release.yml": workflow(tc.line),
+			}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			partOf := map[string]Part{}
+			for _, p := range plan.Parts {
+				for _, f := range p.Files {
+					partOf[f.Path] = p
+				}
+			}
+			wf, c := partOf[".github/workflows/release.yml"], partOf["crates/walk/walk.go"]
+			if wf.Index == c.Index {
+				t.Fatalf("the workflow and the code share part %d; the test needs them apart", wf.Index)
+			}
+			if got := slices.Contains(wf.DependsOn, c.Index); got != tc.wantDepends {
+				t.Errorf("workflow part %d depends on code part %d: %v, want %v (parts %+v)", wf.Index, c.Index, got, tc.wantDepends, plan.Parts)
+			}
+			if !tc.wantDepends && (wf.Index != 1 || !strings.Contains(wf.Rationale, "go first")) {
+				t.Errorf("workflow part is part %d (%q), want the bottom of the stack", wf.Index, wf.Rationale)
+			}
+		})
 	}
 }

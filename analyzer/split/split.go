@@ -83,8 +83,8 @@ func (w *work) stack(groups []*group, l *linker, of []int) []Part {
 		p := w.buildPart(g)
 		p.Index, p.Kind = i+1, kinds[g.id]
 		p.Title = w.title(g, p.Kind)
-		p.Rationale = w.rationale(g, facts[g.id], p.Kind, p.OverBudget)
 		p.DependsOn = dependsOn(g, needs, index)
+		p.Rationale = w.rationale(g, facts[g.id], p.Kind, p.OverBudget, len(p.DependsOn) > 0)
 		parts[i] = p
 	}
 	return parts
