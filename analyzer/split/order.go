@@ -57,9 +57,6 @@ func (w *work) kindOf(g *group, provides bool) Kind {
 	if g.mech == vendored {
 		return KindVendored
 	}
-	if g.mech != notMechanical {
-		return KindMechanical
-	}
 	deps, docs := true, true
 	for f := range g.files {
 		fi := &w.files[f]
@@ -67,8 +64,13 @@ func (w *work) kindOf(g *group, provides bool) Kind {
 		docs = docs && fi.class == size.Docs
 	}
 	switch {
-	case deps:
+	case deps && g.mech != moved:
+		// A version pinned the same way in three requirements files is
+		// a dependency update before it is a sweep; a moved build file
+		// is still a move.
 		return KindDependencies
+	case g.mech != notMechanical:
+		return KindMechanical
 	case docs:
 		return KindDocs
 	case provides:
@@ -88,19 +90,49 @@ func isInfra(p string) bool {
 			return true
 		}
 	}
+	if buildFiles[base] || isCI(p) {
+		return true
+	}
+	ext := path.Ext(base)
 	switch {
-	case isCI(p),
-		strings.HasPrefix(base, "Dockerfile"), base == "Makefile", strings.HasSuffix(base, ".mk"),
-		base == "requirements.txt", base == "go.work",
-		strings.HasPrefix(base, "tsconfig") && strings.HasSuffix(base, ".json"):
+	case strings.HasPrefix(base, "Dockerfile"), strings.HasSuffix(base, ".mk"),
+		strings.HasPrefix(base, "tsconfig") && ext == ".json",
+		// pip's pins: requirements.txt, requirements-dev.txt, requirements/docs.in
+		strings.HasPrefix(base, "requirements") && (ext == ".txt" || ext == ".in"),
+		strings.HasPrefix(p, "requirements/") && (ext == ".txt" || ext == ".in"),
+		buildExts[ext]:
 		return true
 	}
 	return false
 }
 
+// buildFiles are the build, dependency and toolchain files of the common
+// ecosystems, by exact name, beyond the manifests lockfiles pair with.
+var buildFiles = map[string]bool{
+	"Makefile": true, "GNUmakefile": true, "CMakeLists.txt": true, "meson.build": true,
+	"BUILD": true, "BUILD.bazel": true, "WORKSPACE": true, "MODULE.bazel": true,
+	"go.work": true, "constraints.txt": true, "setup.cfg": true, "tox.ini": true,
+	"MANIFEST.in": true, ".pre-commit-config.yaml": true,
+	"pnpm-workspace.yaml": true, "lerna.json": true, "turbo.json": true, ".npmrc": true, ".nvmrc": true,
+	"pom.xml": true, "build.gradle": true, "build.gradle.kts": true, "settings.gradle": true,
+	"settings.gradle.kts": true, "gradle.properties": true, "gradle-wrapper.properties": true,
+	"rust-toolchain": true, "rust-toolchain.toml": true,
+	"Directory.Build.props": true, "Directory.Build.targets": true, "Directory.Packages.props": true,
+	"global.json": true, "NuGet.config": true, "nuget.config": true,
+	"Podfile": true, "Cartfile": true, "mix.exs": true, "Rakefile": true,
+	".travis.yml": true, "azure-pipelines.yml": true, "Jenkinsfile": true, "dependabot.yml": true,
+	"renovate.json": true, ".golangci.yml": true, ".golangci.yaml": true,
+}
+
+// buildExts are extensions only build and package files have.
+var buildExts = map[string]bool{
+	".csproj": true, ".fsproj": true, ".vbproj": true, ".sln": true, ".props": true,
+	".gemspec": true, ".podspec": true, ".cmake": true, ".bzl": true,
+}
+
 // isCI recognises the settings of a CI service.
 func isCI(p string) bool {
-	return strings.HasPrefix(p, ".github/workflows/") || strings.HasPrefix(p, ".circleci/") || p == ".gitlab-ci.yml"
+	return strings.HasPrefix(p, ".github/workflows/") || strings.HasPrefix(p, ".circleci/") || strings.HasPrefix(p, ".buildkite/") || p == ".gitlab-ci.yml"
 }
 
 // order sorts the groups into a stack: a group comes after every group it

@@ -353,3 +353,42 @@ func TestSettingsNameCodeOnlyByCodeShapedNames(t *testing.T) {
 		})
 	}
 }
+
+func TestIsInfra(t *testing.T) {
+	for p, want := range map[string]bool{
+		"go.mod": true, "web/package.json": true, "Cargo.lock": true,
+		".github/workflows/ci.yml": true, ".gitlab-ci.yml": true, ".buildkite/pipeline.yml": true,
+		"requirements.txt": true, "requirements-dev.txt": true, "requirements/docs.in": true, "requirements/typing.txt": true,
+		"tox.ini": true, "setup.cfg": true, "pom.xml": true, "app/build.gradle.kts": true, "src/App/App.csproj": true,
+		"mylib.gemspec": true, "docker/Dockerfile.dev": true, "tools/rules.mk": true, "tsconfig.build.json": true,
+		"main.go": false, "docs/requirements.md": false, "src/build.rs": false, "notes.txt": false, "lib/tox.py": false,
+	} {
+		if got := isInfra(p); got != want {
+			t.Errorf("isInfra(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
+
+// The same pin bumped in three requirements files is a dependency update,
+// at the bottom of the stack, not a sweep among the code's parts.
+func TestRepeatedPinIsADependencyUpdate(t *testing.T) {
+	files := map[string][2]string{
+		"src/app/core.py": {"def run():\n    return 1\n", "def run():\n    return 2\n\n\ndef stop():\n    return 0\n"},
+	}
+	for _, name := range []string{"dev", "tests", "typing"} {
+		files["requirements/"+name+".txt"] = [2]string{"# pinned\nattrs==23.2.0\nmypy==1.9.0\n", "# pinned\nattrs==23.2.0\nmypy==1.10.0\n"}
+	}
+	plan, err := Split(changeOf(files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range plan.Parts {
+		if strings.HasPrefix(p.Files[0].Path, "requirements/") {
+			if p.Kind != KindDependencies || p.Index != 1 || len(p.Files) != 3 {
+				t.Errorf("requirements part %d is %s with %d files (%q), want the dependency part at the bottom with all 3", p.Index, p.Kind, len(p.Files), p.Title)
+			}
+			return
+		}
+	}
+	t.Errorf("no part holds the requirements files: %+v", plan.Parts)
+}
