@@ -6,6 +6,8 @@ import (
 	"strconv"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/mvcbot/mvc/analyzer/size"
 )
 
 // value is one YAML node of the config file together with where it sits, so
@@ -83,12 +85,12 @@ func (v value) positive(dst *int) error { return v.whole(dst, 1, "a positive who
 
 func (v value) nonNegative(dst *int) error { return v.whole(dst, 0, "a whole number, 0 or more") }
 
-// weight reads a finite number, 0 or more.
+// weight reads a finite number from 0 to size.MaxWeight.
 func (v value) weight(dst *float64) error {
 	var f float64
 	ok := v.isNumber() && v.node.Decode(&f) == nil
-	if !ok || f < 0 || math.IsInf(f, 0) || math.IsNaN(f) {
-		return v.fail("must be a number, 0 or more, got %s%s", v.describe(), v.quotedNumberHint())
+	if !ok || f < 0 || f > size.MaxWeight || math.IsInf(f, 0) || math.IsNaN(f) {
+		return v.fail("must be a number from 0 to %d, got %s%s", size.MaxWeight, v.describe(), v.quotedNumberHint())
 	}
 	*dst = f
 	return nil

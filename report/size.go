@@ -245,9 +245,13 @@ func sizeFileList(r size.Result) Doc {
 // sizeCount writes an integer with thousands separators: 55,000.
 func sizeCount(n int) string {
 	if n < 0 {
-		return "-" + sizeCount(-n)
+		s := strconv.FormatUint(uint64(-(n+1))+1, 10) // -n overflows for math.MinInt64
+		return "-" + sizeCountDigits(s)
 	}
-	s := strconv.Itoa(n)
+	return sizeCountDigits(strconv.Itoa(n))
+}
+
+func sizeCountDigits(s string) string {
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]
 	}

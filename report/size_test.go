@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"testing"
 
 	"github.com/mvcbot/mvc/analyzer"
@@ -92,7 +93,7 @@ func TestSizeNowWithinBudget(t *testing.T) {
 }
 
 func TestSizeCount(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 55000: "55,000", 1234567: "1,234,567", -4200: "-4,200"} {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 55000: "55,000", 1234567: "1,234,567", -4200: "-4,200", math.MinInt64: "-9,223,372,036,854,775,808"} {
 		if got := sizeCount(n); got != want {
 			t.Errorf("sizeCount(%d) = %q, want %q", n, got, want)
 		}

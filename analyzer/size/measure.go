@@ -95,7 +95,11 @@ func (w Weights) of(c Class, f analyzer.FileChange) float64 {
 // absorbs float error from weights such as 0.1, so 2.5 summed as
 // 2.4999999999 still rounds to 3.
 func roundHalfUp(v float64) int {
-	return int(math.Floor(v + 0.5 + 1e-9))
+	r := math.Floor(v + 0.5 + 1e-9)
+	if r >= math.MaxInt64 || math.IsNaN(r) { // saturate: int(huge float) is undefined
+		return math.MaxInt64
+	}
+	return int(r)
 }
 
 func classTotals(entries []Entry) []ClassTotal {

@@ -3,6 +3,7 @@ package size
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -214,7 +215,7 @@ func TestPolicyValidate(t *testing.T) {
 		{"negative files", func(p *Policy) { p.Budget.Files = -1 }, "budget.files must be a positive number"},
 		{"buckets must increase", func(p *Policy) { p.Buckets.L = 30 }, "buckets.L (30) must be greater than buckets.M (30)"},
 		{"negative XS", func(p *Policy) { p.Buckets.XS = -1 }, "buckets.XS must be 0 or more"},
-		{"negative weight", func(p *Policy) { p.Weights.Docs = -0.5 }, "weights.docs must be a number 0 or more"},
+		{"negative weight", func(p *Policy) { p.Weights.Docs = -0.5 }, "weights.docs must be a number from 0 to 1000"},
 		{"bad ignore glob", func(p *Policy) { p.Ignore = []string{"ok/", "gen/[a-"} }, `ignore[1] "gen/[a-"`},
 		{"negated and commented globs are fine", func(p *Policy) { p.Ignore = []string{"!x/**/*.go", "# [", ""} }, ""},
 	}
@@ -230,5 +231,15 @@ func TestPolicyValidate(t *testing.T) {
 				t.Errorf("Validate() = %v, want an error containing %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// A weighted sum past an int saturates rather than wrapping to a negative
+// size, which would read as a tiny change.
+func TestRoundHalfUpSaturates(t *testing.T) {
+	for v, want := range map[float64]int{2.5: 3, 2.4999999999: 3, 1e300: math.MaxInt64, math.Inf(1): math.MaxInt64} {
+		if got := roundHalfUp(v); got != want {
+			t.Errorf("roundHalfUp(%g) = %d, want %d", v, got, want)
+		}
 	}
 }

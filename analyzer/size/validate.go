@@ -44,6 +44,10 @@ func (b Buckets) validate() []error {
 	return errs
 }
 
+// MaxWeight bounds every weight: far above any sensible weighting, and low
+// enough that the weighted lines of any change stay well inside an int.
+const MaxWeight = 1000
+
 func (w Weights) validate() []error {
 	var errs []error
 	for _, f := range []struct {
@@ -54,8 +58,8 @@ func (w Weights) validate() []error {
 		{"generated", w.Generated}, {"lockfile", w.Lockfile}, {"vendored", w.Vendored},
 		{"binary", w.Binary}, {"rename", w.Rename},
 	} {
-		if f.v < 0 || math.IsNaN(f.v) || math.IsInf(f.v, 0) {
-			errs = append(errs, fmt.Errorf("weights.%s must be a number 0 or more, got %v", f.key, f.v))
+		if f.v < 0 || f.v > MaxWeight || math.IsNaN(f.v) || math.IsInf(f.v, 0) {
+			errs = append(errs, fmt.Errorf("weights.%s must be a number from 0 to %d, got %v", f.key, MaxWeight, f.v))
 		}
 	}
 	return errs
