@@ -69,8 +69,8 @@ func readDeliveryInputs(get func(string) string) (deliveryInputs, error) {
 	}
 	if w := get("window-days"); w != "" {
 		n, err := strconv.Atoi(w)
-		if err != nil || n <= 0 || n > 3660 {
-			return d, fmt.Errorf("input window-days: must be a whole number of days from 1 to 3660, got %q", w)
+		if err != nil || n <= 0 || n > delivery.MaxWindowDays {
+			return d, fmt.Errorf("input window-days: must be a whole number of days from 1 to %d, got %q", delivery.MaxWindowDays, w)
 		}
 		d.WindowDays = n
 	}

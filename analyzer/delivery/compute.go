@@ -10,6 +10,11 @@ import (
 // DefaultWindowDays is the window the Action and `mvc report` use unless told.
 const DefaultWindowDays = 30
 
+// MaxWindowDays bounds the window at ten years: a window of millions of
+// days filled gigabytes with empty weeks and started before year 0, which
+// JSON cannot write.
+const MaxWindowDays = 3660
+
 // Options say what to measure.
 type Options struct {
 	// Source names where the deployments came from; reports repeat it.
@@ -30,8 +35,8 @@ type Options struct {
 // Validate reports options that cannot describe a window.
 func (o Options) Validate() error {
 	var errs []error
-	if o.WindowDays <= 0 {
-		errs = append(errs, fmt.Errorf("window days must be a positive number of days, got %d", o.WindowDays))
+	if o.WindowDays <= 0 || o.WindowDays > MaxWindowDays {
+		errs = append(errs, fmt.Errorf("window days must be a whole number of days from 1 to %d, got %d", MaxWindowDays, o.WindowDays))
 	}
 	if o.Edition != "" {
 		if err := ValidEdition(o.Edition); err != nil {

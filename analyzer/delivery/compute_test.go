@@ -157,7 +157,10 @@ func TestOptionsValidate(t *testing.T) {
 		t.Errorf("valid options: %v", err)
 	}
 	err := Options{WindowDays: 0}.Validate()
-	if err == nil || !strings.Contains(err.Error(), "positive") || !strings.Contains(err.Error(), "end time") {
+	if err == nil || !strings.Contains(err.Error(), "from 1 to 3660, got 0") || !strings.Contains(err.Error(), "end time") {
 		t.Errorf("Validate() = %v, want both problems named", err)
+	}
+	if err := (Options{Until: base, WindowDays: MaxWindowDays + 1}).Validate(); err == nil {
+		t.Errorf("a window of %d days is valid, want it refused", MaxWindowDays+1)
 	}
 }
