@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 
@@ -124,6 +125,12 @@ func runReport(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		r.api.deliveries.Branch = f.branch
+	}
+	if r.api == nil && repo.IsShallow(ctx) {
+		// Deployments and the commits they shipped before the clone's
+		// cut are missing: the figures would be wrong, not just partial.
+		return &exitError{code: exitBadInput, err: errors.New("this is a shallow clone, so deployments and commits before its first commit are missing: " +
+			"fetch the whole history (git fetch --unshallow --tags, or fetch-depth: 0 in actions/checkout) or add --github owner/repo to read it from GitHub")}
 	}
 	in, err := r.measure(ctx)
 	if r.api != nil {

@@ -147,6 +147,18 @@ func TestReportWindowWithoutDeployments(t *testing.T) {
 	}
 }
 
+// A shallow clone lacks the deployments and commits before its cut: its
+// figures would be wrong, so the report refuses and says how to fix it.
+func TestReportRefusesAShallowClone(t *testing.T) {
+	g := taggedRepo(t)
+	shallow := filepath.Join(t.TempDir(), "shallow")
+	g.Git("clone", "-q", "--depth", "2", "file://"+g.Dir, shallow)
+	res := runMVC(t, shallow, nil, "report", "--until", "2024-01-12T00:00:00Z")
+	if res.code != exitBadInput || !strings.Contains(res.stderr, "git fetch --unshallow") || strings.Count(res.stderr, "\n") != 1 || res.stdout != "" {
+		t.Errorf("code %d, stdout %q, stderr %q; want exit %d and one line saying to fetch the history", res.code, res.stdout, res.stderr, exitBadInput)
+	}
+}
+
 func TestReportChartFile(t *testing.T) {
 	g := taggedRepo(t)
 	chart := filepath.Join(t.TempDir(), "delivery.svg")
