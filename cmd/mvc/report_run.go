@@ -81,6 +81,9 @@ func (r *deliveryRun) scope(ctx context.Context, h *delivery.History) error {
 	}
 	h.SetScope(commits)
 	r.progress.step("found %d commits touching %s", len(commits), strings.Join(r.f.paths, ", "))
+	if len(commits) == 0 {
+		fmt.Fprintf(r.stderr, "mvc report: warning: no commit of the history touches %s, so no lead time is measured: check --path (relative to the repository root)\n", strings.Join(r.f.paths, ", "))
+	}
 	return nil
 }
 

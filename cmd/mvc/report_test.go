@@ -236,4 +236,9 @@ func TestReportForOneServiceOfAMonorepo(t *testing.T) {
 	if !strings.Contains(api["source_detail"].(string), "changes to `api` only") {
 		t.Errorf("source detail %q does not name the path", api["source_detail"])
 	}
+	// A path no commit touches is most likely mistyped: say so.
+	res := runMVC(t, g.Dir, nil, append(args, "--path", "apj")...)
+	if res.code != 0 || !strings.Contains(res.stderr, "no commit of the history touches apj") {
+		t.Errorf("--path apj: exit %d, stderr %q; want a warning that no commit touches it", res.code, res.stderr)
+	}
 }
