@@ -175,7 +175,7 @@ func deploymentsTable(m delivery.Metrics) Table {
 		case d.Missing:
 			shipped = "commit not in history"
 		}
-		t.Rows = append(t.Rows, []string{d.DeployedAt.Format("2006-01-02 15:04"), "`" + d.Ref + "`", "`" + short(d.SHA) + "`", shipped, duration(d.LeadTimeMedian)})
+		t.Rows = append(t.Rows, []string{d.DeployedAt.Format("2006-01-02 15:04"), code(d.Ref), "`" + short(d.SHA) + "`", shipped, duration(d.LeadTimeMedian)})
 	}
 	return t
 }

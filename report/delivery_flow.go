@@ -68,7 +68,7 @@ func pullsTable(pulls []delivery.PullFlow) Table {
 		if p.Hotfixed {
 			later = append(later, "hotfixed")
 		}
-		t.Rows = append(t.Rows, []string{fmt.Sprintf("#%d", p.Number), dash(p.Size), "`" + p.DeployedBy + "`",
+		t.Rows = append(t.Rows, []string{fmt.Sprintf("#%d", p.Number), dash(p.Size), code(p.DeployedBy),
 			duration(p.Coding), duration(p.Pickup), duration(p.Review), duration(p.MergeWait), duration(p.DeployWait),
 			duration(p.LeadTime), strings.Join(later, ", ")})
 	}

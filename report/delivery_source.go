@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 
 	"github.com/mvcbot/mvc/analyzer/delivery"
 )
@@ -11,9 +10,9 @@ import (
 func DeliverySourceDetail(source string, q delivery.Query) string {
 	switch source {
 	case delivery.SourceDeployments:
-		return fmt.Sprintf("GitHub deployments to `%s`", q.Environment)
+		return "GitHub deployments to " + code(q.Environment)
 	case delivery.SourceWorkflow:
-		return fmt.Sprintf("successful runs of `%s` on the default branch", q.Workflow)
+		return "successful runs of " + code(q.Workflow) + " on the default branch"
 	case delivery.SourceReleases:
 		if q.ExcludePrereleases {
 			return "published releases, pre-releases excluded"
@@ -23,7 +22,7 @@ func DeliverySourceDetail(source string, q delivery.Query) string {
 		if q.TagPattern == delivery.DefaultTagPattern {
 			return "release tags: `v*`, and versions such as `1.2.3`, `pkg@1.2.3`, `pkg-1.2.3`"
 		}
-		return fmt.Sprintf("tags matching `%s`", q.TagPattern)
+		return "tags matching " + code(q.TagPattern)
 	case delivery.SourceMerges:
 		return "first-parent merges into the default branch"
 	}

@@ -137,7 +137,7 @@ func failuresTable(m delivery.Metrics) Table {
 	t := Table{Header: []string{"deployed (UTC)", "ref", "commit", "signal", "remediated by", "recovered in", "evidence"},
 		Align: []Align{Left, Left, Left, Left, Left, Right, Left}}
 	for _, f := range m.Failures {
-		t.Rows = append(t.Rows, []string{f.DeployedAt.Format("2006-01-02 15:04"), "`" + f.Ref + "`", "`" + short(f.SHA) + "`",
+		t.Rows = append(t.Rows, []string{f.DeployedAt.Format("2006-01-02 15:04"), code(f.Ref), "`" + short(f.SHA) + "`",
 			f.Signal, f.RemediatedBy, duration(f.RecoveredHours), f.Evidence})
 	}
 	return t

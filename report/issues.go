@@ -57,7 +57,7 @@ func IssuesDoc(f issues.Findings, m IssuesMeta) Doc {
 		d.Add(Heading{Level: 3, Text: fmt.Sprintf("Blocked by closed issues (%d)", len(f.Stale))})
 		items := make([]string, len(f.Stale))
 		for i, s := range f.Stale {
-			items[i] = fmt.Sprintf("#%d %s: blocked by %s, closed", s.Number, s.Title, issueRefs(s.Closed))
+			items[i] = fmt.Sprintf("#%d %s: blocked by %s, closed", s.Number, mdText(s.Title), issueRefs(s.Closed))
 			if s.Ready {
 				items[i] += "; nothing open blocks it now: ready to start"
 			}
@@ -83,18 +83,22 @@ func issuesSummary(s issues.Summary) string {
 // tooBigBlocks is one oversized issue: why, then the proposed breakdown in
 // order, each step saying what it takes over and what it waits for.
 func tooBigBlocks(tb issues.TooBig) []Block {
-	blocks := []Block{Paragraph{Text: fmt.Sprintf("**#%d %s**: %s.", tb.Number, tb.Title, strings.Join(tb.Reasons, "; "))}}
+	blocks := []Block{Paragraph{Text: fmt.Sprintf("**#%d %s**: %s.", tb.Number, mdText(tb.Title), strings.Join(tb.Reasons, "; "))}}
 	if len(tb.Breakdown) == 0 {
 		return blocks
 	}
 	items := make([]string, len(tb.Breakdown))
 	for i, s := range tb.Breakdown {
-		item := s.Title
+		item := mdText(s.Title)
 		if s.Issue > 0 {
-			item = fmt.Sprintf("#%d %s", s.Issue, s.Title)
+			item = fmt.Sprintf("#%d %s", s.Issue, mdText(s.Title))
 		}
 		if len(s.Tasks) > 0 {
-			item += " — " + strings.Join(s.Tasks, "; ")
+			tasks := make([]string, len(s.Tasks))
+			for j, task := range s.Tasks {
+				tasks[j] = mdText(task)
+			}
+			item += " — " + strings.Join(tasks, "; ")
 		}
 		if len(s.DependsOn) > 0 {
 			deps := make([]string, len(s.DependsOn))

@@ -78,7 +78,7 @@ func sizeVerdictLine(r size.Result) string {
 	case size.VerdictTooLarge:
 		return fmt.Sprintf("**Size %s: too large to be a Minimum Viable Change.** %s", r.Size, counts)
 	case size.VerdictExempt:
-		line := fmt.Sprintf("**Size %s: exempt** (label `%s`). %s", r.Size, r.ExemptLabel, counts)
+		line := fmt.Sprintf("**Size %s: exempt** (label %s). %s", r.Size, code(r.ExemptLabel), counts)
 		if len(r.OverBudget) > 0 {
 			line += " Without the label it would be too large."
 		}
@@ -186,12 +186,12 @@ func sizeRuleOnly(why string) string {
 // code span, so a glob such as *.pb.go is not read as emphasis.
 func sizeWhy(why string) string {
 	for _, prefix := range []string{"ignore pattern ", "name matches ", "path matches ", "pattern "} {
-		if rest, ok := strings.CutPrefix(why, prefix); ok && !strings.Contains(rest, "`") {
-			return prefix + "`" + rest + "`"
+		if rest, ok := strings.CutPrefix(why, prefix); ok {
+			return prefix + code(rest)
 		}
 	}
 	if attr, file, ok := strings.Cut(why, " in "); ok && strings.HasPrefix(attr, "linguist-") {
-		return "`" + attr + "` in `" + file + "`"
+		return code(attr) + " in " + code(file)
 	}
 	return why
 }
@@ -207,7 +207,7 @@ func sizeTopTable(r size.Result) Table {
 	sort.SliceStable(top, func(i, j int) bool { return top[i].Weight > top[j].Weight })
 	t := Table{Header: []string{"file", "class", "weighted"}, Align: []Align{Left, Left, Right}}
 	for _, e := range top[:min(len(top), sizeTopFiles)] {
-		t.Rows = append(t.Rows, []string{"`" + e.Path + "`", string(e.Class), sizeWeight(e.Weight)})
+		t.Rows = append(t.Rows, []string{code(e.Path), string(e.Class), sizeWeight(e.Weight)})
 	}
 	return t
 }
@@ -217,7 +217,7 @@ func sizeAdvice(r size.Result) List {
 		"that can each merge on their own: for example a refactor first, then the feature that uses it.",
 		sizeCount(r.Budget.Lines), sizeCount(r.Budget.Files))}
 	if r.ExemptLabel != "" {
-		items = append(items, fmt.Sprintf("If it cannot be split, add the `%s` label.", r.ExemptLabel))
+		items = append(items, fmt.Sprintf("If it cannot be split, add the %s label.", code(r.ExemptLabel)))
 	}
 	items = append(items, "If some files should not count, add patterns for them under `ignore:` in `.github/mvc.yml`.")
 	return List{Items: items}
@@ -228,9 +228,9 @@ func sizeFileList(r size.Result) Doc {
 	t := Table{Header: []string{"file", "status", "class", "added", "deleted", "weighted", "why"},
 		Align: []Align{Left, Left, Left, Right, Right, Right, Left}}
 	for _, e := range r.Entries[:min(len(r.Entries), sizeListedFiles)] {
-		path := "`" + e.Path + "`"
+		path := code(e.Path)
 		if e.OldPath != "" {
-			path = "`" + e.OldPath + "` → " + path
+			path = code(e.OldPath) + " → " + path
 		}
 		t.Rows = append(t.Rows, []string{path, string(e.Status), string(e.Class), sizeCount(e.Additions),
 			sizeCount(e.Deletions), sizeWeight(e.Weight), sizeWhy(e.Why)})

@@ -55,7 +55,7 @@ func SplitSectionCompact(p split.Plan) []Block {
 		if len(part.DependsOn) > 0 {
 			deps = partRefs(part.DependsOn)
 		}
-		rows[i] = []string{strconv.Itoa(part.Index), part.Title, lines, strconv.Itoa(len(part.Files)), deps}
+		rows[i] = []string{strconv.Itoa(part.Index), mdText(part.Title), lines, strconv.Itoa(len(part.Files)), deps}
 	}
 	return []Block{
 		Paragraph{Text: splitSummary(p) + " Too many to list here in full: `mvc split` shows each part's files and why they belong together."},
@@ -115,7 +115,7 @@ func pronounFor(n int) string {
 // splitPart describes one part: a title line with its size and
 // dependencies, the rationale, and its files.
 func splitPart(part split.Part) []Block {
-	head := fmt.Sprintf("**%d. %s**: %s, %s", part.Index, part.Title,
+	head := fmt.Sprintf("**%d. %s**: %s, %s", part.Index, mdText(part.Title),
 		sizeCountOf(part.WeightedLines, "weighted line"), sizeCountOf(len(part.Files), "file"))
 	if part.OverBudget {
 		head += " (over budget)"
@@ -159,7 +159,7 @@ func listWords(w []string) string {
 func splitFileItems(part split.Part) []string {
 	items := make([]string, 0, len(part.Files))
 	for _, f := range part.Files {
-		items = append(items, fmt.Sprintf("`%s` %s", f.Path, fileShare(f)))
+		items = append(items, code(f.Path)+" "+fileShare(f))
 	}
 	return items
 }

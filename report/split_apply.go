@@ -25,7 +25,7 @@ func StackDoc(branches []StackBranch, trunk string) Doc {
 	d.Add(Heading{Level: 2, Text: fmt.Sprintf("Stack created: %d %s", len(branches), noun)})
 	items := make([]string, len(branches))
 	for i, b := range branches {
-		items[i] = fmt.Sprintf("`%s` at `%s`: %s", b.Name, sizeShortSHA(b.Commit), b.Title)
+		items[i] = fmt.Sprintf("%s at `%s`: %s", code(b.Name), sizeShortSHA(b.Commit), mdText(b.Title))
 	}
 	d.Add(Paragraph{Text: "Each branch holds one part, on top of the one before; the last has exactly the head's content. The working tree and the current branch are unchanged."})
 	d.Add(List{Ordered: true, Items: items})

@@ -15,10 +15,6 @@ func Text(d Doc) string {
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
 
-var inlineMarkup = strings.NewReplacer("**", "", "`", "")
-
-// plain strips the inline Markdown a Paragraph, List item or cell may use.
-func plain(s string) string { return inlineMarkup.Replace(s) }
 
 func writeText(b *strings.Builder, d Doc, indent string) {
 	for _, blk := range d.Blocks {

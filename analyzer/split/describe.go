@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/mvcbot/mvc/analyzer"
 	"github.com/mvcbot/mvc/analyzer/size"
@@ -44,6 +46,25 @@ func (w *work) title(g *group, kind Kind) string {
 		t += ", with tests"
 	}
 	return t
+}
+
+// printable shows the control characters a file name may hold (a line
+// break, a tab) as Go and git escape them, so a title stays one line: it
+// heads a commit message and a comment line of the steps by hand.
+func printable(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // infraTitle names a part of dependency, build and CI files by what they

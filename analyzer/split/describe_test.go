@@ -177,3 +177,18 @@ func TestInfraTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestPrintableKeepsATitleOnOneLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"Add main.go":          "Add main.go",
+		"Add new\nline.txt":    `Add new\nline.txt`,
+		"Add tab\there.txt":    `Add tab\there.txt`,
+		"Add bell\x07.txt":     `Add bell\a.txt`,
+		"Add ünïcödé.txt":      "Add ünïcödé.txt",
+		"Add nul\x00and\x1b.x": `Add nul\x00and\x1b.x`,
+	} {
+		if got := printable(in); got != want {
+			t.Errorf("printable(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -82,7 +82,7 @@ func (w *work) stack(groups []*group, l *linker, of []int) []Part {
 	for i, g := range ordered {
 		p := w.buildPart(g)
 		p.Index, p.Kind = i+1, kinds[g.id]
-		p.Title = w.title(g, p.Kind)
+		p.Title = printable(w.title(g, p.Kind))
 		p.DependsOn = dependsOn(g, needs, index)
 		p.Rationale = w.rationale(g, facts[g.id], p.Kind, p.OverBudget, len(p.DependsOn) > 0)
 		parts[i] = p

@@ -176,6 +176,47 @@ func TestSplitStepsByHandRebuildTheHead(t *testing.T) {
 	}
 }
 
+// File names may hold what Markdown and shells read as syntax: each shows
+// as itself in the proposal, and the steps by hand still rebuild the head.
+func TestSplitOddFileNames(t *testing.T) {
+	g := gittest.New(t)
+	g.Write("README.md", "# app\n")
+	base := g.Commit("base")
+	odd := []string{"docs/<script>x.md", "notes/a|b`c.txt", "data/new\nline.txt", "data/tab\there.txt", "ünï/cödé.go", "sp ace/it's.go"}
+	for i, name := range odd {
+		g.Write(name, strings.Repeat(fmt.Sprintf("line %d of file %d\n", i, i), 20+i))
+	}
+	g.Commit("odd names")
+	head := g.Git("rev-parse", "HEAD^{tree}")
+	md := runMVC(t, g.Dir, nil, "split", "--base", base, "--format", "markdown", "--max-lines", "30")
+	if md.code != 0 {
+		t.Fatalf("mvc split: exit %d\n%s", md.code, md.stderr)
+	}
+	proposal, after, _ := strings.Cut(md.stdout, "Or by hand with git")
+	if strings.Contains(strings.ReplaceAll(proposal, "`docs/<script>x.md`", ""), "<script>") {
+		t.Errorf("<script> reaches the Markdown outside a code span:\n%s", proposal)
+	}
+	for _, want := range []string{"``notes/a|b`c.txt``", "`data/new line.txt`", "`ünï/cödé.go`"} {
+		if !strings.Contains(proposal, want) {
+			t.Errorf("the proposal lacks %s:\n%s", want, proposal)
+		}
+	}
+	_, script, _ := strings.Cut(after, "```sh\n")
+	script, _, _ = strings.Cut(script, "```")
+	cmd := exec.Command("sh", "-e", "-c", script)
+	cmd.Dir, cmd.Env = g.Dir, gittest.Env()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("the git steps failed: %v\n%s\n%s", err, out, script)
+	}
+	if got := g.Git("rev-parse", "HEAD^{tree}"); got != head {
+		t.Errorf("the stack built by hand ends on tree %s, want the head's %s\n%s", got, head, script)
+	}
+	text := runMVC(t, g.Dir, nil, "split", "--base", base, "--max-lines", "30")
+	if !strings.Contains(text.stdout, "notes/a|b`c.txt") || !strings.Contains(text.stdout, "docs/<script>x.md") {
+		t.Errorf("text output does not show the names as they are:\n%s", text.stdout)
+	}
+}
+
 // On a repository's first commit the change is measured from the empty
 // tree, and one part is said in the singular.
 func TestSplitRootCommit(t *testing.T) {
