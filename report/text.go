@@ -15,7 +15,6 @@ func Text(d Doc) string {
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
 
-
 func writeText(b *strings.Builder, d Doc, indent string) {
 	for _, blk := range d.Blocks {
 		switch v := blk.(type) {
