@@ -51,6 +51,9 @@ type FileChange struct {
 	// Additions and Deletions count changed lines as git does (numstat).
 	Additions, Deletions int
 	Binary               bool
+	// Submodule marks a gitlink: its "content" is a commit of another
+	// repository, so it has no lines of its own (Binary is set too).
+	Submodule bool
 	// Header holds the first few lines of the file's head content (or of
 	// its base content for a removed file), enough to see a "Code generated
 	// ... DO NOT EDIT." marker. Empty when the source could not read it.

@@ -114,7 +114,7 @@ func (h *fileHeader) fileChange() (analyzer.FileChange, error) {
 	if err != nil {
 		return analyzer.FileChange{}, err
 	}
-	f := analyzer.FileChange{Path: newPath, Status: analyzer.Modified, Binary: h.binary || h.submodule}
+	f := analyzer.FileChange{Path: newPath, Status: analyzer.Modified, Binary: h.binary || h.submodule, Submodule: h.submodule}
 	switch {
 	case h.added:
 		f.Status = analyzer.Added

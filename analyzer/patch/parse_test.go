@@ -168,7 +168,7 @@ func TestParseSubmodule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []analyzer.FileChange{{Path: "docs", Status: analyzer.Modified, Binary: true}, {Path: "lib", Status: analyzer.Added, Binary: true}}
+	want := []analyzer.FileChange{{Path: "docs", Status: analyzer.Modified, Binary: true, Submodule: true}, {Path: "lib", Status: analyzer.Added, Binary: true, Submodule: true}}
 	if d := cmp.Diff(want, files); d != "" {
 		t.Errorf("(-want +got):\n%s", d)
 	}

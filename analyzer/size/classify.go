@@ -74,6 +74,9 @@ func isPureRename(f analyzer.FileChange) bool {
 // attribute wins over names; "-linguist-vendored" and "-linguist-generated"
 // un-mark what the built-in names or headers would have marked.
 func (cl *Classifier) excluded(f analyzer.FileChange, parts []string) (Classification, bool) {
+	if f.Submodule {
+		return Classification{Class: Vendored, Why: "submodule: another repository's code, pinned by commit"}, true
+	}
 	vendored := cl.attrs.lookup(parts, attrVendored)
 	generated := cl.attrs.lookup(parts, attrGenerated)
 	switch {

@@ -139,6 +139,7 @@ func TestClassifyByContent(t *testing.T) {
 			Header: "// " + strings.Repeat("words ", 30) + "\nexport default 'x'\n"}, Code},
 		{"long lines in another language", analyzer.FileChange{Path: "data/table.py", Additions: 1,
 			Header: "T = [" + strings.Repeat("1, ", 60) + "]\n"}, Code},
+		{"submodule", analyzer.FileChange{Path: "third/lib", Status: analyzer.Modified, Binary: true, Submodule: true}, Vendored},
 		{"binary", analyzer.FileChange{Path: "logo.png", Status: analyzer.Added, Binary: true}, Binary},
 		{"pure rename", analyzer.FileChange{Path: "b.go", OldPath: "a.go", Status: analyzer.Renamed}, Rename},
 		{"pure copy", analyzer.FileChange{Path: "b.go", OldPath: "a.go", Status: analyzer.Copied}, Rename},

@@ -38,9 +38,34 @@ func (c *Client) fileChange(f *gh.CommitFile) analyzer.FileChange {
 		c.log.Debug("GitHub patch does not parse", "path", fc.Path, "err", err)
 		return fc
 	}
+	if isSubmodule(hunks) {
+		// As the git source has it: a gitlink has no lines of its own.
+		fc.Submodule, fc.Binary = true, true
+		fc.Additions, fc.Deletions = 0, 0
+		return fc
+	}
 	fc.Hunks = hunks
 	fc.Header = header(hunks, fc.Status == analyzer.Removed)
 	return fc
+}
+
+// isSubmodule recognises a gitlink's patch, which GitHub writes as git
+// does: its only lines name commits, "Subproject commit <sha>".
+func isSubmodule(hunks []analyzer.Hunk) bool {
+	n := 0
+	for _, h := range hunks {
+		for _, l := range h.Lines {
+			if l.Op == analyzer.Context {
+				continue
+			}
+			sha, ok := strings.CutPrefix(l.Text, "Subproject commit ")
+			if !ok || len(sha) < 40 || strings.Trim(sha[:40], "0123456789abcdef") != "" {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
 }
 
 // mayBeBinary are the statuses whose missing patch means binary content.

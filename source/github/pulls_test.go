@@ -164,6 +164,20 @@ func TestPullRequestChangeMapsFiles(t *testing.T) {
 	}
 }
 
+// A submodule bump is listed with a patch of "Subproject commit" lines;
+// like the git source, the file has no lines of its own.
+func TestSubmoduleHasNoLines(t *testing.T) {
+	patch := "@@ -1 +1 @@\n-Subproject commit b2984199022f1e4561bd5419563b4847bf872b67\n+Subproject commit a2f4203dab9e959cffaa53bf0f927c44ecc29887"
+	fc := (&Client{log: discard()}).fileChange(fakeCommitFile("sub/mod", "modified", 1, patch))
+	if !fc.Submodule || !fc.Binary || fc.Additions != 0 || fc.Deletions != 0 || len(fc.Hunks) != 0 {
+		t.Errorf("submodule: %+v, want Submodule and Binary with no lines", fc)
+	}
+	text := (&Client{log: discard()}).fileChange(fakeCommitFile("notes.txt", "modified", 1, "@@ -1 +1 @@\n-Subproject commit soon\n+Subproject commit later"))
+	if text.Submodule || len(text.Hunks) != 1 {
+		t.Errorf("a text file about submodules: %+v, want its lines", text)
+	}
+}
+
 func TestHeaderKeepsTenLines(t *testing.T) {
 	patch := "@@ -0,0 +1,12 @@\n"
 	for i := 1; i <= 12; i++ {

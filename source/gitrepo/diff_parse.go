@@ -96,7 +96,8 @@ func rawFile(record string, tr tokenReader) (diffFile, error) {
 	if status == analyzer.Removed {
 		mode, blob = meta[0], meta[2]
 	}
-	if mode != submoduleMode && strings.Trim(blob, "0") != "" {
+	f.Submodule = mode == submoduleMode
+	if !f.Submodule && strings.Trim(blob, "0") != "" {
 		f.headerBlob = blob
 	}
 	return f, nil
@@ -150,6 +151,12 @@ func numstatRecord(tr tokenReader, tok string, i int, f *diffFile) error {
 
 // setCounts reads numstat counts; "-" for both means binary content.
 func setCounts(f *diffFile, add, del string) error {
+	if f.Submodule {
+		// numstat counts its "Subproject commit" lines, which are not
+		// the file's: it has none, as the patch of `mvc split` says.
+		f.Binary = true
+		return nil
+	}
 	if add == "-" && del == "-" {
 		f.Binary, f.headerBlob = true, ""
 		return nil
