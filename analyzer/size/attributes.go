@@ -129,6 +129,26 @@ func (a attrRules) lookup(path []string, name string) attrDecision {
 	return attrDecision{}
 }
 
+// value is the value the last matching rule gives an attribute ("lfs"
+// for filter=lfs), or "" when none sets one.
+func (a attrRules) value(path []string, name string) string {
+	for i := len(a.rules) - 1; i >= 0; i-- {
+		r := a.rules[i]
+		if !safeMatch(r.pattern, path) {
+			continue
+		}
+		for j := len(r.attrs) - 1; j >= 0; j-- {
+			if at := r.attrs[j]; at.Name() == name {
+				if at.IsValueSet() {
+					return at.Value()
+				}
+				return ""
+			}
+		}
+	}
+	return ""
+}
+
 // stateIn finds name among one rule's attributes, the last mention winning,
 // expanding macros such as "[attr]gen linguist-generated".
 func (a attrRules) stateIn(attrs []gitattributes.Attribute, name string) (attrState, bool) {

@@ -56,6 +56,10 @@ func TestClassifyWithGitattributes(t *testing.T) {
 			"a.g", Generated, "linguist-generated in .gitattributes"},
 		{"directory pattern never matches a file", map[string]string{"": "gen/ linguist-generated\n"},
 			"gen/a.go", Code, "source"},
+		{"git lfs pointer", map[string]string{"": "*.bin filter=lfs diff=lfs merge=lfs -text\n"},
+			"models/model.bin", Binary, "Git LFS pointer"},
+		{"lfs filter taken back", map[string]string{"": "*.bin filter=lfs\nsmall.bin -filter\n"},
+			"small.bin", Code, "source"},
 		{"quoted pattern with space", map[string]string{"": "\"my file.go\" linguist-generated\n"},
 			"my file.go", Generated, "linguist-generated in .gitattributes"},
 	}

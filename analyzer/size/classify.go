@@ -59,6 +59,11 @@ func (cl *Classifier) builtin(f analyzer.FileChange, parts []string) Classificat
 	if f.Binary {
 		return Classification{Class: Binary, Why: "binary content"}
 	}
+	if lfs := cl.attrs.value(parts, "filter"); lfs == "lfs" || strings.HasPrefix(f.Header, lfsPointer) {
+		// The diff shows a pointer's oid and size; the content it stands
+		// for is in LFS storage, and binary as a rule.
+		return Classification{Class: Binary, Why: "Git LFS pointer"}
+	}
 	return cl.content(parts)
 }
 

@@ -139,6 +139,8 @@ func TestClassifyByContent(t *testing.T) {
 			Header: "// " + strings.Repeat("words ", 30) + "\nexport default 'x'\n"}, Code},
 		{"long lines in another language", analyzer.FileChange{Path: "data/table.py", Additions: 1,
 			Header: "T = [" + strings.Repeat("1, ", 60) + "]\n"}, Code},
+		{"lfs pointer by its header", analyzer.FileChange{Path: "assets/model.onnx", Status: analyzer.Added, Additions: 3,
+			Header: "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a2146\nsize 12345\n"}, Binary},
 		{"submodule", analyzer.FileChange{Path: "third/lib", Status: analyzer.Modified, Binary: true, Submodule: true}, Vendored},
 		{"binary", analyzer.FileChange{Path: "logo.png", Status: analyzer.Added, Binary: true}, Binary},
 		{"pure rename", analyzer.FileChange{Path: "b.go", OldPath: "a.go", Status: analyzer.Renamed}, Rename},

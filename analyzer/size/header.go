@@ -44,6 +44,9 @@ var (
 	htmlGenerator = regexp.MustCompile(`(?i)<meta\s+name=["']?generator["']?\s+content=["']?(?:org mode|j?latex2html|groff|makeinfo|texi2html|ronn)\b`)
 )
 
+// lfsPointer starts every Git LFS pointer file.
+const lfsPointer = "version https://git-lfs.github.com/spec/v1"
+
 // templateSyntax finds a template's placeholders ({{ .Name }}, {% if %},
 // <%= x %>): a template of a generated file starts with the marker its
 // output will carry, but the template itself is written by hand.
