@@ -202,21 +202,9 @@ func loadConfigFile(ctx context.Context, repo *gitrepo.Repo, path string) (*conf
 // do not resolve and shallow clones are the user's to fix (exit 2); a git
 // failure on a valid range is a runtime failure (exit 3).
 func analyzeRange(ctx context.Context, repo *gitrepo.Repo, baseRef, headRef string, p size.Policy) (size.Result, gitrepo.Base, error) {
-	headSHA, err := repo.ResolveCommit(ctx, headRef)
+	headSHA, base, err := resolveRange(ctx, repo, baseRef, headRef)
 	if err != nil {
-		return size.Result{}, gitrepo.Base{}, usagef("--head %s: no such commit (an empty repository has none yet)", headRef)
-	}
-	var base gitrepo.Base
-	if baseRef != "" {
-		base, err = repo.ExplicitBase(ctx, baseRef)
-	} else {
-		base, err = repo.DefaultBase(ctx, headRef)
-	}
-	if err != nil {
-		if baseRef != "" && !errors.Is(err, gitrepo.ErrShallow) {
-			return size.Result{}, base, usagef("--base %s: no such commit", baseRef)
-		}
-		return size.Result{}, base, usagef("choose the base: %v", err)
+		return size.Result{}, base, err
 	}
 	change, err := repo.Change(ctx, base.SHA, headSHA)
 	if err != nil {

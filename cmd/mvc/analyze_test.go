@@ -168,6 +168,11 @@ func TestAnalyzeShallowClone(t *testing.T) {
 	if res.code != exitBadInput || !strings.Contains(res.stderr, "git fetch --unshallow") || strings.Count(res.stderr, "\n") != 1 {
 		t.Errorf("code %d, stderr %q", res.code, res.stderr)
 	}
+	// A --base beyond the clone's history: fetch more, not "pass --base".
+	res = runMVC(t, clone, nil, "analyze", "--base", "main~1")
+	if res.code != exitBadInput || !strings.Contains(res.stderr, "--base main~1: not in this shallow clone's history") || strings.Contains(res.stderr, "pass --base") {
+		t.Errorf("--base beyond a shallow clone: code %d, stderr %q", res.code, res.stderr)
+	}
 }
 
 func TestAnalyzeConfigFile(t *testing.T) {

@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/mvcbot/mvc/analyzer/size"
 	"github.com/mvcbot/mvc/analyzer/split"
@@ -158,24 +156,9 @@ func runSplit(ctx context.Context, e *env, args []string) error {
 // every line and proposes the split.
 func splitRange(ctx context.Context, repo *gitrepo.Repo, baseRef, headRef string, p size.Policy) (split.Input, split.Plan, gitrepo.Base, error) {
 	var in split.Input
-	if strings.TrimSpace(headRef) == "" {
-		return in, split.Plan{}, gitrepo.Base{}, usagef("--head is empty: name a commit, e.g. HEAD")
-	}
-	headSHA, err := repo.ResolveCommit(ctx, headRef)
+	headSHA, base, err := resolveRange(ctx, repo, baseRef, headRef)
 	if err != nil {
-		return in, split.Plan{}, gitrepo.Base{}, usagef("--head %s: no such commit (an empty repository has none yet)", headRef)
-	}
-	var base gitrepo.Base
-	if baseRef != "" {
-		base, err = repo.ExplicitBase(ctx, baseRef)
-	} else {
-		base, err = repo.DefaultBase(ctx, headRef)
-	}
-	switch {
-	case err != nil && baseRef != "" && !errors.Is(err, gitrepo.ErrShallow):
-		return in, split.Plan{}, base, usagef("--base %s: no such commit", baseRef)
-	case err != nil:
-		return in, split.Plan{}, base, usagef("choose the base: %v", err)
+		return in, split.Plan{}, base, err
 	}
 	if in, err = repo.SplitInput(ctx, base.SHA, headSHA); err != nil {
 		return in, split.Plan{}, base, err

@@ -19,7 +19,7 @@ import (
 func applySplit(ctx context.Context, w io.Writer, repo *gitrepo.Repo, in split.Input, plan split.Plan, trunk string, force bool) error {
 	branches, err := repo.CreateStack(ctx, in, plan, gitrepo.StackOptions{Force: force})
 	switch {
-	case errors.Is(err, gitrepo.ErrDirty) || errors.As(err, new(*gitrepo.BranchExistsError)):
+	case errors.Is(err, gitrepo.ErrDirty) || errors.Is(err, gitrepo.ErrRootBase) || errors.As(err, new(*gitrepo.BranchExistsError)):
 		return &exitError{code: exitBadInput, err: fmt.Errorf("--apply: %w", err)}
 	case err != nil:
 		return fmt.Errorf("--apply: %w", err)

@@ -228,4 +228,23 @@ func TestSplitRootCommit(t *testing.T) {
 		!strings.Contains(res.stderr, "the empty tree") || !strings.HasSuffix(res.stderr, "; 1 part\n") {
 		t.Errorf("exit %d\n%s\n%s", res.code, res.stdout, res.stderr)
 	}
+	// A branch needs a commit to start from: --apply refuses, as input.
+	res = runMVC(t, g.Dir, nil, "split", "--apply")
+	if res.code != exitBadInput || !strings.Contains(res.stderr, "first commit") {
+		t.Errorf("--apply on a root commit: exit %d, stderr %q; want exit %d naming the first commit", res.code, res.stderr, exitBadInput)
+	}
+}
+
+// A head that does not resolve is named as such; only in an empty
+// repository does the message say there are no commits yet.
+func TestSplitAndAnalyzeNameTheMissingRef(t *testing.T) {
+	g := gittest.New(t)
+	g.Write("a.txt", "hi\n")
+	g.Commit("root")
+	for _, cmd := range []string{"split", "analyze"} {
+		res := runMVC(t, g.Dir, nil, cmd, "--head", "nosuchref")
+		if res.code != exitBadInput || !strings.Contains(res.stderr, "--head nosuchref: no such commit") || strings.Contains(res.stderr, "empty repository") {
+			t.Errorf("%s --head nosuchref: exit %d, stderr %q", cmd, res.code, res.stderr)
+		}
+	}
 }

@@ -35,6 +35,10 @@ type StackBranch struct {
 // are not part of head, so the stack would silently leave them out.
 var ErrDirty = errors.New("the working tree has uncommitted changes, which the stack would leave out: commit or stash them, or pass --force")
 
+// ErrRootBase is returned when the change starts at the empty tree (head
+// is a root commit): a branch needs a commit to start from.
+var ErrRootBase = errors.New("the change starts at the repository's first commit, so the first branch would have no parent: split a later range (--base a commit)")
+
 // CreateStack writes the plan as a stack of local branches, one commit
 // each, every branch based on the previous one and the first on the base.
 // The branch of the last part has exactly the head's tree. It works on git

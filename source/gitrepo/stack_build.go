@@ -30,7 +30,7 @@ type stackBuilder struct {
 
 func (r *Repo) newStackBuilder(ctx context.Context, in split.Input, plan split.Plan) (*stackBuilder, error) {
 	if !r.HasCommit(ctx, in.Change.Base) {
-		return nil, fmt.Errorf("create stack: base %s is not a commit, so the first branch has no parent", short(in.Change.Base))
+		return nil, fmt.Errorf("create stack: base %s: %w", short(in.Change.Base), ErrRootBase)
 	}
 	b := &stackBuilder{r: r, in: in, plan: plan, pieces: map[string]int{}}
 	for _, p := range plan.Parts {
