@@ -169,6 +169,9 @@ func (w *work) topNames(g *group, n int, tests bool) []string {
 	for _, id := range g.atoms {
 		a := w.atoms[id]
 		for _, name := range a.names {
+			if len(name) < 2 {
+				continue // a type parameter (S, V) or a loop variable names nothing
+			}
 			if (w.files[a.file].class == size.Test) == tests {
 				lines[name] += a.lines
 			}

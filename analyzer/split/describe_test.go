@@ -192,3 +192,58 @@ func TestPrintableKeepsATitleOnOneLine(t *testing.T) {
 		}
 	}
 }
+
+// No two parts share a title, before or after --fewest-parts: each names a
+// pull request a reviewer must tell apart from the others.
+func TestPartTitlesAreDistinct(t *testing.T) {
+	budgets := []size.Budget{{Lines: 400, Files: 40}, {Lines: 12, Files: 2}, {Lines: 1, Files: 1}}
+	forGeneratedPlans(t, 300, budgets, func(seed int64, in Input, plan Plan) {
+		for _, p := range []Plan{plan, Consolidate(plan)} {
+			seen := map[string]int{}
+			for _, part := range p.Parts {
+				if prev, dup := seen[part.Title]; dup {
+					t.Fatalf("seed %d: parts %d and %d are both titled %q", seed, prev, part.Index, part.Title)
+				}
+				seen[part.Title] = part.Index
+			}
+		}
+	})
+}
+
+// A part of tests alone comes after the code of its kind, even when its
+// path sorts first: tests check code that must be in.
+func TestTestsComeAfterCode(t *testing.T) {
+	var code, tests strings.Builder
+	code.WriteString("package app\n\n")
+	tests.WriteString("package e2e\n\nimport \"testing\"\n\n")
+	for i := range 30 {
+		fmt.Fprintf(&code, "func Step%d(x int) int {\n\treturn x + %d\n}\n\n", i, i)
+		fmt.Fprintf(&tests, "func TestCLI%d(t *testing.T) {\n\trun(t, %d)\n}\n\n", i, i)
+	}
+	in := changeOf(map[string][2]string{
+		"app/src/steps.go":    {"package app\n", code.String()},
+		"app/e2e/cli_test.go": {"package e2e\n", tests.String()},
+	})
+	in.Policy.Budget.Lines = 100
+	plan, err := Split(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := map[string]int{}
+	for _, p := range plan.Parts {
+		for _, f := range p.Files {
+			last[f.Path] = p.Index
+		}
+	}
+	first := len(plan.Parts) + 1
+	for _, p := range plan.Parts {
+		for _, f := range p.Files {
+			if f.Path == "app/e2e/cli_test.go" {
+				first = min(first, p.Index)
+			}
+		}
+	}
+	if first < last["app/src/steps.go"] {
+		t.Errorf("tests start at part %d, before the code's last part %d: %+v", first, last["app/src/steps.go"], plan.Parts)
+	}
+}

@@ -2,6 +2,7 @@ package split
 
 import (
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -137,13 +138,11 @@ func isCI(p string) bool {
 
 // order sorts the groups into a stack: a group comes after every group it
 // needs, and otherwise by kind (dependencies, mechanical, providers,
-// consumers, docs), then by its first path. A cycle of needs is broken at
-// the group that ranks first.
+// consumers, docs), tests after code of the same kind, then by its first
+// path. Groups that need each other in a cycle go together, in that same
+// order, where the first of them would go: taking whatever group was ready
+// instead let docs jump ahead of a cycle of code parts.
 func (w *work) order(groups []*group, kinds map[int]Kind, needs map[int]map[int]bool) []*group {
-	pending := map[int]bool{}
-	for _, g := range groups {
-		pending[g.id] = true
-	}
 	firstPath := func(g *group) string {
 		p := "\xff"
 		for f := range g.files {
@@ -151,44 +150,132 @@ func (w *work) order(groups []*group, kinds map[int]Kind, needs map[int]map[int]
 		}
 		return p
 	}
+	testsOnly := map[int]bool{}
+	for _, g := range groups {
+		testsOnly[g.id] = w.onlyTests(g)
+	}
 	less := func(a, b *group) bool {
 		if kindRank[kinds[a.id]] != kindRank[kinds[b.id]] {
 			return kindRank[kinds[a.id]] < kindRank[kinds[b.id]]
+		}
+		if testsOnly[a.id] != testsOnly[b.id] {
+			return !testsOnly[a.id] // tests check code: after it, whatever their paths
 		}
 		if pa, pb := firstPath(a), firstPath(b); pa != pb {
 			return pa < pb
 		}
 		return a.id < b.id
 	}
-	ready := func(g *group) bool {
-		for d := range needs[g.id] {
-			if pending[d] {
-				return false
+	sorted := slices.Clone(groups)
+	slices.SortFunc(sorted, func(a, b *group) int {
+		if less(a, b) {
+			return -1
+		}
+		if less(b, a) {
+			return 1
+		}
+		return 0
+	})
+	comps := cycles(sorted, needs) // each component's members stay in sorted order
+	compOf := map[int]int{}
+	for c, members := range comps {
+		for _, g := range members {
+			compOf[g.id] = c
+		}
+	}
+	// A component is ready when every group its members need outside it
+	// is placed; the first ready one in sorted order goes next.
+	placed := make([]bool, len(comps))
+	ready := func(c int) bool {
+		for _, g := range comps[c] {
+			for d := range needs[g.id] {
+				if dc, ok := compOf[d]; ok && dc != c && !placed[dc] {
+					return false
+				}
 			}
 		}
 		return true
 	}
 	var out []*group
 	for len(out) < len(groups) {
-		var next, fallback *group
-		for _, g := range groups {
-			if !pending[g.id] {
-				continue
-			}
-			if fallback == nil || less(g, fallback) {
-				fallback = g
-			}
-			if ready(g) && (next == nil || less(g, next)) {
-				next = g
+		next := -1
+		for _, g := range sorted { // components by their first member
+			if c := compOf[g.id]; !placed[c] && ready(c) {
+				next = c
+				break
 			}
 		}
-		if next == nil {
-			next = fallback
-		}
-		pending[next.id] = false
-		out = append(out, next)
+		placed[next] = true
+		out = append(out, comps[next]...)
 	}
 	return out
+}
+
+// cycles returns the strongly connected components of the needs graph
+// (Tarjan's algorithm), each listing its groups in the order of sorted.
+// The condensed graph has no cycle, so some component is always ready.
+func cycles(sorted []*group, needs map[int]map[int]bool) [][]*group {
+	byID := map[int]*group{}
+	rank := map[int]int{}
+	for i, g := range sorted {
+		byID[g.id], rank[g.id] = g, i
+	}
+	index, low := map[int]int{}, map[int]int{}
+	onStack := map[int]bool{}
+	var stack []int
+	var comps [][]*group
+	var visit func(v int)
+	visit = func(v int) {
+		index[v], low[v] = len(index), len(index)
+		stack = append(stack, v)
+		onStack[v] = true
+		deps := make([]int, 0, len(needs[v]))
+		for d := range needs[v] {
+			if _, ok := byID[d]; ok {
+				deps = append(deps, d)
+			}
+		}
+		slices.Sort(deps)
+		for _, d := range deps {
+			if _, seen := index[d]; !seen {
+				visit(d)
+				low[v] = min(low[v], low[d])
+			} else if onStack[d] {
+				low[v] = min(low[v], index[d])
+			}
+		}
+		if low[v] != index[v] {
+			return
+		}
+		var comp []*group
+		for {
+			top := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			onStack[top] = false
+			comp = append(comp, byID[top])
+			if top == v {
+				break
+			}
+		}
+		slices.SortFunc(comp, func(a, b *group) int { return rank[a.id] - rank[b.id] })
+		comps = append(comps, comp)
+	}
+	for _, g := range sorted {
+		if _, seen := index[g.id]; !seen {
+			visit(g.id)
+		}
+	}
+	return comps
+}
+
+// onlyTests reports whether every file of g is a test or a fixture.
+func (w *work) onlyTests(g *group) bool {
+	for f := range g.files {
+		if w.files[f].class != size.Test {
+			return false
+		}
+	}
+	return len(g.files) > 0
 }
 
 // dependsOn lists the earlier parts a part needs, by index.

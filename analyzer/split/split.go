@@ -72,6 +72,15 @@ func (w *work) stack(groups []*group, l *linker, of []int) []Part {
 	for _, g := range alive {
 		kinds[g.id] = w.kindOf(g, provides[g.id])
 	}
+	// Docs describe code; code never builds on them, whatever names a
+	// heading shares with it, so docs stay at the top of the stack.
+	for user, defs := range needs {
+		for d := range defs {
+			if kinds[d] == KindDocs && kinds[user] != KindDocs {
+				delete(defs, d)
+			}
+		}
+	}
 	ordered := w.order(alive, kinds, needs)
 	index := map[int]int{}
 	for i, g := range ordered {
@@ -79,10 +88,16 @@ func (w *work) stack(groups []*group, l *linker, of []int) []Part {
 	}
 	facts := w.collectFacts(l, ordered)
 	parts := make([]Part, len(ordered))
+	titles := map[string]int{}
 	for i, g := range ordered {
 		p := w.buildPart(g)
 		p.Index, p.Kind = i+1, kinds[g.id]
 		p.Title = printable(w.title(g, p.Kind))
+		// Two parts over the same files can read alike; a reviewer must
+		// still tell the pull requests apart.
+		if titles[p.Title]++; titles[p.Title] > 1 {
+			p.Title += fmt.Sprintf(" (%d)", titles[p.Title])
+		}
 		p.DependsOn = dependsOn(g, needs, index)
 		p.Rationale = w.rationale(g, facts[g.id], p.Kind, p.OverBudget, len(p.DependsOn) > 0)
 		parts[i] = p
