@@ -144,8 +144,14 @@ func partRefs(idx []int) string {
 	if len(refs) == 1 {
 		return "part " + refs[0]
 	}
+	if len(refs) > maxPartRefs { // a long list says "much below", and crowds the line
+		return fmt.Sprintf("parts %s and %d more", strings.Join(refs[:maxPartRefs-1], ", "), len(refs)-maxPartRefs+1)
+	}
 	return "parts " + listWords(refs)
 }
+
+// maxPartRefs is how many parts a "builds on" names before it counts.
+const maxPartRefs = 6
 
 // listWords joins words with commas and "and".
 func listWords(w []string) string {

@@ -111,6 +111,8 @@ func TestPartRefsNameTheNumbersOnce(t *testing.T) {
 		{[]int{2}, "part 2"},
 		{[]int{1, 3}, "parts 1 and 3"},
 		{[]int{6, 7, 8, 9}, "parts 6, 7, 8 and 9"},
+		{[]int{1, 2, 3, 4, 5, 6}, "parts 1, 2, 3, 4, 5 and 6"},
+		{[]int{1, 2, 3, 4, 5, 6, 9, 12}, "parts 1, 2, 3, 4, 5 and 3 more"},
 	} {
 		if got := partRefs(tc.idx); got != tc.want {
 			t.Errorf("partRefs(%v) = %q, want %q", tc.idx, got, tc.want)
