@@ -151,7 +151,10 @@ func (w *work) merge(groups []*group) {
 			continue
 		}
 		ga, gb := groups[c.a], groups[c.b]
-		if !ga.alive || !gb.alive || version[c.a] != c.va || version[c.b] != c.vb || !w.fits(ga, gb) {
+		if !ga.alive || !gb.alive || version[c.a] != c.va || version[c.b] != c.vb || !w.fits(ga, gb) || (ga.mech == moved) != (gb.mech == moved) {
+			// A move stays a pure move, as the issue asks of the
+			// mechanical class: the pair odds keep most edits off it,
+			// but a move of 130 files outweighs them.
 			continue
 		}
 		next := ag.merged(ga, gb)
@@ -233,7 +236,7 @@ func (w *work) foldTarget(t *group, groups []*group) *group {
 	bestScore := math.Inf(-1)
 	consider := func(id int) {
 		g := groups[id]
-		if !g.alive || g == t || g.mech == vendored || !w.fits(g, t) {
+		if !g.alive || g == t || !keepsKind(g, t) || !w.fits(g, t) {
 			return
 		}
 		s := (t.links[id] + t.foldLinks[id]) / float64(g.lines*t.lines)
@@ -250,12 +253,26 @@ func (w *work) foldTarget(t *group, groups []*group) *group {
 	return best
 }
 
+// keepsKind says whether folding t into g leaves g what it was: vendored
+// code takes nothing, and a move takes only moves, so it still reads as a
+// pure move (swr's 131-file test move took a re-indented import and was
+// titled "Change Page, Section, RemoteData and 65 more").
+func keepsKind(g, t *group) bool {
+	switch g.mech {
+	case vendored:
+		return false
+	case moved:
+		return t.mech == moved
+	}
+	return true
+}
+
 // pathNeighbour finds, for a group nothing links to, the group holding
 // the nearest file in path order that fits.
 func (w *work) pathNeighbour(t *group, groups []*group) *group {
 	owner := make([]*group, len(w.files))
 	for _, g := range groups {
-		if g.alive && g != t && g.mech != vendored {
+		if g.alive && g != t && keepsKind(g, t) {
 			for f := range g.files {
 				owner[f] = g
 			}

@@ -1,6 +1,7 @@
 package split
 
 import (
+	"cmp"
 	"hash/maphash"
 	"path"
 	"sort"
@@ -234,30 +235,42 @@ func (w *work) moveTitle(g *group) string {
 		ends[m.from], ends[m.to] = m, m
 	}
 	seen := map[move]bool{}
-	key, edited := "", false
+	var froms, tos []string
+	edited := false
 	for f := range g.files {
 		m, ok := ends[f]
 		if !ok {
 			return ""
 		}
-		k := dirMove(w.files[m.from].Path, w.files[m.to].Path)
-		if key != "" && k != key {
-			return ""
+		if !seen[m] {
+			seen[m] = true
+			froms, tos = append(froms, w.files[m.from].Path), append(tos, w.files[m.to].Path)
 		}
-		key, seen[m] = k, true
 		edited = edited || w.atoms[w.files[f].atoms[0]].mech != moved
 	}
-	from, to, _ := strings.Cut(key, "\x00")
 	t := "Move " + plural(len(seen), "file")
 	if len(seen) == 1 {
-		for m := range seen {
-			t = "Move " + w.files[m.from].Path + " to " + w.files[m.to].Path
-		}
-	} else {
+		t = "Move " + froms[0] + " to " + tos[0]
+	} else if from, to := movedDirs(froms, tos); from != to {
 		t += " from " + from + " to " + to
 	}
 	if edited {
 		t += ", with edits"
 	}
 	return t
+}
+
+// movedDirs names where a set of moves goes: the one directory move they
+// all make (e2e → test/e2e), or else the directories that hold all their
+// old and all their new paths ("." for the root).
+func movedDirs(froms, tos []string) (string, string) {
+	key := dirMove(froms[0], tos[0])
+	for i := range froms[1:] {
+		if dirMove(froms[i+1], tos[i+1]) != key {
+			from, to := commonDir(froms), commonDir(tos)
+			return cmp.Or(from, "."), cmp.Or(to, ".")
+		}
+	}
+	from, to, _ := strings.Cut(key, "\x00")
+	return from, to
 }

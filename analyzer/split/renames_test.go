@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/mvcbot/mvc/analyzer"
+	"github.com/mvcbot/mvc/analyzer/size"
 )
 
 func TestRenamesWithEditsStayWholeAndWeighOnlyTheEdits(t *testing.T) {
@@ -90,5 +93,84 @@ func TestDirectoryMovesArePackedWithinTheBudget(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A move keeps to itself: an edit of other code merges with it neither by
+// the pair odds (a large move outweighs them) nor by folding; and a move
+// whose files go different ways is named by the directories it leaves and
+// enters (swr moved e2e/site/* to test/e2e/site/* and e2e/test/* to test/e2e/*).
+func TestAMoveStaysPure(t *testing.T) {
+	files := map[string][2]string{}
+	for f := range 30 {
+		text := fmt.Sprintf("export const page%d = () => %d\n", f, f)
+		dir := "site"
+		if f%3 == 0 {
+			dir = "test"
+		}
+		to := "test/e2e/site"
+		if dir == "test" {
+			to = "test/e2e"
+		}
+		files[fmt.Sprintf("e2e/%s/page%02d.ts", dir, f)] = [2]string{text, ""}
+		files[fmt.Sprintf("%s/page%02d.ts", to, f)] = [2]string{"", text}
+	}
+	files["src/env.ts"] = [2]string{"import { a, b } from './helper'\n", "import {\n  a,\n  b\n} from './helper'\n"}
+	plan, err := Split(changeOf(files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range plan.Parts {
+		moved, other := 0, 0
+		for _, f := range p.Files {
+			if strings.HasPrefix(f.Path, "e2e/") || strings.HasPrefix(f.Path, "test/e2e") {
+				moved++
+			} else {
+				other++
+			}
+		}
+		if moved > 0 && other > 0 {
+			t.Errorf("part %d %q mixes %d moved files with %d others", p.Index, p.Title, moved, other)
+		}
+		if moved > 0 && !strings.HasPrefix(p.Title, "Move ") {
+			t.Errorf("move part titled %q", p.Title)
+		}
+	}
+}
+
+func TestMovedDirs(t *testing.T) {
+	for _, tc := range []struct {
+		froms, tos []string
+		from, to   string
+	}{
+		{[]string{"old/a/x.go", "old/b/y.go"}, []string{"new/a/x.go", "new/b/y.go"}, "old", "new"},
+		{[]string{"e2e/site/a.ts", "e2e/test/b.ts"}, []string{"test/e2e/site/a.ts", "test/e2e/b.ts"}, "e2e", "test/e2e"},
+		{[]string{"a.go", "lib/b.go"}, []string{"pkg/a.go", "pkg/lib/c.go"}, ".", "pkg"},
+	} {
+		if from, to := movedDirs(tc.froms, tc.tos); from != tc.from || to != tc.to {
+			t.Errorf("movedDirs(%q, %q) = %q, %q; want %q, %q", tc.froms, tc.tos, from, to, tc.from, tc.to)
+		}
+	}
+}
+
+// Merging never joins a move with other edits, however strong the link:
+// the two groups below would merge at once were the move not kept apart.
+func TestMergeKeepsAMoveApart(t *testing.T) {
+	w := &work{base: 0.1}
+	w.in.Policy = size.DefaultPolicy()
+	w.files = []fileInfo{{FileChange: analyzer.FileChange{Path: "a.go"}, reviewable: true}, {FileChange: analyzer.FileChange{Path: "b.go"}, reviewable: true}, {FileChange: analyzer.FileChange{Path: "c.go"}, reviewable: true}}
+	mk := func(id int, mech mechanical) *group {
+		return &group{id: id, lines: 10, weight: 10, files: map[int]bool{id: true}, mech: mech, alive: true, links: map[int]float64{}, foldLinks: map[int]float64{}}
+	}
+	groups := []*group{mk(0, moved), mk(1, notMechanical), mk(2, notMechanical)}
+	link := func(a, b int, s float64) { groups[a].links[b], groups[b].links[a] = s, s }
+	link(0, 1, 85) // average pair probability 0.95 over 100 pairs
+	link(1, 2, 85)
+	w.merge(groups)
+	if !groups[0].alive || groups[0].mech != moved || len(groups[0].files) != 1 {
+		t.Errorf("the move merged: %+v", groups[0])
+	}
+	if groups[1].alive == groups[2].alive {
+		t.Errorf("the two edits did not merge: alive %v %v", groups[1].alive, groups[2].alive)
 	}
 }
