@@ -216,17 +216,29 @@ func (w *work) fold(groups []*group) {
 
 // smallestTiny finds the smallest group to fold. A group of changesets
 // alone is folded whatever its size: a release note is never a pull
-// request of its own, it goes with the code it describes. Vendored code
-// is never folded into the change's own.
+// request of its own, it goes with the code it describes. So is a group
+// without a changed line (binary files, mode changes, empty files): it
+// costs its neighbour nothing to review. Vendored code is never folded
+// into the change's own.
 func (w *work) smallestTiny(groups []*group, stuck map[int]bool, tiny float64) *group {
 	var best *group
 	for _, g := range groups {
-		small := float64(g.lines) < tiny || w.onlyChangesets(g)
+		small := float64(g.lines) < tiny || w.onlyChangesets(g) || w.lineless(g)
 		if g.alive && !stuck[g.id] && small && g.mech != vendored && (best == nil || g.lines < best.lines) {
 			best = g
 		}
 	}
 	return best
+}
+
+// lineless reports whether none of g's atoms changes a line of text.
+func (w *work) lineless(g *group) bool {
+	for _, id := range g.atoms {
+		if w.atoms[id].changed() > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // foldTarget picks, among the groups t has any link with, the one with the

@@ -421,3 +421,32 @@ func TestOrderPlacesACycleWhereItsFirstMemberGoes(t *testing.T) {
 		t.Errorf("order = %q, want %q", got, want)
 	}
 }
+
+// Files without a changed line (an image, a mode change) are no pull
+// request of their own: they fold into a part that fits.
+func TestLinelessFilesFoldIntoAPart(t *testing.T) {
+	var code strings.Builder
+	code.WriteString("package ui\n\n")
+	for i := range 8 { // a small change: under 1,000 lines, the tiny-part bound shrinks
+		fmt.Fprintf(&code, "func Icon%d() string {\n\treturn \"icon-%d.png\"\n}\n\n", i, i)
+	}
+	in := changeOf(map[string][2]string{"ui/icons.go": {"package ui\n", code.String()}})
+	in.Change.Files = append(in.Change.Files,
+		analyzer.FileChange{Path: "ui/logo.png", Status: analyzer.Added, Binary: true},
+		analyzer.FileChange{Path: "scripts/run.sh", Status: analyzer.Modified})
+	plan, err := Split(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range plan.Parts {
+		lines := 0
+		for _, f := range p.Files {
+			for _, h := range f.Hunks {
+				lines += h.OldLines + h.NewLines
+			}
+		}
+		if lines == 0 {
+			t.Errorf("part %d %q changes no line: %+v", p.Index, p.Title, p.Files)
+		}
+	}
+}
