@@ -16,12 +16,22 @@ import (
 func LoadFile(path string) (*File, error) {
 	data, err := readLimited(path)
 	switch {
+	case errors.Is(err, fs.ErrNotExist) && isSymlink(path):
+		// A link whose target is gone is a broken config, not a missing
+		// one: falling back to the defaults would hide it.
+		target, _ := os.Readlink(path)
+		return nil, fmt.Errorf("read config %s: it is a symbolic link to %s, which does not exist", path, target)
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("read config %s: %w", path, ErrNotFound)
 	case err != nil:
 		return nil, fmt.Errorf("read config %s: %w", path, err)
 	}
 	return Parse(path, data)
+}
+
+func isSymlink(path string) bool {
+	info, err := os.Lstat(path)
+	return err == nil && info.Mode()&fs.ModeSymlink != 0
 }
 
 // readLimited reads at most one byte more than Parse accepts, so a huge

@@ -40,6 +40,16 @@ func TestLoadFileOutcomes(t *testing.T) {
 			t.Errorf("LoadFile(missing) = %v, want ErrNotFound", err)
 		}
 	})
+	t.Run("a dangling symbolic link", func(t *testing.T) {
+		link := filepath.Join(dir, "link.yml")
+		if err := os.Symlink(filepath.Join(dir, "gone.yml"), link); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+		_, err := LoadFile(link)
+		if err == nil || errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), "symbolic link to "+filepath.Join(dir, "gone.yml")+", which does not exist") {
+			t.Errorf("LoadFile(dangling link) = %v, want an error naming the missing target", err)
+		}
+	})
 	t.Run("a directory", func(t *testing.T) {
 		_, err := LoadFile(dir)
 		var cerr *Error
