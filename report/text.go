@@ -5,7 +5,10 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // Text renders d for a terminal: aligned tables, no Markdown syntax.
@@ -56,13 +59,24 @@ func writeText(b *strings.Builder, d Doc, indent string) {
 	}
 }
 
+// maxCellWidth bounds a text table's cell: a long renamed path would
+// otherwise push every row past any terminal's width.
+const maxCellWidth = 72
+
 func writeTextTable(b *strings.Builder, t Table, indent string) {
 	widths := make([]int, len(t.Header))
-	cells := append([][]string{t.Header}, t.Rows...)
+	cells := make([][]string, 0, len(t.Rows)+1)
+	for _, r := range append([][]string{t.Header}, t.Rows...) {
+		row := make([]string, len(r))
+		for i := range r {
+			row[i] = shortenPath(plain(r[i]), maxCellWidth)
+		}
+		cells = append(cells, row)
+	}
 	for _, r := range cells {
 		for i := range widths {
 			if i < len(r) {
-				widths[i] = max(widths[i], utf8.RuneCountInString(plain(r[i])))
+				widths[i] = max(widths[i], displayWidth(r[i]))
 			}
 		}
 	}
@@ -71,9 +85,9 @@ func writeTextTable(b *strings.Builder, t Table, indent string) {
 		for i, w := range widths {
 			cell := ""
 			if i < len(r) {
-				cell = plain(r[i])
+				cell = r[i]
 			}
-			pad := strings.Repeat(" ", w-utf8.RuneCountInString(cell))
+			pad := strings.Repeat(" ", w-displayWidth(cell))
 			if i > 0 {
 				line.WriteString("  ")
 			}
@@ -93,6 +107,75 @@ func writeTextTable(b *strings.Builder, t Table, indent string) {
 		}
 	}
 	b.WriteString("\n")
+}
+
+// displayWidth is how many terminal columns s takes: East Asian wide and
+// full-width characters take two, combining marks none.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case isWide(r):
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+func isWide(r rune) bool {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return true
+	}
+	return false
+}
+
+// shortenPath shortens a cell that is a path, or a rename "old → new",
+// to max columns; prose (any other cell with a space) is left whole.
+func shortenPath(s string, max int) string {
+	if old, new, ok := strings.Cut(s, " → "); ok && !strings.Contains(old+new, " ") {
+		half := (max - 3) / 2
+		return shorten(old, half) + " → " + shorten(new, max-3-half)
+	}
+	if strings.Contains(s, " ") {
+		return s
+	}
+	return shorten(s, max)
+}
+
+// shorten cuts s to at most max columns by dropping its middle, where a
+// path's least telling part is: "moshi-kotlin/src/…/JsonClass.kt".
+func shorten(s string, max int) string {
+	if displayWidth(s) <= max {
+		return s
+	}
+	runes := []rune(s)
+	head, tail := 0, len(runes)
+	budget := max - 1 // the ellipsis
+	used := 0
+	for used < budget {
+		// take from the end and the start in turn, the end first
+		if tail > head {
+			if w := displayWidth(string(runes[tail-1])); used+w <= budget {
+				tail--
+				used += w
+			} else {
+				break
+			}
+		}
+		if used < budget && head < tail {
+			if w := displayWidth(string(runes[head])); used+w <= budget {
+				head++
+				used += w
+			} else {
+				break
+			}
+		}
+	}
+	return string(runes[:head]) + "…" + string(runes[tail:])
 }
 
 // writeTextChart draws each series as horizontal bars scaled to 40 columns.
