@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -26,7 +25,7 @@ func writeText(b *strings.Builder, d Doc, indent string) {
 			t := plain(v.Text)
 			fmt.Fprintf(b, "%s%s\n", indent, t)
 			if v.Level <= 2 {
-				fmt.Fprintf(b, "%s%s\n", indent, strings.Repeat("=", utf8.RuneCountInString(t)))
+				fmt.Fprintf(b, "%s%s\n", indent, strings.Repeat("=", displayWidth(t)))
 			}
 			b.WriteString("\n")
 		case Paragraph:
@@ -185,7 +184,7 @@ func writeTextChart(b *strings.Builder, c Chart, indent string) {
 	}
 	labelW := 0
 	for _, x := range c.X {
-		labelW = max(labelW, utf8.RuneCountInString(x))
+		labelW = max(labelW, displayWidth(x))
 	}
 	for _, s := range c.Series {
 		peak := 0.0
