@@ -11,6 +11,7 @@ package script
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"path"
 	"sort"
 	"strconv"
@@ -82,6 +83,11 @@ type Result struct {
 // build runs esbuild once over the entries and reads the metafile. When a
 // file does not parse, it returns the failing files instead.
 func build(entries []string, contents map[string][]byte, exists func(string) bool) ([]Import, []string, error) {
+	dir, err := os.MkdirTemp("", "mvc-esbuild-")
+	if err != nil {
+		return nil, nil, fmt.Errorf("parse scripts with esbuild: %w", err)
+	}
+	defer os.RemoveAll(dir)
 	// Each entry gets its own output name: a.js and a.ts, or a.mjs and
 	// a.cjs, would otherwise claim the same output file and fail the build.
 	points := make([]api.EntryPoint, len(entries))
@@ -98,6 +104,13 @@ func build(entries []string, contents map[string][]byte, exists func(string) boo
 		Platform:            api.PlatformNeutral,
 		LogLevel:            api.LogLevelSilent,
 		Plugins:             []api.Plugin{memoryPlugin(contents, exists)},
+		// The files are the change's, in memory: nothing of the directory
+		// mvc runs in may change how they resolve. Run inside a checkout,
+		// where the same paths exist on disk, esbuild took the entry
+		// points from the disk, out of the plugin's reach, and found no
+		// import at all; nor may a tsconfig.json on disk apply.
+		AbsWorkingDir: dir,
+		TsconfigRaw:   "{}",
 	})
 	if len(r.Errors) > 0 {
 		failed := failedFiles(r.Errors)
