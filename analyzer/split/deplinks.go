@@ -132,6 +132,15 @@ func (l *linker) linkDependencies() {
 				for _, f := range locks[w.files[m].Path] {
 					l.file(f, a.file).dependency = true
 				}
+				// The import builds on the manifest that brings the
+				// module in, wherever the two land (caddy's go.mod came
+				// four parts after the file importing its new module).
+				for _, ma := range w.files[m].atoms {
+					if len(w.atoms[ma].adds) > 0 {
+						l.uses[[2]int{a.id, ma}] = true
+						l.resolved[[2]int{a.id, ma}] = true
+					}
+				}
 			}
 		}
 	}

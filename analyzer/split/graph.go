@@ -41,13 +41,17 @@ type linker struct {
 	files    map[[2]int]*fileLink
 	discard  fileLink // the link of pairs with vendored code, never kept
 	mentions map[[2]int]bool
-	uses     map[[2]int]bool    // (user atom, defining atom)
+	uses     map[[2]int]bool // (user atom, defining atom)
+	// resolved marks the uses a parser, a type checker or a manifest
+	// found, not a shared name: when two uses disagree on an order, the
+	// resolved one wins.
+	resolved map[[2]int]bool
 	moved    map[[2]int]float64 // atom pairs where one adds lines the other deletes: the share moved
 	owners   []string
 }
 
 func (w *work) newLinker() *linker {
-	l := &linker{w: w, files: map[[2]int]*fileLink{}, mentions: map[[2]int]bool{}, uses: map[[2]int]bool{}, moved: map[[2]int]float64{}}
+	l := &linker{w: w, files: map[[2]int]*fileLink{}, mentions: map[[2]int]bool{}, uses: map[[2]int]bool{}, resolved: map[[2]int]bool{}, moved: map[[2]int]float64{}}
 	l.owners = make([]string, len(w.files))
 	if len(w.in.CodeOwners) > 0 {
 		o := parseOwners(w.in.CodeOwners)

@@ -31,12 +31,24 @@ func (l *linker) linkMentions() {
 			// would otherwise leave the bottom of the stack for it. (Docs
 			// go last whatever they name.)
 			uses := !settings || codeShaped(l.w.names.names[id])
+			retired := int32(-1) // the name as the change retires it, if it does
+			if rid, ok := l.w.names.ids["-"+l.w.names.names[id]]; ok {
+				retired = rid
+			}
 			for _, a := range defs {
 				if a == b.id || l.w.atoms[a].decl == b.decl && l.w.atoms[a].file == b.file {
 					continue
 				}
 				l.mentions[pairKey(a, b.id)] = true
-				if uses {
+				switch {
+				case !uses:
+				case retired >= 0 && l.w.atoms[a].newNames.has(retired) && b.newNames.has(retired):
+					// Both remove the name's last mentions: the definition
+					// goes once its uses are gone, or the parts between do
+					// not build (DRF deleted compat.ip_address_validators
+					// two parts before fields.py stopped importing it).
+					l.uses[[2]int{a, b.id}] = true
+				default:
 					l.uses[[2]int{b.id, a}] = true
 				}
 				l.file(l.w.atoms[a].file, b.file)

@@ -16,41 +16,118 @@ var kindRank = map[Kind]int{
 }
 
 // needs returns, per group, the groups whose declarations it uses, and
-// the groups that create a file it goes on to edit.
-func (w *work) needs(l *linker, groups []*group, of []int) map[int]map[int]bool {
+// the groups that create a file it goes on to edit. A use found by a
+// shared name alone yields to resolved ones: when the groups it would
+// order already need each other the other way by resolved uses (an
+// import, a type, a manifest), the name is a coincidence (zod's bench
+// scripts declared a "table" that the harness they import also names).
+func (w *work) needs(l *linker, groups []*group) (all, strong map[int]map[int]bool) {
+	strong, weak := w.groupUses(l, groups)
+	all = map[int]map[int]bool{}
+	for user, defs := range strong {
+		for def := range defs {
+			addNeed(all, user, def)
+		}
+	}
+	for user, defs := range weak {
+		for def := range defs {
+			if !reaches(strong, def, user) {
+				addNeed(all, user, def)
+			}
+		}
+	}
+	return all, strong
+}
+
+// groupUses lifts the atoms' uses to the groups: resolved ones (and a new
+// file's later pieces needing its first) in strong, those found by a name
+// alone in weak.
+func (w *work) groupUses(l *linker, groups []*group) (strong, weak map[int]map[int]bool) {
 	owner := map[int]int{}
 	for _, g := range groups {
-		for _, id := range g.atoms {
-			owner[id] = g.id
+		if g.alive {
+			for _, id := range g.atoms {
+				owner[id] = g.id
+			}
 		}
 	}
-	out := map[int]map[int]bool{}
-	need := func(user, def int) {
-		if user == def {
-			return
-		}
-		if out[user] == nil {
-			out[user] = map[int]bool{}
-		}
-		out[user][def] = true
-	}
+	strong, weak = map[int]map[int]bool{}, map[int]map[int]bool{}
 	for k := range l.uses {
 		// A name vendored code shares with the change's own code is
 		// most often a coincidence among its thousands of declarations:
 		// the vendored part goes first by its kind, and depends on
 		// nothing.
-		if w.atoms[k[0]].mech != vendored && w.atoms[k[1]].mech != vendored {
-			need(owner[k[0]], owner[k[1]])
+		if w.atoms[k[0]].mech == vendored || w.atoms[k[1]].mech == vendored {
+			continue
+		}
+		if l.resolved[k] {
+			addNeed(strong, owner[k[0]], owner[k[1]])
+		} else {
+			addNeed(weak, owner[k[0]], owner[k[1]])
 		}
 	}
 	for _, f := range w.files {
 		if f.Status == analyzer.Added && len(f.atoms) > 1 {
 			for _, id := range f.atoms[1:] {
-				need(owner[id], owner[f.atoms[0]])
+				addNeed(strong, owner[id], owner[f.atoms[0]])
 			}
 		}
 	}
-	return out
+	return strong, weak
+}
+
+func addNeed(needs map[int]map[int]bool, user, def int) {
+	if user == def {
+		return
+	}
+	if needs[user] == nil {
+		needs[user] = map[int]bool{}
+	}
+	needs[user][def] = true
+}
+
+// joinResolvedCycles merges groups that need each other by resolved uses,
+// as far as the budget allows: no order of such parts builds (zod's bench
+// scripts came out as two parts, each importing a module of the other).
+func (w *work) joinResolvedCycles(l *linker, groups []*group) {
+	var alive []*group
+	for _, g := range groups {
+		if g.alive {
+			alive = append(alive, g)
+		}
+	}
+	strong, _ := w.groupUses(l, alive)
+	if len(strong) == 0 {
+		return
+	}
+	for _, comp := range cycles(alive, strong) {
+		acc := comp[0]
+		for _, g := range comp[1:] {
+			if keepsKind(acc, g) && keepsKind(g, acc) && w.fits(acc, g) {
+				acc.absorb(g, groups)
+			}
+		}
+	}
+}
+
+// reaches says whether from needs to, directly or through other groups.
+func reaches(needs map[int]map[int]bool, from, to int) bool {
+	seen := map[int]bool{from: true}
+	stack := []int{from}
+	for len(stack) > 0 {
+		g := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for d := range needs[g] {
+			if d == to {
+				return true
+			}
+			if !seen[d] {
+				seen[d] = true
+				stack = append(stack, d)
+			}
+		}
+	}
+	return false
 }
 
 // kindOf says what role a group plays in the stack.
@@ -142,7 +219,7 @@ func isCI(p string) bool {
 // path. Groups that need each other in a cycle go together, in that same
 // order, where the first of them would go: taking whatever group was ready
 // instead let docs jump ahead of a cycle of code parts.
-func (w *work) order(groups []*group, kinds map[int]Kind, needs map[int]map[int]bool) []*group {
+func (w *work) order(groups []*group, kinds map[int]Kind, needs, strong map[int]map[int]bool) []*group {
 	firstPath := func(g *group) string {
 		p := "\xff"
 		for f := range g.files {
@@ -206,7 +283,46 @@ func (w *work) order(groups []*group, kinds map[int]Kind, needs map[int]map[int]
 			}
 		}
 		placed[next] = true
-		out = append(out, comps[next]...)
+		out = append(out, breakCycle(comps[next], needs, strong)...)
+	}
+	return out
+}
+
+// breakCycle orders the groups of one cycle: each time, the one that
+// needs the fewest of those still to come, a resolved use (an import)
+// counting as more than any number of shared names; ties keep the order
+// given. No order builds a cycle; this one breaks the fewest imports.
+func breakCycle(comp []*group, needs, strong map[int]map[int]bool) []*group {
+	if len(comp) < 2 {
+		return comp
+	}
+	left := map[int]bool{}
+	for _, g := range comp {
+		left[g.id] = true
+	}
+	out := make([]*group, 0, len(comp))
+	for len(out) < len(comp) {
+		var best *group
+		bestCost := 0
+		for _, g := range comp {
+			if !left[g.id] {
+				continue
+			}
+			cost := 0
+			for d := range needs[g.id] {
+				if left[d] {
+					cost++
+					if strong[g.id][d] {
+						cost += len(comp) * len(comp)
+					}
+				}
+			}
+			if best == nil || cost < bestCost {
+				best, bestCost = g, cost
+			}
+		}
+		left[best.id] = false
+		out = append(out, best)
 	}
 	return out
 }

@@ -413,7 +413,7 @@ func TestOrderPlacesACycleWhereItsFirstMemberGoes(t *testing.T) {
 	kinds := map[int]Kind{docs.id: KindDocs, a.id: KindConsumer, b.id: KindConsumer, base.id: KindProvider}
 	needs := map[int]map[int]bool{a.id: {b.id: true}, b.id: {a.id: true, base.id: true}}
 	var got []string
-	for _, g := range w.order(groups, kinds, needs) {
+	for _, g := range w.order(groups, kinds, needs, nil) {
 		got = append(got, w.files[slices.Collect(maps.Keys(g.files))[0]].Path)
 	}
 	want := []string{"zz/base.go", "aa/a.go", "bb/b.go", "0docs/guide.md"}

@@ -30,7 +30,8 @@ func Split(in Input) (Plan, error) {
 	w.merge(groups)
 	w.packMoves(groups)
 	w.fold(groups)
-	plan.Parts = w.stack(groups, l, of)
+	w.joinResolvedCycles(l, groups)
+	plan.Parts = w.stack(groups, l)
 	plan.FewestParts = len(Consolidate(plan).Parts)
 	return plan, nil
 }
@@ -54,14 +55,14 @@ func checkInput(in Input) error {
 }
 
 // stack orders the surviving groups and lays them out as parts.
-func (w *work) stack(groups []*group, l *linker, of []int) []Part {
+func (w *work) stack(groups []*group, l *linker) []Part {
 	var alive []*group
 	for _, g := range groups {
 		if g.alive {
 			alive = append(alive, g)
 		}
 	}
-	needs := w.needs(l, alive, of)
+	needs, strong := w.needs(l, alive)
 	provides := map[int]bool{}
 	for _, defs := range needs {
 		for d := range defs {
@@ -73,15 +74,22 @@ func (w *work) stack(groups []*group, l *linker, of []int) []Part {
 		kinds[g.id] = w.kindOf(g, provides[g.id])
 	}
 	// Docs describe code; code never builds on them, whatever names a
-	// heading shares with it, so docs stay at the top of the stack.
+	// heading shares with it, so docs stay at the top of the stack. Nor
+	// does anything build on a reformatting or a comment edit, though the
+	// comment sits on a declaration others name.
+	byID := map[int]*group{}
+	for _, g := range alive {
+		byID[g.id] = g
+	}
 	for user, defs := range needs {
 		for d := range defs {
-			if kinds[d] == KindDocs && kinds[user] != KindDocs {
+			tidying := byID[d].mech == whitespaceOnly || byID[d].mech == commentOnly
+			if tidying || kinds[d] == KindDocs && kinds[user] != KindDocs {
 				delete(defs, d)
 			}
 		}
 	}
-	ordered := w.order(alive, kinds, needs)
+	ordered := w.order(alive, kinds, needs, strong)
 	index := map[int]int{}
 	for i, g := range ordered {
 		index[g.id] = i + 1

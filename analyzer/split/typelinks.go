@@ -1,5 +1,7 @@
 package split
 
+import "github.com/mvcbot/mvc/analyzer"
+
 // TypeLink is a fact a type checker found between two changed lines: the
 // line From uses what the line To defines, or implements it, or calls it
 // with a changed signature, or needs it imported. Old says both lines are
@@ -68,13 +70,25 @@ func (l *linker) linkTypes() {
 		}
 		l.mentions[pairKey(a, b)] = true
 		l.uses[[2]int{a, b}] = true
+		l.resolved[[2]int{a, b}] = true
 		l.file(fi, ti)
 	}
 	for _, f := range l.w.in.FileLinks {
 		i, ok1 := index[f.From]
 		j, ok2 := index[f.To]
-		if ok1 && ok2 && i != j {
-			l.file(i, j).refers = true
+		if !ok1 || !ok2 || i == j {
+			continue
+		}
+		l.file(i, j).refers = true
+		// A new module comes before the lines that import it: zod's
+		// bench scripts imported ./harness.js from a later part.
+		if to := &l.w.files[j]; to.Status == analyzer.Added && len(to.atoms) > 0 {
+			for _, a := range l.w.files[i].atoms {
+				if len(l.w.atoms[a].adds) > 0 {
+					l.uses[[2]int{a, to.atoms[0]}] = true
+					l.resolved[[2]int{a, to.atoms[0]}] = true
+				}
+			}
 		}
 	}
 }

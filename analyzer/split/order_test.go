@@ -1,0 +1,199 @@
+package split
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/mvcbot/mvc/analyzer/size"
+)
+
+// partOf maps each path to the indexes of the parts holding it.
+func partOf(plan Plan) map[string][]int {
+	out := map[string][]int{}
+	for _, p := range plan.Parts {
+		for _, f := range p.Files {
+			out[f.Path] = append(out[f.Path], p.Index)
+		}
+	}
+	return out
+}
+
+// checkBelow fails unless every part of def comes before every part of
+// user, and the user's parts say they build on it.
+func checkBelow(t *testing.T, plan Plan, def, user string) {
+	t.Helper()
+	at := partOf(plan)
+	if len(at[def]) == 0 || len(at[user]) == 0 {
+		t.Fatalf("%s in parts %v, %s in parts %v", def, at[def], user, at[user])
+	}
+	if slices.Equal(at[def], at[user]) {
+		t.Fatalf("%s and %s share part %v; the test needs them apart", def, user, at[def])
+	}
+	if slices.Max(at[def]) > slices.Min(at[user]) {
+		t.Errorf("%s (parts %v) is not below %s (parts %v)", def, at[def], user, at[user])
+	}
+	for _, p := range plan.Parts {
+		if slices.Contains(at[user], p.Index) && !slices.Contains(p.DependsOn, at[def][0]) {
+			t.Errorf("part %d (%s) does not say it builds on part %d (%s): %v", p.Index, user, at[def][0], def, p.DependsOn)
+		}
+	}
+}
+
+// lines makes n distinct lines of code in a script.
+func scriptLines(prefix string, n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "export const %s%d = %d\n", prefix, i, i)
+	}
+	return b.String()
+}
+
+// A new module comes before the file that imports it, by the import the
+// adapter resolved, though the importer's path sorts first.
+func TestANewModuleComesBeforeItsImporter(t *testing.T) {
+	in := changeOf(map[string][2]string{
+		"bench/breakdown.ts": {"", "import './harness.js'\n" + scriptLines("b", 40)},
+		"bench/harness.ts":   {"", scriptLines("h", 40) + "globalThis.ready = true\n"},
+	})
+	in.FileLinks = []FileLink{{From: "bench/breakdown.ts", To: "bench/harness.ts", Kind: "import-statement"}}
+	in.Policy.Budget.Lines = 45
+	plan, err := Split(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkBelow(t, plan, "bench/harness.ts", "bench/breakdown.ts")
+}
+
+// Removing a definition comes after removing its last uses: the other way
+// round, the parts between would not build.
+func TestADefinitionGoesOnceItsUsesAreGone(t *testing.T) {
+	var compat, fields strings.Builder
+	compat.WriteString("import re\n\n\ndef ip_address_validators(protocol):\n    return []\n\n\n")
+	fields.WriteString("from compat import ip_address_validators\n\n\n")
+	for i := range 30 {
+		fmt.Fprintf(&compat, "def helper_%d(x):\n    return x + %d\n\n\n", i, i)
+		fmt.Fprintf(&fields, "def field_%d(x):\n    return x * %d\n\n\n", i, i)
+	}
+	fieldsHead := strings.Replace(fields.String(), "from compat import ip_address_validators\n", "", 1) + "def validators():\n    return []\n"
+	compatHead := strings.Replace(compat.String(), "def ip_address_validators(protocol):\n    return []\n\n\n", "", 1)
+	in := changeOf(map[string][2]string{
+		"app/compat.py": {compat.String(), compatHead},
+		"app/fields.py": {fields.String(), fieldsHead},
+	})
+	in.Policy = size.DefaultPolicy()
+	w, err := prepare(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.describeAtoms()
+	l := w.newLinker()
+	deleting := func(path, text string) int {
+		for _, a := range w.atoms {
+			for _, d := range a.dels {
+				if w.files[a.file].Path == path && strings.Contains(d.Text, text) {
+					return a.id
+				}
+			}
+		}
+		t.Fatalf("no atom of %s deletes %q", path, text)
+		return -1
+	}
+	def, use := deleting("app/compat.py", "def ip_address_validators"), deleting("app/fields.py", "import ip_address_validators")
+	if !l.uses[[2]int{def, use}] || l.uses[[2]int{use, def}] {
+		t.Errorf("uses: definition needs import removal %v, import removal needs definition %v; want only the first",
+			l.uses[[2]int{def, use}], l.uses[[2]int{use, def}])
+	}
+}
+
+// Nothing builds on a comment edit, though it sits on a declaration that
+// other code names.
+func TestNothingBuildsOnACommentEdit(t *testing.T) {
+	in := changeOf(map[string][2]string{
+		"core/run.go": {"package core\n\n// Run runs.\nfunc Run() {}\n", "package core\n\n// Run runs the job once, in order.\nfunc Run() {}\n"},
+		"cli/main.go": {"package cli\n\nfunc main() {}\n", "package cli\n\nfunc main() {\n\tcore.Run()\n\tcore.Run()\n}\n"},
+	})
+	in.Policy.Budget.Lines = 2
+	plan, err := Split(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range plan.Parts {
+		if p.Kind == KindMechanical {
+			for _, q := range plan.Parts {
+				if slices.Contains(q.DependsOn, p.Index) {
+					t.Errorf("part %d %q builds on the comment edit, part %d", q.Index, q.Title, p.Index)
+				}
+			}
+		}
+	}
+}
+
+// Code that imports a dependency the change adds builds on the manifest
+// that adds it, as surely as on an import.
+func TestImportersBuildOnTheManifest(t *testing.T) {
+	var code strings.Builder
+	code.WriteString("package tls\n\nimport \"github.com/cloudflare/circl/hpke\"\n\n")
+	for i := range 30 {
+		fmt.Fprintf(&code, "func Step%d() int {\n\treturn hpke.Len + %d\n}\n\n", i, i)
+	}
+	in := changeOf(map[string][2]string{
+		"go.mod":           {"module example.com/m\n\ngo 1.22\n", "module example.com/m\n\ngo 1.22\n\nrequire github.com/cloudflare/circl v1.6.1\n"},
+		"modules/tls/a.go": {"package tls\n", code.String()},
+	})
+	in.Policy = size.DefaultPolicy()
+	w, err := prepare(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.describeAtoms()
+	l := w.newLinker()
+	adding := func(path, text string) int {
+		for _, a := range w.atoms {
+			for _, d := range a.adds {
+				if w.files[a.file].Path == path && strings.Contains(d.Text, text) {
+					return a.id
+				}
+			}
+		}
+		t.Fatalf("no atom of %s adds %q", path, text)
+		return -1
+	}
+	imp, mod := adding("modules/tls/a.go", "circl/hpke"), adding("go.mod", "require github.com/cloudflare/circl")
+	if k := [2]int{imp, mod}; !l.uses[k] || !l.resolved[k] {
+		t.Errorf("the import uses the requirement: %v, resolved: %v; want both", l.uses[k], l.resolved[k])
+	}
+}
+
+// Groups that import each other are one part when the budget allows: no
+// order of them builds.
+func TestMutualImportsJoin(t *testing.T) {
+	in := changeOf(map[string][2]string{
+		"lib/a.ts": {"", "import { b0 } from './b.js'\n" + scriptLines("a", 20)},
+		"lib/b.ts": {"", "import { a0 } from './a.js'\n" + scriptLines("b", 20)},
+	})
+	in.FileLinks = []FileLink{{From: "lib/a.ts", To: "lib/b.ts", Kind: "import-statement"}, {From: "lib/b.ts", To: "lib/a.ts", Kind: "import-statement"}}
+	plan, err := Split(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if at := partOf(plan); !slices.Equal(at["lib/a.ts"], at["lib/b.ts"]) {
+		t.Errorf("a.ts in parts %v, b.ts in parts %v: want one part", at["lib/a.ts"], at["lib/b.ts"])
+	}
+}
+
+// In a cycle, the group whose imports are all below goes first.
+func TestBreakCycleKeepsImportsBelow(t *testing.T) {
+	g := func(id int) *group { return &group{id: id} }
+	comp := []*group{g(0), g(1), g(2)}
+	needs := map[int]map[int]bool{0: {1: true, 2: true}, 1: {2: true}, 2: {0: true}}
+	strong := map[int]map[int]bool{0: {1: true}, 1: {2: true}}
+	var got []int
+	for _, x := range breakCycle(comp, needs, strong) {
+		got = append(got, x.id)
+	}
+	if want := []int{2, 1, 0}; !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
+	}
+}
