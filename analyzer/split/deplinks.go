@@ -138,7 +138,7 @@ func (l *linker) linkDependencies() {
 				for _, ma := range w.files[m].atoms {
 					if len(w.atoms[ma].adds) > 0 {
 						l.uses[[2]int{a.id, ma}] = true
-						l.resolved[[2]int{a.id, ma}] = true
+						l.resolved[[2]int{a.id, ma}] = byImport
 					}
 				}
 			}

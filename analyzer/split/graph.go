@@ -42,16 +42,17 @@ type linker struct {
 	discard  fileLink // the link of pairs with vendored code, never kept
 	mentions map[[2]int]bool
 	uses     map[[2]int]bool // (user atom, defining atom)
-	// resolved marks the uses a parser, a type checker or a manifest
-	// found, not a shared name: when two uses disagree on an order, the
-	// resolved one wins.
-	resolved map[[2]int]bool
+	// resolved grades the uses found by more than a shared name:
+	// byImport for what a parser, a type checker or a manifest found,
+	// byNewName for a distinctive name the change brings in. When two
+	// uses disagree on an order, the resolved one wins.
+	resolved map[[2]int]resolution
 	moved    map[[2]int]float64 // atom pairs where one adds lines the other deletes: the share moved
 	owners   []string
 }
 
 func (w *work) newLinker() *linker {
-	l := &linker{w: w, files: map[[2]int]*fileLink{}, mentions: map[[2]int]bool{}, uses: map[[2]int]bool{}, resolved: map[[2]int]bool{}, moved: map[[2]int]float64{}}
+	l := &linker{w: w, files: map[[2]int]*fileLink{}, mentions: map[[2]int]bool{}, uses: map[[2]int]bool{}, resolved: map[[2]int]resolution{}, moved: map[[2]int]float64{}}
 	l.owners = make([]string, len(w.files))
 	if len(w.in.CodeOwners) > 0 {
 		o := parseOwners(w.in.CodeOwners)
@@ -80,6 +81,15 @@ func (w *work) newLinker() *linker {
 // a vendored file are never kept: vendored code is one piece, apart from
 // the rest, and its pairs, quadratic in a drop of thousands of files,
 // would only cost time. Their evidence goes to a link nobody reads.
+// resolution is how a use between atoms was found, beyond a shared name.
+type resolution int
+
+const (
+	byName    resolution = iota // a name both mention: the weakest
+	byNewName                   // a distinctive name the change brings in, declared once
+	byImport                    // an import, a type, or a manifest's new dependency
+)
+
 func (l *linker) file(i, j int) *fileLink {
 	if l.w.files[i].class == size.Vendored || l.w.files[j].class == size.Vendored {
 		l.discard = fileLink{}

@@ -1,6 +1,9 @@
 package split
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // maxDefiners ignores names declared by many atoms (String, Close): a
 // mention of them could mean any of those.
@@ -31,10 +34,8 @@ func (l *linker) linkMentions() {
 			// would otherwise leave the bottom of the stack for it. (Docs
 			// go last whatever they name.)
 			uses := !settings || codeShaped(l.w.names.names[id])
-			retired := int32(-1) // the name as the change retires it, if it does
-			if rid, ok := l.w.names.ids["-"+l.w.names.names[id]]; ok {
-				retired = rid
-			}
+			name := l.w.names.names[id]
+			arriving, retiring := l.w.arriving[name], l.w.arriving["-"+name]
 			for _, a := range defs {
 				if a == b.id || l.w.atoms[a].decl == b.decl && l.w.atoms[a].file == b.file {
 					continue
@@ -42,12 +43,19 @@ func (l *linker) linkMentions() {
 				l.mentions[pairKey(a, b.id)] = true
 				switch {
 				case !uses:
-				case retired >= 0 && l.w.atoms[a].newNames.has(retired) && b.newNames.has(retired):
+				case retiring && l.w.atoms[a].mentionsRemoved(l.w, name) && b.mentionsRemoved(l.w, name):
 					// Both remove the name's last mentions: the definition
 					// goes once its uses are gone, or the parts between do
 					// not build (DRF deleted compat.ip_address_validators
 					// two parts before fields.py stopped importing it).
 					l.uses[[2]int{a, b.id}] = true
+				case arriving && len(defs) == 1 && distinctive(name):
+					// A name no base file mentions, declared once and
+					// spelled as no other word is, can only mean that
+					// declaration: as sure as an import (caddy's Caddyfile
+					// parser used caddytls.ECH from the part below it).
+					l.uses[[2]int{b.id, a}] = true
+					l.resolved[[2]int{b.id, a}] = byNewName
 				default:
 					l.uses[[2]int{b.id, a}] = true
 				}
@@ -55,6 +63,23 @@ func (l *linker) linkMentions() {
 			}
 		}
 	}
+}
+
+// mentionsRemoved reports whether the atom deletes a line naming name.
+func (a *atom) mentionsRemoved(w *work, name string) bool {
+	for _, l := range a.dels {
+		if containsWord(l.Text, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// distinctive reports whether a name is unlikely to be two local names
+// that happen to agree: code-shaped, or capitalised as an exported or
+// type name is (ECH, Walker), unlike a local "table" or "cases".
+func distinctive(name string) bool {
+	return codeShaped(name) || unicode.IsUpper([]rune(name)[0])
 }
 
 // codeShaped reports whether a name is written as only code writes one:
@@ -124,4 +149,28 @@ func (l *linker) linkSharedIdentifiers() {
 			}
 		}
 	}
+}
+
+// containsWord reports whether s holds name as a whole identifier, not
+// inside a longer one.
+func containsWord(s, name string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], name)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(name)
+		if !identByteAt(s, start-1) && !identByteAt(s, end) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+func identByteAt(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return false
+	}
+	c := s[i]
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
 }

@@ -73,6 +73,10 @@ func (w *work) findNewNames(dels, adds []map[string]bool) {
 			atomsOf[id]++
 		}
 	}
+	w.arriving = make(map[string]bool, len(atomsOf))
+	for id := range atomsOf {
+		w.arriving[id] = true
+	}
 	for _, a := range w.atoms {
 		for id := range perAtom[a.id] {
 			if atomsOf[id] > maxNewNameAtoms {

@@ -22,7 +22,7 @@ var kindRank = map[Kind]int{
 // import, a type, a manifest), the name is a coincidence (zod's bench
 // scripts declared a "table" that the harness they import also names).
 func (w *work) needs(l *linker, groups []*group) (all, strong map[int]map[int]bool) {
-	strong, weak := w.groupUses(l, groups)
+	strong, weak := w.groupUses(l, groups, byNewName)
 	all = map[int]map[int]bool{}
 	for user, defs := range strong {
 		for def := range defs {
@@ -39,10 +39,10 @@ func (w *work) needs(l *linker, groups []*group) (all, strong map[int]map[int]bo
 	return all, strong
 }
 
-// groupUses lifts the atoms' uses to the groups: resolved ones (and a new
-// file's later pieces needing its first) in strong, those found by a name
-// alone in weak.
-func (w *work) groupUses(l *linker, groups []*group) (strong, weak map[int]map[int]bool) {
+// groupUses lifts the atoms' uses to the groups: those resolved at least
+// as surely as least (and a new file's later pieces needing its first) in
+// strong, the others in weak.
+func (w *work) groupUses(l *linker, groups []*group, least resolution) (strong, weak map[int]map[int]bool) {
 	owner := map[int]int{}
 	for _, g := range groups {
 		if g.alive {
@@ -60,7 +60,7 @@ func (w *work) groupUses(l *linker, groups []*group) (strong, weak map[int]map[i
 		if w.atoms[k[0]].mech == vendored || w.atoms[k[1]].mech == vendored {
 			continue
 		}
-		if l.resolved[k] {
+		if l.resolved[k] >= least {
 			addNeed(strong, owner[k[0]], owner[k[1]])
 		} else {
 			addNeed(weak, owner[k[0]], owner[k[1]])
@@ -96,7 +96,7 @@ func (w *work) joinResolvedCycles(l *linker, groups []*group) {
 			alive = append(alive, g)
 		}
 	}
-	strong, _ := w.groupUses(l, alive)
+	strong, _ := w.groupUses(l, alive, byImport) // a name, however rare, does not force a merge
 	if len(strong) == 0 {
 		return
 	}

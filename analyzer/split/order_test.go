@@ -161,7 +161,7 @@ func TestImportersBuildOnTheManifest(t *testing.T) {
 		return -1
 	}
 	imp, mod := adding("modules/tls/a.go", "circl/hpke"), adding("go.mod", "require github.com/cloudflare/circl")
-	if k := [2]int{imp, mod}; !l.uses[k] || !l.resolved[k] {
+	if k := [2]int{imp, mod}; !l.uses[k] || l.resolved[k] != byImport {
 		t.Errorf("the import uses the requirement: %v, resolved: %v; want both", l.uses[k], l.resolved[k])
 	}
 }
@@ -195,5 +195,51 @@ func TestBreakCycleKeepsImportsBelow(t *testing.T) {
 	}
 	if want := []int{2, 1, 0}; !slices.Equal(got, want) {
 		t.Errorf("order %v, want %v", got, want)
+	}
+}
+
+// A distinctive name the change brings in, declared once, orders its user
+// after it even when the two parts also share an older name the other way
+// round (caddy's Caddyfile parser used the new caddytls.ECH).
+func TestANewNameOrdersItsUserAfterIt(t *testing.T) {
+	var ech strings.Builder
+	ech.WriteString("package caddytls\n\n// EchConfig configures encrypted client hello.\ntype EchConfig struct {\n\tName string\n}\n\n")
+	for i := range 20 {
+		fmt.Fprintf(&ech, "func echStep%d(c *EchConfig) string {\n\treturn buildTLSApp(c.Name, %d)\n}\n\n", i, i)
+	}
+	var parser strings.Builder
+	parser.WriteString("package caddytls\n\nfunc buildTLSApp(name string, n int) string {\n\treturn name\n}\n")
+	parserHead := strings.Replace(parser.String(), "\treturn name\n", "\tvar e EchConfig\n\te.Name = name\n\treturn e.Name\n", 1)
+	for i := range 20 {
+		fmt.Fprintf(&parser, "\nfunc parse%d() {}\n", i)
+	}
+	for i := range 20 {
+		parserHead += fmt.Sprintf("\nfunc parse%d() {}\n", i)
+	}
+	in := changeOf(map[string][2]string{
+		"a/builtins.go": {parser.String(), parserHead},
+		"z/ech.go":      {"", ech.String()},
+	})
+	in.Policy.Budget.Lines = 60
+	plan, err := Split(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var typ, user Part
+	for _, p := range plan.Parts {
+		for _, f := range p.Files {
+			if f.Path == "a/builtins.go" {
+				user = p
+			}
+			if f.Path == "z/ech.go" && len(f.Hunks) > 0 && f.Hunks[0].NewStart <= 4 {
+				typ = p
+			}
+		}
+	}
+	if typ.Index == user.Index {
+		t.Fatalf("one part %d declares EchConfig and uses it; the test needs them apart", typ.Index)
+	}
+	if typ.Index > user.Index || !slices.Contains(user.DependsOn, typ.Index) {
+		t.Errorf("EchConfig is declared in part %d, used in part %d that builds on %v", typ.Index, user.Index, user.DependsOn)
 	}
 }

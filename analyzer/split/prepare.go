@@ -34,6 +34,11 @@ type work struct {
 	moves []move    // files moved or renamed, as git's rename detection would pair them
 	names interner  // identifiers, numbered
 	idf   []float64 // inverse frequency of each identifier among atoms
+	// arriving and leaving hold the names (interned, "-" marking those
+	// that leave) the change brings in or retires, however many atoms
+	// mention them: what orders a use after its new declaration, or a
+	// declaration's removal after its last uses.
+	arriving map[string]bool
 	// baseLogit and base are the log-odds and probability that two lines
 	// with no evidence between them belong together, in this change.
 	baseLogit, base float64

@@ -70,7 +70,7 @@ func (l *linker) linkTypes() {
 		}
 		l.mentions[pairKey(a, b)] = true
 		l.uses[[2]int{a, b}] = true
-		l.resolved[[2]int{a, b}] = true
+		l.resolved[[2]int{a, b}] = byImport
 		l.file(fi, ti)
 	}
 	for _, f := range l.w.in.FileLinks {
@@ -86,7 +86,7 @@ func (l *linker) linkTypes() {
 			for _, a := range l.w.files[i].atoms {
 				if len(l.w.atoms[a].adds) > 0 {
 					l.uses[[2]int{a, to.atoms[0]}] = true
-					l.resolved[[2]int{a, to.atoms[0]}] = true
+					l.resolved[[2]int{a, to.atoms[0]}] = byImport
 				}
 			}
 		}
