@@ -132,12 +132,29 @@ func (w *work) verb(g *group) string {
 		}
 	}
 	switch {
-	case dels == 0:
+	case dels == 0 && !w.editsKept(g):
 		return "Add"
-	case adds == 0:
+	case adds == 0 && !w.editsKept(g):
 		return "Remove"
 	}
 	return "Change"
+}
+
+// editsKept reports whether the group adds lines to, or deletes lines
+// from, a declaration that is there before and after: that changes it
+// ("Add Rewrite" named a function that was already there).
+func (w *work) editsKept(g *group) bool {
+	for _, id := range g.atoms {
+		a := w.atoms[id]
+		f := &w.files[a.file]
+		if a.newDecl != "" && len(a.adds) > 0 && f.oldNames[a.newDecl] != "" {
+			return true
+		}
+		if a.oldDecl != "" && len(a.dels) > 0 && f.newNames[a.oldDecl] != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // fileVerb adapts the verb to a subject of file names: "Add x.go" would

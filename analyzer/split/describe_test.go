@@ -58,7 +58,11 @@ func TestTitleOfPartsWithoutCodeNames(t *testing.T) {
 		{"test part", "site/build_test.go",
 			"package site\n\nfunc TestBuild(t *testing.T) {\n\tbuild()\n}\n",
 			"package site\n\nfunc TestBuild(t *testing.T) {\n\tbuild()\n\tbuild()\n}\n",
-			"Add TestBuild in site"},
+			"Change TestBuild in site"}, // a line added to a test that was there changes it
+		{"new declaration", "site/build.go",
+			"package site\n\nfunc build() {}\n",
+			"package site\n\nfunc build() {}\n\nfunc clean() {\n\tbuild()\n}\n",
+			"Add clean in site"},
 		{"lines added to a file", "notes.txt", "one\ntwo\n", "one\ntwo\nthree\n", "Add to notes.txt"},
 		{"lines removed from a file", "notes.txt", "one\ntwo\nthree\n", "one\ntwo\n", "Remove from notes.txt"},
 		{"new file", "notes.txt", "", "one\n", "Add notes.txt"},
