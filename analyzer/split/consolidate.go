@@ -129,17 +129,29 @@ func mergeParts(parts []Part) Part {
 	}
 	slices.SortFunc(m.Files, func(a, b PartFile) int { return strings.Compare(a.Path, b.Path) })
 	m.ReviewableFiles = max(m.ReviewableFiles, 0)
-	m.Title = consolidatedTitle(titles)
+	m.Title = consolidatedTitle(parts)
 	m.Rationale = fmt.Sprintf("%d proposed parts merged to make fewer pull requests within the budget: %s.",
 		len(parts), strings.Join(titles, "; "))
 	return m
 }
 
-func consolidatedTitle(titles []string) string {
-	if len(titles) <= 2 {
-		return strings.Join(titles, "; ")
+// consolidatedTitle names merged parts by the one that weighs most, and
+// counts the others: two or three titles joined read as one long list of
+// names ("…; Update docs: AGENTS.md and SECURITY.md and 2 more"). The
+// rationale lists them all.
+func consolidatedTitle(parts []Part) string {
+	main := parts[0]
+	for _, p := range parts[1:] {
+		if p.WeightedLines > main.WeightedLines {
+			main = p
+		}
 	}
-	return fmt.Sprintf("%s; %s and %d more", titles[0], titles[1], len(titles)-2)
+	others := len(parts) - 1
+	noun := "parts"
+	if others == 1 {
+		noun = "part"
+	}
+	return fmt.Sprintf("%s, and %d more %s", main.Title, others, noun)
 }
 
 // remapDeps renames dependencies to the merged parts, dropping a part's

@@ -56,6 +56,12 @@ func TestConsolidateBalancesRuns(t *testing.T) {
 	if d := got.Parts[1].DependsOn; len(d) != 1 || d[0] != 1 {
 		t.Errorf("second part depends on %v, want [1]", d)
 	}
+	// Named by the heaviest part merged, the others counted.
+	for i, want := range []string{"E, and 4 more parts", "F, and 5 more parts"} {
+		if got.Parts[i].Title != want {
+			t.Errorf("part %d titled %q, want %q", i+1, got.Parts[i].Title, want)
+		}
+	}
 
 	over := Plan{Budget: Budget{Lines: 100, Files: 40}, Parts: []Part{part(1, 20), part(2, 150), part(3, 20)}}
 	over.Parts[1].OverBudget = true
