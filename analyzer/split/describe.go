@@ -244,7 +244,11 @@ func (w *work) rationale(g *group, facts *groupFacts, kind Kind, over, dependent
 			reasons = append(reasons, "Dependency and build changes go first so the parts after them build on them")
 		}
 	case KindDocs:
-		reasons = append(reasons, "Documentation only: it can be reviewed on its own once the code it describes is in")
+		if dependent {
+			reasons = append(reasons, "Documentation only: it can be reviewed on its own once the code it describes is in")
+		} else {
+			reasons = append(reasons, "Documentation only, naming no code this change touches: it can be reviewed on its own")
+		}
 	}
 	if kind != KindMechanical && kind != KindVendored {
 		reasons = append(reasons, w.evidenceReasons(g, facts)...)

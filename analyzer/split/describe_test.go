@@ -251,3 +251,37 @@ func TestTestsComeAfterCode(t *testing.T) {
 		t.Errorf("tests start at part %d, before the code's last part %d: %+v", first, last["app/src/steps.go"], plan.Parts)
 	}
 }
+
+// A docs part says it waits for the code it describes only when it names
+// code the change touches.
+func TestDocsRationaleSaysWhatItWaitsFor(t *testing.T) {
+	var code strings.Builder
+	code.WriteString("package calc\n\n")
+	for i := range 30 {
+		fmt.Fprintf(&code, "func Sum%d(x int) int {\n\treturn x + %d\n}\n\n", i, i)
+	}
+	prose := strings.Repeat("Some words about the project, line after line.\n", 14)
+	for _, tc := range []struct{ doc, want string }{
+		{"# Guide\n\nCall Sum3 to add three.\n" + prose, "once the code it describes is in"},
+		{"# Sponsors\n\nThanks to everyone who gives.\n" + prose, "naming no code this change touches"},
+	} {
+		in := changeOf(map[string][2]string{
+			"calc/sum.go":   {"package calc\n", code.String()},
+			"docs/guide.md": {"# Guide\n", tc.doc},
+		})
+		in.Policy.Budget.Lines = 50
+		plan, err := Split(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var docs *Part
+		for i, p := range plan.Parts {
+			if p.Kind == KindDocs {
+				docs = &plan.Parts[i]
+			}
+		}
+		if docs == nil || !strings.Contains(docs.Rationale, tc.want) {
+			t.Errorf("docs %q: parts %+v, want a docs part saying %q", tc.doc, plan.Parts, tc.want)
+		}
+	}
+}
