@@ -258,7 +258,14 @@ func (w *work) rationale(g *group, facts *groupFacts, kind Kind, over, dependent
 			w.in.Policy.Budget.Lines, w.in.Policy.Budget.Files))
 	}
 	if len(reasons) == 0 {
-		reasons = append(reasons, "A small self-contained change")
+		switch {
+		case dependent && w.onlyTests(g):
+			reasons = append(reasons, "Tests of code that the parts it builds on change")
+		case dependent:
+			reasons = append(reasons, "A small change on top of the parts it builds on")
+		default:
+			reasons = append(reasons, "A small self-contained change")
+		}
 	}
 	for i, r := range reasons {
 		if i == 0 {

@@ -285,3 +285,35 @@ func TestDocsRationaleSaysWhatItWaitsFor(t *testing.T) {
 		}
 	}
 }
+
+// A part of tests that builds on code says so, rather than calling itself
+// self-contained.
+func TestDependentTestsSayWhatTheyTest(t *testing.T) {
+	var code, tests strings.Builder
+	code.WriteString("package calc\n\n")
+	tests.WriteString("package calc\n\nimport \"testing\"\n\n")
+	for i := range 30 {
+		fmt.Fprintf(&code, "func Sum%d(x int) int {\n\treturn x + %d\n}\n\n", i, i)
+	}
+	for i := range 12 {
+		fmt.Fprintf(&tests, "func TestCheck%d(t *testing.T) {\n\tif Sum7(%d) < 0 {\n\t\tt.Fatal(%d)\n\t}\n}\n\n", i, i, i)
+	}
+	in := changeOf(map[string][2]string{
+		"calc/sum.go":       {"package calc\n", code.String()},
+		"other/sum_test.go": {"package calc\n", tests.String()},
+	})
+	in.Policy.Budget.Lines = 50
+	plan, err := Split(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range plan.Parts {
+		if len(p.Files) == 1 && p.Files[0].Path == "other/sum_test.go" && len(p.DependsOn) > 0 {
+			if strings.Contains(p.Rationale, "self-contained") {
+				t.Errorf("part %d builds on %v but says %q", p.Index, p.DependsOn, p.Rationale)
+			}
+			return
+		}
+	}
+	t.Errorf("no tests-only part that builds on code: %+v", plan.Parts)
+}
