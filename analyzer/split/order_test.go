@@ -82,25 +82,8 @@ func TestADefinitionGoesOnceItsUsesAreGone(t *testing.T) {
 		"app/compat.py": {compat.String(), compatHead},
 		"app/fields.py": {fields.String(), fieldsHead},
 	})
-	in.Policy = size.DefaultPolicy()
-	w, err := prepare(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.describeAtoms()
-	l := w.newLinker()
-	deleting := func(path, text string) int {
-		for _, a := range w.atoms {
-			for _, d := range a.dels {
-				if w.files[a.file].Path == path && strings.Contains(d.Text, text) {
-					return a.id
-				}
-			}
-		}
-		t.Fatalf("no atom of %s deletes %q", path, text)
-		return -1
-	}
-	def, use := deleting("app/compat.py", "def ip_address_validators"), deleting("app/fields.py", "import ip_address_validators")
+	w, l := linkerOf(t, in)
+	def, use := w.atomWith(t, "app/compat.py", "def ip_address_validators", false), w.atomWith(t, "app/fields.py", "import ip_address_validators", false)
 	if !l.uses[[2]int{def, use}] || l.uses[[2]int{use, def}] {
 		t.Errorf("uses: definition needs import removal %v, import removal needs definition %v; want only the first",
 			l.uses[[2]int{def, use}], l.uses[[2]int{use, def}])
@@ -142,25 +125,8 @@ func TestImportersBuildOnTheManifest(t *testing.T) {
 		"go.mod":           {"module example.com/m\n\ngo 1.22\n", "module example.com/m\n\ngo 1.22\n\nrequire github.com/cloudflare/circl v1.6.1\n"},
 		"modules/tls/a.go": {"package tls\n", code.String()},
 	})
-	in.Policy = size.DefaultPolicy()
-	w, err := prepare(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.describeAtoms()
-	l := w.newLinker()
-	adding := func(path, text string) int {
-		for _, a := range w.atoms {
-			for _, d := range a.adds {
-				if w.files[a.file].Path == path && strings.Contains(d.Text, text) {
-					return a.id
-				}
-			}
-		}
-		t.Fatalf("no atom of %s adds %q", path, text)
-		return -1
-	}
-	imp, mod := adding("modules/tls/a.go", "circl/hpke"), adding("go.mod", "require github.com/cloudflare/circl")
+	w, l := linkerOf(t, in)
+	imp, mod := w.atomWith(t, "modules/tls/a.go", "circl/hpke", true), w.atomWith(t, "go.mod", "require github.com/cloudflare/circl", true)
 	if k := [2]int{imp, mod}; !l.uses[k] || l.resolved[k] != byImport {
 		t.Errorf("the import uses the requirement: %v, resolved: %v; want both", l.uses[k], l.resolved[k])
 	}
@@ -242,4 +208,36 @@ func TestANewNameOrdersItsUserAfterIt(t *testing.T) {
 	if typ.Index > user.Index || !slices.Contains(user.DependsOn, typ.Index) {
 		t.Errorf("EchConfig is declared in part %d, used in part %d that builds on %v", typ.Index, user.Index, user.DependsOn)
 	}
+}
+
+// linkerOf prepares a change and links its atoms, as Split does before
+// clustering.
+func linkerOf(t *testing.T, in Input) (*work, *linker) {
+	t.Helper()
+	in.Policy = size.DefaultPolicy()
+	w, err := prepare(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.describeAtoms()
+	return w, w.newLinker()
+}
+
+// atomWith finds the atom of path that adds (or deletes) a line holding
+// text.
+func (w *work) atomWith(t *testing.T, path, text string, added bool) int {
+	t.Helper()
+	for _, a := range w.atoms {
+		lines := a.dels
+		if added {
+			lines = a.adds
+		}
+		for _, l := range lines {
+			if w.files[a.file].Path == path && strings.Contains(l.Text, text) {
+				return a.id
+			}
+		}
+	}
+	t.Fatalf("no atom of %s changes a line holding %q", path, text)
+	return -1
 }

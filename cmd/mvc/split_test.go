@@ -157,23 +157,32 @@ func TestSplitStepsByHandRebuildTheHead(t *testing.T) {
 	if md.code != 0 {
 		t.Fatalf("mvc split: exit %d\n%s", md.code, md.stderr)
 	}
-	_, after, ok := strings.Cut(md.stdout, "Or by hand with git")
+	script := runStepsByHand(t, g, md.stdout, head)
+	if !strings.Contains(script, " -- vendor\n") || strings.Contains(script, "checkout -p") {
+		t.Errorf("want the vendored drop checked out as one directory and no file cut in hunks:\n%s", script)
+	}
+}
+
+// runStepsByHand runs the git steps of a Markdown proposal with sh -e in
+// the repository and checks that the top of the stack is the head's tree.
+// It returns the steps.
+func runStepsByHand(t *testing.T, g *gittest.Repo, markdown, headTree string) string {
+	t.Helper()
+	_, after, ok := strings.Cut(markdown, "Or by hand with git")
 	_, script, ok2 := strings.Cut(after, "```sh\n")
 	script, _, ok3 := strings.Cut(script, "```")
 	if !ok || !ok2 || !ok3 {
-		t.Fatalf("no git steps in\n%s", md.stdout)
-	}
-	if !strings.Contains(script, " -- vendor\n") || strings.Contains(script, "checkout -p") {
-		t.Errorf("want the vendored drop checked out as one directory and no file cut in hunks:\n%s", script)
+		t.Fatalf("no git steps in\n%s", markdown)
 	}
 	cmd := exec.Command("sh", "-e", "-c", script)
 	cmd.Dir, cmd.Env = g.Dir, gittest.Env()
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("the git steps failed: %v\n%s\n%s", err, out, script)
 	}
-	if got := g.Git("rev-parse", "HEAD^{tree}"); got != head {
-		t.Errorf("the stack built by hand ends on tree %s, want the head's %s\n%s", got, head, script)
+	if got := g.Git("rev-parse", "HEAD^{tree}"); got != headTree {
+		t.Errorf("the stack built by hand ends on tree %s, want the head's %s\n%s", got, headTree, script)
 	}
+	return script
 }
 
 // File names may hold what Markdown and shells read as syntax: each shows
@@ -192,7 +201,7 @@ func TestSplitOddFileNames(t *testing.T) {
 	if md.code != 0 {
 		t.Fatalf("mvc split: exit %d\n%s", md.code, md.stderr)
 	}
-	proposal, after, _ := strings.Cut(md.stdout, "Or by hand with git")
+	proposal, _, _ := strings.Cut(md.stdout, "Or by hand with git")
 	if strings.Contains(strings.ReplaceAll(proposal, "`docs/<script>x.md`", ""), "<script>") {
 		t.Errorf("<script> reaches the Markdown outside a code span:\n%s", proposal)
 	}
@@ -201,16 +210,7 @@ func TestSplitOddFileNames(t *testing.T) {
 			t.Errorf("the proposal lacks %s:\n%s", want, proposal)
 		}
 	}
-	_, script, _ := strings.Cut(after, "```sh\n")
-	script, _, _ = strings.Cut(script, "```")
-	cmd := exec.Command("sh", "-e", "-c", script)
-	cmd.Dir, cmd.Env = g.Dir, gittest.Env()
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("the git steps failed: %v\n%s\n%s", err, out, script)
-	}
-	if got := g.Git("rev-parse", "HEAD^{tree}"); got != head {
-		t.Errorf("the stack built by hand ends on tree %s, want the head's %s\n%s", got, head, script)
-	}
+	runStepsByHand(t, g, md.stdout, head)
 	text := runMVC(t, g.Dir, nil, "split", "--base", base, "--max-lines", "30")
 	if !strings.Contains(text.stdout, "notes/a|b`c.txt") || !strings.Contains(text.stdout, "docs/<script>x.md") {
 		t.Errorf("text output does not show the names as they are:\n%s", text.stdout)
