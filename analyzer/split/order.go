@@ -22,7 +22,7 @@ var kindRank = map[Kind]int{
 // import, a type, a manifest), the name is a coincidence (zod's bench
 // scripts declared a "table" that the harness they import also names).
 func (w *work) needs(l *linker, groups []*group) (all, strong map[int]map[int]bool) {
-	strong, weak := w.groupUses(l, groups, byNewName)
+	strong, weak := w.groupUses(l, groups)
 	all = map[int]map[int]bool{}
 	for user, defs := range strong {
 		for def := range defs {
@@ -39,10 +39,10 @@ func (w *work) needs(l *linker, groups []*group) (all, strong map[int]map[int]bo
 	return all, strong
 }
 
-// groupUses lifts the atoms' uses to the groups: those resolved at least
-// as surely as least (and a new file's later pieces needing its first) in
-// strong, the others in weak.
-func (w *work) groupUses(l *linker, groups []*group, least resolution) (strong, weak map[int]map[int]bool) {
+// groupUses lifts the atoms' uses to the groups: resolved ones (and a new
+// file's later pieces needing its first) in strong, those found by a
+// shared name alone in weak.
+func (w *work) groupUses(l *linker, groups []*group) (strong, weak map[int]map[int]bool) {
 	owner := map[int]int{}
 	for _, g := range groups {
 		if g.alive {
@@ -60,7 +60,7 @@ func (w *work) groupUses(l *linker, groups []*group, least resolution) (strong, 
 		if w.atoms[k[0]].mech == vendored || w.atoms[k[1]].mech == vendored {
 			continue
 		}
-		if l.resolved[k] >= least {
+		if l.resolved[k] > byName {
 			addNeed(strong, owner[k[0]], owner[k[1]])
 		} else {
 			addNeed(weak, owner[k[0]], owner[k[1]])
@@ -84,30 +84,6 @@ func addNeed(needs map[int]map[int]bool, user, def int) {
 		needs[user] = map[int]bool{}
 	}
 	needs[user][def] = true
-}
-
-// joinResolvedCycles merges groups that need each other by resolved uses,
-// as far as the budget allows: no order of such parts builds (zod's bench
-// scripts came out as two parts, each importing a module of the other).
-func (w *work) joinResolvedCycles(l *linker, groups []*group) {
-	var alive []*group
-	for _, g := range groups {
-		if g.alive {
-			alive = append(alive, g)
-		}
-	}
-	strong, _ := w.groupUses(l, alive, byImport) // a name, however rare, does not force a merge
-	if len(strong) == 0 {
-		return
-	}
-	for _, comp := range cycles(alive, strong) {
-		acc := comp[0]
-		for _, g := range comp[1:] {
-			if keepsKind(acc, g) && keepsKind(g, acc) && w.fits(acc, g) {
-				acc.absorb(g, groups)
-			}
-		}
-	}
 }
 
 // reaches says whether from needs to, directly or through other groups.

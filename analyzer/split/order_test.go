@@ -132,23 +132,6 @@ func TestImportersBuildOnTheManifest(t *testing.T) {
 	}
 }
 
-// Groups that import each other are one part when the budget allows: no
-// order of them builds.
-func TestMutualImportsJoin(t *testing.T) {
-	in := changeOf(map[string][2]string{
-		"lib/a.ts": {"", "import { b0 } from './b.js'\n" + scriptLines("a", 20)},
-		"lib/b.ts": {"", "import { a0 } from './a.js'\n" + scriptLines("b", 20)},
-	})
-	in.FileLinks = []FileLink{{From: "lib/a.ts", To: "lib/b.ts", Kind: "import-statement"}, {From: "lib/b.ts", To: "lib/a.ts", Kind: "import-statement"}}
-	plan, err := Split(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if at := partOf(plan); !slices.Equal(at["lib/a.ts"], at["lib/b.ts"]) {
-		t.Errorf("a.ts in parts %v, b.ts in parts %v: want one part", at["lib/a.ts"], at["lib/b.ts"])
-	}
-}
-
 // In a cycle, the group whose imports are all below goes first.
 func TestBreakCycleKeepsImportsBelow(t *testing.T) {
 	g := func(id int) *group { return &group{id: id} }

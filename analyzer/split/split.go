@@ -30,7 +30,6 @@ func Split(in Input) (Plan, error) {
 	w.merge(groups)
 	w.packMoves(groups)
 	w.fold(groups)
-	w.joinResolvedCycles(l, groups)
 	plan.Parts = w.stack(groups, l)
 	plan.FewestParts = len(Consolidate(plan).Parts)
 	return plan, nil
