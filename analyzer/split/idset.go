@@ -35,12 +35,6 @@ func (in *interner) setOf(m map[string]bool) idSet {
 	return s
 }
 
-// has reports whether id is in the set.
-func (s idSet) has(id int32) bool {
-	i := sort.Search(len(s), func(i int) bool { return s[i] >= id })
-	return i < len(s) && s[i] == id
-}
-
 // shared counts the identifiers in both sets.
 func (s idSet) shared(t idSet) int {
 	n, _ := s.overlap(t, nil)
