@@ -19,8 +19,9 @@ var kindRank = map[Kind]int{
 // the groups that create a file it goes on to edit. A use found by a
 // shared name alone yields to resolved ones: when the groups it would
 // order already need each other the other way by resolved uses (an
-// import, a type, a manifest), the name is a coincidence (zod's bench
-// scripts declared a "table" that the harness they import also names).
+// import, a type, a manifest, a new distinctive name), the shared name is
+// most likely two local names that agree (zod's bench scripts and the
+// harness they import declared names alike).
 func (w *work) needs(l *linker, groups []*group) (all, strong map[int]map[int]bool) {
 	strong, weak := w.groupUses(l, groups)
 	all = map[int]map[int]bool{}
