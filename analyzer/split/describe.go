@@ -45,9 +45,6 @@ func (w *work) title(g *group, kind Kind) string {
 	if w.hasClass(g, size.Test) && w.hasClass(g, size.Code) {
 		t += ", with tests"
 	}
-	if w.updatesDependencies(g) {
-		t += ", with dependency updates" // caddy's go.mod and go.sum rode along unnamed
-	}
 	return t
 }
 
@@ -68,24 +65,6 @@ func printable(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// updatesDependencies reports whether g changes a lockfile or a manifest a
-// lockfile pairs with.
-func (w *work) updatesDependencies(g *group) bool {
-	for f := range g.files {
-		fi := &w.files[f]
-		if fi.class == size.Lockfile {
-			return true
-		}
-		base := path.Base(fi.Path)
-		for _, m := range manifests {
-			if base == m {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // infraTitle names a part of dependency, build and CI files by what they

@@ -317,33 +317,3 @@ func TestDependentTestsSayWhatTheyTest(t *testing.T) {
 	}
 	t.Errorf("no tests-only part that builds on code: %+v", plan.Parts)
 }
-
-// A part that carries a manifest and its lockfile with code says so: a
-// reviewer must know it updates dependencies.
-func TestTitleNamesDependencyUpdates(t *testing.T) {
-	var code strings.Builder
-	code.WriteString("package tls\n\n")
-	for i := range 6 {
-		fmt.Fprintf(&code, "func Step%d() int {\n\treturn %d\n}\n\n", i, i)
-	}
-	for _, tc := range []struct {
-		withMod bool
-		want    string
-	}{
-		{true, "and 3 more, with dependency updates"},
-		{false, "and 3 more in tls"},
-	} {
-		files := map[string][2]string{"tls/tls.go": {"package tls\n", code.String()}}
-		if tc.withMod {
-			files["go.mod"] = [2]string{"module example.com/m\n\ngo 1.22\n", "module example.com/m\n\ngo 1.22\n\nrequire example.com/circl v1.6.1\n"}
-		}
-		w, _ := linkerOf(t, changeOf(files))
-		g := &group{files: map[int]bool{}}
-		for _, a := range w.atoms {
-			g.add(a)
-		}
-		if got := w.title(g, KindConsumer); !strings.HasSuffix(got, tc.want) {
-			t.Errorf("with go.mod %v: title %q, want it to end %q", tc.withMod, got, tc.want)
-		}
-	}
-}
