@@ -216,20 +216,25 @@ func (w *work) fold(groups []*group) {
 
 // smallestTiny finds the smallest group to fold. A group of changesets
 // alone is folded whatever its size: a release note is never a pull
-// request of its own, it goes with the code it describes. So is a group
-// without a changed line (binary files, mode changes, empty files): it
-// costs its neighbour nothing to review. Vendored code is never folded
-// into the change's own.
+// request of its own, it goes with the code it describes. So is a file or
+// two without a changed line (an image, a mode change, an empty file): it
+// costs its neighbour nothing to review. More such files are a part of
+// their own (ex_doc's eleven rebuilt bundles and fonts went into a part of
+// 400 lines of tests, and named it). Vendored code is never folded into
+// the change's own.
 func (w *work) smallestTiny(groups []*group, stuck map[int]bool, tiny float64) *group {
 	var best *group
 	for _, g := range groups {
-		small := float64(g.lines) < tiny || w.onlyChangesets(g) || w.lineless(g)
+		small := float64(g.lines) < tiny || w.onlyChangesets(g) || len(g.files) <= maxLinelessFold && w.lineless(g)
 		if g.alive && !stuck[g.id] && small && g.mech != vendored && (best == nil || g.lines < best.lines) {
 			best = g
 		}
 	}
 	return best
 }
+
+// maxLinelessFold is how many files without a changed line still fold.
+const maxLinelessFold = 2
 
 // lineless reports whether none of g's atoms changes a line of text.
 func (w *work) lineless(g *group) bool {

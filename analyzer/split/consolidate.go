@@ -99,7 +99,9 @@ func mergeParts(parts []Part) Part {
 	if len(parts) == 1 {
 		return parts[0]
 	}
-	m := Part{Kind: parts[0].Kind}
+	// The merged part is of the kind of what weighs most in it: a move
+	// merged with code is code to review, not a mechanical edit.
+	m := Part{Kind: heaviest(parts).Kind}
 	byPath := map[string]int{}
 	var titles []string
 	for _, p := range parts {
@@ -140,18 +142,24 @@ func mergeParts(parts []Part) Part {
 // names ("…; Update docs: AGENTS.md and SECURITY.md and 2 more"). The
 // rationale lists them all.
 func consolidatedTitle(parts []Part) string {
-	main := parts[0]
-	for _, p := range parts[1:] {
-		if p.WeightedLines > main.WeightedLines {
-			main = p
-		}
-	}
+	main := heaviest(parts)
 	others := len(parts) - 1
 	noun := "parts"
 	if others == 1 {
 		noun = "part"
 	}
 	return fmt.Sprintf("%s, and %d more %s", main.Title, others, noun)
+}
+
+// heaviest is the part that weighs most, the first among equals.
+func heaviest(parts []Part) Part {
+	main := parts[0]
+	for _, p := range parts[1:] {
+		if p.WeightedLines > main.WeightedLines {
+			main = p
+		}
+	}
+	return main
 }
 
 // remapDeps renames dependencies to the merged parts, dropping a part's

@@ -56,7 +56,12 @@ func TestConsolidateBalancesRuns(t *testing.T) {
 	if d := got.Parts[1].DependsOn; len(d) != 1 || d[0] != 1 {
 		t.Errorf("second part depends on %v, want [1]", d)
 	}
-	// Named by the heaviest part merged, the others counted.
+	// Named, and of the kind of, the heaviest part merged, the others counted.
+	mixed := Plan{Budget: Budget{Lines: 400, Files: 40}, Parts: []Part{part(1, 0), part(2, 50)}}
+	mixed.Parts[0].Kind, mixed.Parts[1].Kind = KindMechanical, KindConsumer
+	if got := Consolidate(mixed); len(got.Parts) != 1 || got.Parts[0].Kind != KindConsumer {
+		t.Errorf("a move merged with code: %+v, want one consumer part", got.Parts)
+	}
 	for i, want := range []string{"E, and 4 more parts", "F, and 5 more parts"} {
 		if got.Parts[i].Title != want {
 			t.Errorf("part %d titled %q, want %q", i+1, got.Parts[i].Title, want)

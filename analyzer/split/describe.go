@@ -3,6 +3,7 @@ package split
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,7 +36,7 @@ func (w *work) title(g *group, kind Kind) string {
 	}
 	subject := listNames(names, 3)
 	if len(names) == 0 {
-		subject = listNames(baseNames(files), 3)
+		subject = listNames(baseNames(w.filesByChange(g)), 3)
 		verb = w.fileVerb(g, verb)
 	}
 	t := verb + " " + subject
@@ -208,6 +209,28 @@ func (w *work) topNames(g *group, n int, tests bool) []string {
 		return append(names[:n:n], fmt.Sprintf("%d more", len(names)-n))
 	}
 	return names
+}
+
+// filesByChange lists g's files with changed lines before those without
+// (an image, a mode change): a part is named by what a reviewer reads.
+func (w *work) filesByChange(g *group) []string {
+	changed := map[string]bool{}
+	for _, id := range g.atoms {
+		if a := w.atoms[id]; a.changed() > 0 {
+			changed[w.files[a.file].Path] = true
+		}
+	}
+	files := w.groupFiles(g)
+	slices.SortStableFunc(files, func(a, b string) int {
+		switch {
+		case changed[a] == changed[b]:
+			return 0
+		case changed[a]:
+			return -1
+		}
+		return 1
+	})
+	return files
 }
 
 func (w *work) groupFiles(g *group) []string {

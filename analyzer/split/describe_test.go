@@ -317,3 +317,20 @@ func TestDependentTestsSayWhatTheyTest(t *testing.T) {
 	}
 	t.Errorf("no tests-only part that builds on code: %+v", plan.Parts)
 }
+
+// A part named by its files names those with changed lines first: the
+// bundles and fonts rebuilt beside 400 lines of tests do not name it.
+func TestTitleNamesFilesWithLinesFirst(t *testing.T) {
+	in := changeOf(map[string][2]string{"test/extras_test.exs": {"", strings.Repeat("assert true\n", 30)}})
+	for _, p := range []string{"assets/fonts/a.woff2", "assets/dist/b.js"} {
+		in.Change.Files = append(in.Change.Files, analyzer.FileChange{Path: p, Status: analyzer.Modified, Binary: true})
+	}
+	w, _ := linkerOf(t, in)
+	g := &group{files: map[int]bool{}}
+	for _, a := range w.atoms {
+		g.add(a)
+	}
+	if got := w.title(g, KindConsumer); !strings.HasPrefix(got, "Add to extras_test.exs") && !strings.HasPrefix(got, "Change extras_test.exs") {
+		t.Errorf("title %q, want it to start with the test file", got)
+	}
+}

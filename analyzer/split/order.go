@@ -1,6 +1,7 @@
 package split
 
 import (
+	"fmt"
 	"path"
 	"slices"
 	"sort"
@@ -369,6 +370,31 @@ func (w *work) onlyTests(g *group) bool {
 		}
 	}
 	return len(g.files) > 0
+}
+
+// laterNeeds lists the later parts a part needs, by index: only parts
+// that need each other in a cycle have any.
+func laterNeeds(g *group, needs map[int]map[int]bool, index map[int]int) []int {
+	var out []int
+	for d := range needs[g.id] {
+		if index[d] > index[g.id] {
+			out = append(out, index[d])
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// partWords names parts by index: "part 4", "parts 4 and 6".
+func partWords(idx []int) string {
+	words := make([]string, len(idx))
+	for i, n := range idx {
+		words[i] = fmt.Sprint(n)
+	}
+	if len(words) == 1 {
+		return "part " + words[0]
+	}
+	return "parts " + strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // dependsOn lists the earlier parts a part needs, by index.

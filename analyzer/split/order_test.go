@@ -224,3 +224,32 @@ func (w *work) atomWith(t *testing.T, path, text string, added bool) int {
 	t.Fatalf("no atom of %s changes a line holding %q", path, text)
 	return -1
 }
+
+// Parts that use each other say so: no order builds one without the other.
+func TestACycleIsSaid(t *testing.T) {
+	body := func(own, other string) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "package tls\n\ntype %s struct {\n\tPeer *%s\n}\n\n", own, other)
+		for i := range 12 {
+			fmt.Fprintf(&b, "func (c *%s) Step%d() int {\n\treturn %d\n}\n\n", own, i, i)
+		}
+		return b.String()
+	}
+	in := changeOf(map[string][2]string{
+		"tls/alpha.go": {"", body("AlphaConfig", "BetaConfig")},
+		"tls/beta.go":  {"", body("BetaConfig", "AlphaConfig")},
+	})
+	in.Policy.Budget.Lines = 40
+	plan, err := Split(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := partOf(plan)
+	if slices.Equal(at["tls/alpha.go"], at["tls/beta.go"]) {
+		t.Fatalf("one part holds both: %v", at)
+	}
+	first := plan.Parts[min(slices.Min(at["tls/alpha.go"]), slices.Min(at["tls/beta.go"]))-1]
+	if !strings.Contains(first.Rationale, "which uses it in turn: they build only together") {
+		t.Errorf("part %d %q: rationale %q does not say it needs a later part", first.Index, first.Title, first.Rationale)
+	}
+}

@@ -3,6 +3,7 @@ package split
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Split proposes a stack of parts for the change. Every changed line lands
@@ -107,6 +108,11 @@ func (w *work) stack(groups []*group, l *linker) []Part {
 		}
 		p.DependsOn = dependsOn(g, needs, index)
 		p.Rationale = w.rationale(g, facts[g.id], p.Kind, p.OverBudget, len(p.DependsOn) > 0)
+		if later := laterNeeds(g, needs, index); len(later) > 0 {
+			// A cycle: no order builds both, and the reviewer should know
+			// (caddy's ech.go used fields tls.go adds, and tls.go used ech.go).
+			p.Rationale = strings.TrimSuffix(p.Rationale, ".") + fmt.Sprintf("; it also uses %s, which uses it in turn: they build only together.", partWords(later))
+		}
 		parts[i] = p
 	}
 	return parts
