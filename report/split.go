@@ -53,7 +53,7 @@ func SplitSectionCompact(p split.Plan) []Block {
 		}
 		deps := "–"
 		if len(part.DependsOn) > 0 {
-			deps = partRefs(part.DependsOn)
+			deps = split.PartRefs(part.DependsOn)
 		}
 		rows[i] = []string{strconv.Itoa(part.Index), mdText(part.Title), lines, strconv.Itoa(len(part.Files)), deps}
 	}
@@ -121,7 +121,7 @@ func splitPart(part split.Part) []Block {
 		head += " (over budget)"
 	}
 	if len(part.DependsOn) > 0 {
-		head += "; builds on " + partRefs(part.DependsOn)
+		head += "; builds on " + split.PartRefs(part.DependsOn)
 	}
 	blocks := []Block{Paragraph{Text: head + ".\n" + part.Rationale}}
 	files := splitFileItems(part)
@@ -133,32 +133,6 @@ func splitPart(part split.Part) []Block {
 		body.Add(Paragraph{Text: fmt.Sprintf("… and %s: `mvc split --format json` lists them all.", sizeCountOf(more, "more file"))})
 	}
 	return append(blocks, Details{Summary: fmt.Sprintf("%s of part %d", sizeCountOf(len(files), "file"), part.Index), Body: body})
-}
-
-// partRefs names parts by number: "part 3", "parts 2, 3 and 5".
-func partRefs(idx []int) string {
-	refs := make([]string, len(idx))
-	for i, n := range idx {
-		refs[i] = strconv.Itoa(n)
-	}
-	if len(refs) == 1 {
-		return "part " + refs[0]
-	}
-	if len(refs) > maxPartRefs { // a long list says "much below", and crowds the line
-		return fmt.Sprintf("parts %s and %d more", strings.Join(refs[:maxPartRefs-1], ", "), len(refs)-maxPartRefs+1)
-	}
-	return "parts " + listWords(refs)
-}
-
-// maxPartRefs is how many parts a "builds on" names before it counts.
-const maxPartRefs = 6
-
-// listWords joins words with commas and "and".
-func listWords(w []string) string {
-	if len(w) <= 1 {
-		return strings.Join(w, "")
-	}
-	return strings.Join(w[:len(w)-1], ", ") + " and " + w[len(w)-1]
 }
 
 // splitFileItems lists a part's files with what of each it takes.

@@ -114,8 +114,8 @@ func TestPartRefsNameTheNumbersOnce(t *testing.T) {
 		{[]int{1, 2, 3, 4, 5, 6}, "parts 1, 2, 3, 4, 5 and 6"},
 		{[]int{1, 2, 3, 4, 5, 6, 9, 12}, "parts 1, 2, 3, 4, 5 and 3 more"},
 	} {
-		if got := partRefs(tc.idx); got != tc.want {
-			t.Errorf("partRefs(%v) = %q, want %q", tc.idx, got, tc.want)
+		if got := split.PartRefs(tc.idx); got != tc.want {
+			t.Errorf("PartRefs(%v) = %q, want %q", tc.idx, got, tc.want)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package split
 
 import (
-	"fmt"
 	"path"
 	"slices"
 	"sort"
@@ -383,18 +382,6 @@ func laterNeeds(g *group, needs map[int]map[int]bool, index map[int]int) []int {
 	}
 	sort.Ints(out)
 	return out
-}
-
-// partWords names parts by index: "part 4", "parts 4 and 6".
-func partWords(idx []int) string {
-	words := make([]string, len(idx))
-	for i, n := range idx {
-		words[i] = fmt.Sprint(n)
-	}
-	if len(words) == 1 {
-		return "part " + words[0]
-	}
-	return "parts " + strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // dependsOn lists the earlier parts a part needs, by index.

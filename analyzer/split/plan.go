@@ -1,6 +1,12 @@
 package split
 
-import "github.com/mvcbot/mvc/analyzer"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/mvcbot/mvc/analyzer"
+)
 
 // Plan is a proposed stack of parts, bottom first.
 type Plan struct {
@@ -85,3 +91,23 @@ type PartHunk struct {
 func (h PartHunk) Hunk() analyzer.Hunk {
 	return analyzer.Hunk{OldStart: h.OldStart, OldLines: h.OldLines, NewStart: h.NewStart, NewLines: h.NewLines, Lines: h.Lines}
 }
+
+// PartRefs names parts by index as a sentence does: "part 4", "parts 4
+// and 6". Past six it names five and counts the rest: a long list says
+// "much below" and crowds the line.
+func PartRefs(idx []int) string {
+	refs := make([]string, len(idx))
+	for i, n := range idx {
+		refs[i] = strconv.Itoa(n)
+	}
+	switch {
+	case len(refs) == 1:
+		return "part " + refs[0]
+	case len(refs) > maxPartRefs:
+		return fmt.Sprintf("parts %s and %d more", strings.Join(refs[:maxPartRefs-1], ", "), len(refs)-maxPartRefs+1)
+	}
+	return "parts " + strings.Join(refs[:len(refs)-1], ", ") + " and " + refs[len(refs)-1]
+}
+
+// maxPartRefs is how many parts PartRefs names before it counts.
+const maxPartRefs = 6

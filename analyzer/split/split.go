@@ -111,7 +111,7 @@ func (w *work) stack(groups []*group, l *linker) []Part {
 		if later := laterNeeds(g, needs, index); len(later) > 0 {
 			// A cycle: no order builds both, and the reviewer should know
 			// (caddy's ech.go used fields tls.go adds, and tls.go used ech.go).
-			p.Rationale = strings.TrimSuffix(p.Rationale, ".") + fmt.Sprintf("; it also uses %s, which uses it in turn: they build only together.", partWords(later))
+			p.Rationale = strings.TrimSuffix(p.Rationale, ".") + fmt.Sprintf("; it also uses %s, which uses it in turn: they build only together.", PartRefs(later))
 		}
 		parts[i] = p
 	}
