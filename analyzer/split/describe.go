@@ -20,7 +20,15 @@ func (w *work) title(g *group, kind Kind) string {
 	case KindVendored:
 		return vendoredTitle(files)
 	case KindDependencies:
-		return infraTitle(files)
+		t := infraTitle(files)
+		if g.mech == repeated {
+			// The same bump in several files: say what it bumps.
+			if sweep := w.sweepTitle(g, len(files)); sweep != "" {
+				prefix, _, _ := strings.Cut(t, ":")
+				return prefix + ": " + strings.ToLower(sweep[:1]) + sweep[1:]
+			}
+		}
+		return t
 	case KindDocs:
 		return "Update docs: " + listNames(baseNames(files), 3)
 	case KindMechanical:

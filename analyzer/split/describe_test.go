@@ -334,3 +334,22 @@ func TestTitleNamesFilesWithLinesFirst(t *testing.T) {
 		t.Errorf("title %q, want it to start with the test file", got)
 	}
 }
+
+// The same bump in several CI or requirements files is titled by what it
+// bumps, not only by the files.
+func TestRepeatedBumpIsTitledByItsEdit(t *testing.T) {
+	files := map[string][2]string{}
+	for _, name := range []string{"ci", "lint", "release"} {
+		files[".github/workflows/"+name+".yml"] = [2]string{
+			"jobs:\n  build:\n    steps:\n      - uses: actions/checkout@v4.1.4\n",
+			"jobs:\n  build:\n    steps:\n      - uses: actions/checkout@v4.1.6\n",
+		}
+	}
+	plan, err := Split(changeOf(files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Parts) != 1 || plan.Parts[0].Title != "Update CI settings: replace `v4.1.4` with `v4.1.6` in 3 files" {
+		t.Errorf("parts %+v, want one titled by the bump", plan.Parts)
+	}
+}

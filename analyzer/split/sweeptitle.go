@@ -86,8 +86,9 @@ func differingWords(old, new string) (string, string) {
 	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
 		suf++
 	}
-	// A sigil belongs to the word after it: "@Sendable", not "Sendable".
-	for pre > 0 && strings.Contains("@$#", a[pre-1]) && pre < len(a)-suf {
+	// A sigil that starts a word belongs to it: "@Sendable", not
+	// "Sendable"; in "checkout@v4" it only joins two words.
+	for pre > 0 && strings.Contains("@$#", a[pre-1]) && (pre == 1 || strings.TrimSpace(a[pre-2]) == "") && pre < len(a)-suf {
 		pre--
 	}
 	join := func(ws []string) string { return strings.TrimSpace(strings.Join(ws, "")) }
