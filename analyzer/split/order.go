@@ -1,10 +1,8 @@
 package split
 
 import (
-	"path"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/mvcbot/mvc/analyzer"
 	"github.com/mvcbot/mvc/analyzer/size"
@@ -132,62 +130,6 @@ func (w *work) kindOf(g *group, provides bool) Kind {
 		return KindProvider
 	}
 	return KindConsumer
-}
-
-// isInfra recognises dependency manifests, build files and CI settings.
-func isInfra(p string) bool {
-	base := path.Base(p)
-	if _, ok := manifests[base]; ok {
-		return true
-	}
-	for _, m := range manifests {
-		if base == m {
-			return true
-		}
-	}
-	if buildFiles[base] || isCI(p) {
-		return true
-	}
-	ext := path.Ext(base)
-	switch {
-	case strings.HasPrefix(base, "Dockerfile"), strings.HasSuffix(base, ".mk"),
-		strings.HasPrefix(base, "tsconfig") && ext == ".json",
-		// pip's pins: requirements.txt, requirements-dev.txt, requirements/docs.in
-		strings.HasPrefix(base, "requirements") && (ext == ".txt" || ext == ".in"),
-		strings.HasPrefix(p, "requirements/") && (ext == ".txt" || ext == ".in"),
-		buildExts[ext]:
-		return true
-	}
-	return false
-}
-
-// buildFiles are the build, dependency and toolchain files of the common
-// ecosystems, by exact name, beyond the manifests lockfiles pair with.
-var buildFiles = map[string]bool{
-	"Makefile": true, "GNUmakefile": true, "CMakeLists.txt": true, "meson.build": true,
-	"BUILD": true, "BUILD.bazel": true, "WORKSPACE": true, "MODULE.bazel": true,
-	"go.work": true, "constraints.txt": true, "setup.cfg": true, "tox.ini": true,
-	"MANIFEST.in": true, ".pre-commit-config.yaml": true,
-	"pnpm-workspace.yaml": true, "lerna.json": true, "turbo.json": true, ".npmrc": true, ".nvmrc": true,
-	"pom.xml": true, "build.gradle": true, "build.gradle.kts": true, "settings.gradle": true,
-	"settings.gradle.kts": true, "gradle.properties": true, "gradle-wrapper.properties": true,
-	"rust-toolchain": true, "rust-toolchain.toml": true,
-	"Directory.Build.props": true, "Directory.Build.targets": true, "Directory.Packages.props": true,
-	"global.json": true, "NuGet.config": true, "nuget.config": true,
-	"Podfile": true, "Cartfile": true, "mix.exs": true, "Rakefile": true,
-	".travis.yml": true, "azure-pipelines.yml": true, "Jenkinsfile": true, "dependabot.yml": true,
-	"renovate.json": true, ".golangci.yml": true, ".golangci.yaml": true,
-}
-
-// buildExts are extensions only build and package files have.
-var buildExts = map[string]bool{
-	".csproj": true, ".fsproj": true, ".vbproj": true, ".sln": true, ".props": true,
-	".gemspec": true, ".podspec": true, ".cmake": true, ".bzl": true,
-}
-
-// isCI recognises the settings of a CI service.
-func isCI(p string) bool {
-	return strings.HasPrefix(p, ".github/workflows/") || strings.HasPrefix(p, ".circleci/") || strings.HasPrefix(p, ".buildkite/") || p == ".gitlab-ci.yml"
 }
 
 // order sorts the groups into a stack: a group comes after every group it
