@@ -8,10 +8,10 @@ import (
 // isInfra recognises dependency manifests, build files and CI settings.
 func isInfra(p string) bool {
 	base := path.Base(p)
-	if _, ok := manifests[base]; ok {
+	if _, ok := manifests[base]; ok { // a lockfile
 		return true
 	}
-	for _, m := range manifests {
+	for _, m := range manifests { // the manifest a lockfile pairs with
 		if base == m {
 			return true
 		}
