@@ -33,8 +33,8 @@ func (l *linker) linkMentions() {
 			// provenance" does not build on a function named build, and
 			// would otherwise leave the bottom of the stack for it. (Docs
 			// go last whatever they name.)
-			uses := !settings || codeShaped(l.w.names.names[id])
 			name := l.w.names.names[id]
+			uses := !settings || codeShaped(name)
 			arriving, retiring := l.w.arriving[name], l.w.arriving["-"+name]
 			for _, a := range defs {
 				if a == b.id || l.w.atoms[a].decl == b.decl && l.w.atoms[a].file == b.file {
@@ -43,17 +43,17 @@ func (l *linker) linkMentions() {
 				l.mentions[pairKey(a, b.id)] = true
 				switch {
 				case !uses:
-				case retiring && l.w.atoms[a].mentionsRemoved(l.w, name) && b.mentionsRemoved(l.w, name):
+				case retiring && l.w.atoms[a].mentionsRemoved(name) && b.mentionsRemoved(name):
 					// Both remove the name's last mentions: the definition
 					// goes once its uses are gone, or the parts between do
-					// not build (DRF deleted compat.ip_address_validators
-					// two parts before fields.py stopped importing it).
+					// not build (a helper deleted two parts before the
+					// file importing it stops doing so).
 					l.uses[[2]int{a, b.id}] = true
 				case arriving && len(defs) == 1 && distinctive(name):
 					// A name no base file mentions, declared once and
 					// spelled as no other word is, can only mean that
 					// declaration: as sure as an import (caddy's Caddyfile
-					// parser used caddytls.ECH from the part below it).
+					// parser came before the new ech.go whose types it uses).
 					l.uses[[2]int{b.id, a}] = true
 					l.resolved[[2]int{b.id, a}] = byNewName
 				default:
@@ -66,7 +66,7 @@ func (l *linker) linkMentions() {
 }
 
 // mentionsRemoved reports whether the atom deletes a line naming name.
-func (a *atom) mentionsRemoved(w *work, name string) bool {
+func (a *atom) mentionsRemoved(name string) bool {
 	for _, l := range a.dels {
 		if containsWord(l.Text, name) {
 			return true
