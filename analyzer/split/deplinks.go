@@ -134,7 +134,7 @@ func (l *linker) linkDependencies() {
 				}
 				// The import builds on the manifest that brings the
 				// module in, wherever the two land (caddy's go.mod came
-				// four parts after the file importing its new module).
+				// two parts after the file importing its new module).
 				for _, ma := range w.files[m].atoms {
 					if len(w.atoms[ma].adds) > 0 {
 						l.uses[[2]int{a.id, ma}] = true
