@@ -214,44 +214,6 @@ func TestPartTitlesAreDistinct(t *testing.T) {
 	})
 }
 
-// A part of tests alone comes after the code of its kind, even when its
-// path sorts first: tests check code that must be in.
-func TestTestsComeAfterCode(t *testing.T) {
-	var code, tests strings.Builder
-	code.WriteString("package app\n\n")
-	tests.WriteString("package e2e\n\nimport \"testing\"\n\n")
-	for i := range 30 {
-		fmt.Fprintf(&code, "func Step%d(x int) int {\n\treturn x + %d\n}\n\n", i, i)
-		fmt.Fprintf(&tests, "func TestCLI%d(t *testing.T) {\n\trun(t, %d)\n}\n\n", i, i)
-	}
-	in := changeOf(map[string][2]string{
-		"app/src/steps.go":    {"package app\n", code.String()},
-		"app/e2e/cli_test.go": {"package e2e\n", tests.String()},
-	})
-	in.Policy.Budget.Lines = 100
-	plan, err := Split(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	last := map[string]int{}
-	for _, p := range plan.Parts {
-		for _, f := range p.Files {
-			last[f.Path] = p.Index
-		}
-	}
-	first := len(plan.Parts) + 1
-	for _, p := range plan.Parts {
-		for _, f := range p.Files {
-			if f.Path == "app/e2e/cli_test.go" {
-				first = min(first, p.Index)
-			}
-		}
-	}
-	if first < last["app/src/steps.go"] {
-		t.Errorf("tests start at part %d, before the code's last part %d: %+v", first, last["app/src/steps.go"], plan.Parts)
-	}
-}
-
 // A docs part says it waits for the code it describes only when it names
 // code the change touches.
 func TestDocsRationaleSaysWhatItWaitsFor(t *testing.T) {

@@ -2,10 +2,12 @@ package split
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/mvcbot/mvc/analyzer"
 	"github.com/mvcbot/mvc/analyzer/size"
 )
 
@@ -251,5 +253,58 @@ func TestACycleIsSaid(t *testing.T) {
 	first := plan.Parts[min(slices.Min(at["tls/alpha.go"]), slices.Min(at["tls/beta.go"]))-1]
 	if !strings.Contains(first.Rationale, "which uses it in turn: they build only together") {
 		t.Errorf("part %d %q: rationale %q does not say it needs a later part", first.Index, first.Title, first.Rationale)
+	}
+}
+
+// A part of tests alone comes after the code of its kind, even when its
+// path sorts first: tests check code that must be in.
+func TestTestsComeAfterCode(t *testing.T) {
+	var code, tests strings.Builder
+	code.WriteString("package app\n\n")
+	tests.WriteString("package e2e\n\nimport \"testing\"\n\n")
+	for i := range 30 {
+		fmt.Fprintf(&code, "func Step%d(x int) int {\n\treturn x + %d\n}\n\n", i, i)
+		fmt.Fprintf(&tests, "func TestCLI%d(t *testing.T) {\n\trun(t, %d)\n}\n\n", i, i)
+	}
+	in := changeOf(map[string][2]string{
+		"app/src/steps.go":    {"package app\n", code.String()},
+		"app/e2e/cli_test.go": {"package e2e\n", tests.String()},
+	})
+	in.Policy.Budget.Lines = 100
+	plan, err := Split(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := partOf(plan)
+	if first, last := slices.Min(at["app/e2e/cli_test.go"]), slices.Max(at["app/src/steps.go"]); first < last {
+		t.Errorf("tests start at part %d, before the code's last part %d: %+v", first, last, plan.Parts)
+	}
+}
+
+// Two code parts that need each other form a cycle; the docs part, ready
+// all along and first by path, still goes last rather than ahead of the
+// cycle, and what the cycle needs goes before it.
+func TestOrderPlacesACycleWhereItsFirstMemberGoes(t *testing.T) {
+	w := &work{}
+	var groups []*group
+	add := func(path string, class size.Class) *group {
+		w.files = append(w.files, fileInfo{FileChange: analyzer.FileChange{Path: path}, class: class})
+		g := &group{id: len(groups), files: map[int]bool{len(w.files) - 1: true}, alive: true}
+		groups = append(groups, g)
+		return g
+	}
+	docs := add("0docs/guide.md", size.Docs)
+	a := add("aa/a.go", size.Code)
+	b := add("bb/b.go", size.Code)
+	base := add("zz/base.go", size.Code)
+	kinds := map[int]Kind{docs.id: KindDocs, a.id: KindConsumer, b.id: KindConsumer, base.id: KindProvider}
+	needs := map[int]map[int]bool{a.id: {b.id: true}, b.id: {a.id: true, base.id: true}}
+	var got []string
+	for _, g := range w.order(groups, kinds, needs, nil) {
+		got = append(got, w.files[slices.Collect(maps.Keys(g.files))[0]].Path)
+	}
+	want := []string{"zz/base.go", "aa/a.go", "bb/b.go", "0docs/guide.md"}
+	if !slices.Equal(got, want) {
+		t.Errorf("order = %q, want %q", got, want)
 	}
 }

@@ -3,7 +3,6 @@ package split
 import (
 	"flag"
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -392,34 +391,6 @@ func TestRepeatedPinIsADependencyUpdate(t *testing.T) {
 		}
 	}
 	t.Errorf("no part holds the requirements files: %+v", plan.Parts)
-}
-
-// Two code parts that need each other form a cycle; the docs part, ready
-// all along and first by path, still goes last rather than ahead of the
-// cycle, and what the cycle needs goes before it.
-func TestOrderPlacesACycleWhereItsFirstMemberGoes(t *testing.T) {
-	w := &work{}
-	var groups []*group
-	add := func(path string, class size.Class) *group {
-		w.files = append(w.files, fileInfo{FileChange: analyzer.FileChange{Path: path}, class: class})
-		g := &group{id: len(groups), files: map[int]bool{len(w.files) - 1: true}, alive: true}
-		groups = append(groups, g)
-		return g
-	}
-	docs := add("0docs/guide.md", size.Docs)
-	a := add("aa/a.go", size.Code)
-	b := add("bb/b.go", size.Code)
-	base := add("zz/base.go", size.Code)
-	kinds := map[int]Kind{docs.id: KindDocs, a.id: KindConsumer, b.id: KindConsumer, base.id: KindProvider}
-	needs := map[int]map[int]bool{a.id: {b.id: true}, b.id: {a.id: true, base.id: true}}
-	var got []string
-	for _, g := range w.order(groups, kinds, needs, nil) {
-		got = append(got, w.files[slices.Collect(maps.Keys(g.files))[0]].Path)
-	}
-	want := []string{"zz/base.go", "aa/a.go", "bb/b.go", "0docs/guide.md"}
-	if !slices.Equal(got, want) {
-		t.Errorf("order = %q, want %q", got, want)
-	}
 }
 
 // Files without a changed line (an image, a mode change) are no pull
