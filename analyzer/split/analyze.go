@@ -191,7 +191,8 @@ func (w *work) joinWholeFiles(u *unionFind) {
 	}
 }
 
-// joinCompanions joins lockfiles with their manifests and generated files
+// joinCompanions joins lockfiles with their manifests (a workspace's root
+// lockfile with the members whose dependencies it locks) and generated files
 // with their sources.
 func (w *work) joinCompanions(u *unionFind) {
 	byKey := map[string]int{}
@@ -202,6 +203,11 @@ func (w *work) joinCompanions(u *unionFind) {
 			} else {
 				byKey[key] = fi
 			}
+		}
+	}
+	for m, locks := range w.workspaceLocks() {
+		for _, l := range locks {
+			u.union(w.files[l].atoms[0], w.files[m].atoms[0])
 		}
 	}
 }

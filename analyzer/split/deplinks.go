@@ -33,6 +33,12 @@ var (
 // addedDependencies lists the dependencies a manifest file's added lines
 // declare.
 func addedDependencies(f *fileInfo) []string {
+	return changedDependencies(f, analyzer.Add)
+}
+
+// changedDependencies lists the dependencies that a manifest file's
+// changed lines of the given kinds declare.
+func changedDependencies(f *fileInfo, ops ...analyzer.Op) []string {
 	var re *regexp.Regexp
 	switch base := path.Base(f.Path); {
 	case base == "package.json":
@@ -51,7 +57,7 @@ func addedDependencies(f *fileInfo) []string {
 	var deps []string
 	for _, h := range f.Hunks {
 		for _, l := range h.Lines {
-			if l.Op == analyzer.Add {
+			if slices.Contains(ops, l.Op) {
 				if m := re.FindStringSubmatch(l.Text); m != nil {
 					deps = append(deps, m[1])
 				}
@@ -121,6 +127,9 @@ func (l *linker) linkDependencies() {
 				locks[m] = append(locks[m], i)
 			}
 		}
+	}
+	for m, ls := range w.workspaceLocks() {
+		locks[w.files[m].Path] = append(locks[w.files[m].Path], ls...)
 	}
 	for _, a := range w.atoms {
 		for _, mod := range importedModules(a, &w.files[a.file]) {

@@ -1,0 +1,109 @@
+package split
+
+import (
+	"path"
+	"strings"
+
+	"github.com/mvcbot/mvc/analyzer"
+)
+
+// workspaceLockfiles are the lockfiles one workspace shares: npm, Yarn,
+// pnpm and Bun workspaces, Cargo workspaces and uv workspaces keep a single
+// lockfile at their root for the manifests of every member below it.
+var workspaceLockfiles = map[string]bool{
+	"package-lock.json": true, "npm-shrinkwrap.json": true, "yarn.lock": true, "pnpm-lock.yaml": true,
+	"bun.lock": true, "bun.lockb": true, "Cargo.lock": true, "uv.lock": true,
+}
+
+// workspaceLocks pairs each changed member manifest that has no changed
+// lockfile beside it with the nearest changed workspace lockfile of its
+// ecosystem above it: packages/app/package.json gains a dependency and
+// the root pnpm-lock.yaml locks it, so a part with one and not the other
+// fails a frozen-lockfile install.
+func (w *work) workspaceLocks() map[int][]int {
+	lockAt := map[string][]int{} // "dir/manifest" -> workspace lockfiles in dir
+	for i, f := range w.files {
+		dir, base := path.Split(f.Path)
+		if workspaceLockfiles[base] {
+			lockAt[dir+manifests[base]] = append(lockAt[dir+manifests[base]], i)
+		}
+	}
+	if len(lockAt) == 0 {
+		return nil
+	}
+	pairs := map[int][]int{}
+	for i, f := range w.files {
+		dir, base := path.Split(f.Path)
+		if len(lockAt[f.Path]) > 0 || !isManifest(base) {
+			continue
+		}
+		deps := changedDependencies(&w.files[i], analyzer.Add, analyzer.Delete)
+		if len(deps) == 0 {
+			continue
+		}
+		for d := path.Dir(path.Clean(dir)); ; d = path.Dir(d) {
+			key := base
+			if d != "." {
+				key = d + "/" + base
+			}
+			if locks := lockAt[key]; len(locks) > 0 {
+				for _, l := range locks {
+					if w.locksAny(l, deps) {
+						pairs[i] = append(pairs[i], l)
+					}
+				}
+				break
+			}
+			if d == "." {
+				break
+			}
+		}
+	}
+	return pairs
+}
+
+// locksAny says whether a lockfile's changed lines name one of deps, as
+// a whole name: "react" in `react@18.2.0:` or `"node_modules/react"`, not
+// in "react-dom".
+func (w *work) locksAny(lock int, deps []string) bool {
+	for _, h := range w.files[lock].Hunks {
+		for _, l := range h.Lines {
+			for _, d := range deps {
+				if containsPackageName(l.Text, d) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// containsPackageName finds a package name in s with no character of a
+// package name on either side: unlike identifiers, they hold dashes.
+func containsPackageName(s, name string) bool {
+	isNameByte := func(b byte) bool {
+		return b == '-' || b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+	}
+	for from := 0; ; {
+		i := strings.Index(s[from:], name)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(name)
+		if (i == 0 || !isNameByte(s[i-1])) && (end == len(s) || !isNameByte(s[end])) {
+			return true
+		}
+		from = i + 1
+	}
+}
+
+// isManifest says whether a file name is the manifest some lockfile locks.
+func isManifest(base string) bool {
+	for _, m := range manifests {
+		if base == m {
+			return true
+		}
+	}
+	return false
+}
