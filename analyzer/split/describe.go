@@ -31,6 +31,8 @@ func (w *work) title(g *group, kind Kind) string {
 		return t
 	case KindDocs:
 		return "Update docs: " + listNames(baseNames(files), 3)
+	case KindRelease:
+		return w.releaseTitle(g)
 	case KindMechanical:
 		return w.mechanicalTitle(g, files)
 	}
@@ -274,6 +276,8 @@ func (w *work) rationale(g *group, facts *groupFacts, kind Kind, over, dependent
 		} else {
 			reasons = append(reasons, "Dependency and build changes go first so the parts after them build on them")
 		}
+	case KindRelease:
+		reasons = append(reasons, "A version bump and its release notes go last, once everything they announce is in")
 	case KindDocs:
 		if dependent {
 			reasons = append(reasons, "Documentation only: it can be reviewed on its own once the code it describes is in")

@@ -10,7 +10,7 @@ import (
 
 // kindRank orders parts of different kinds when nothing else does.
 var kindRank = map[Kind]int{
-	KindDependencies: 0, KindVendored: 0, KindMechanical: 1, KindProvider: 2, KindConsumer: 3, KindDocs: 4,
+	KindDependencies: 0, KindVendored: 0, KindMechanical: 1, KindProvider: 2, KindConsumer: 3, KindDocs: 4, KindRelease: 5,
 }
 
 // needs returns, per group, the groups whose declarations it uses, and
@@ -109,6 +109,9 @@ func reaches(needs map[int]map[int]bool, from, to int) bool {
 func (w *work) kindOf(g *group, provides bool) Kind {
 	if g.mech == vendored {
 		return KindVendored
+	}
+	if _, ok := w.releaseVersions(g); ok {
+		return KindRelease
 	}
 	deps, docs := true, true
 	for f := range g.files {

@@ -63,6 +63,7 @@ const (
 	KindProvider     Kind = "provider"     // definitions other parts use
 	KindConsumer     Kind = "consumer"     // changes that use what others define
 	KindDocs         Kind = "docs"
+	KindRelease      Kind = "release" // a version bump, with its release notes: last
 )
 
 // PartFile is one file's share of a part.

@@ -74,7 +74,8 @@ func (w *work) stack(groups []*group, l *linker) []Part {
 		kinds[g.id] = w.kindOf(g, provides[g.id])
 	}
 	// Docs describe code; code never builds on them, whatever names a
-	// heading shares with it, so docs stay at the top of the stack. Nor
+	// heading shares with it, so docs stay at the top of the stack, and a
+	// version bump above them. Nor
 	// does anything build on a reformatting or a comment edit, though the
 	// comment sits on a declaration others name.
 	byID := map[int]*group{}
@@ -84,7 +85,8 @@ func (w *work) stack(groups []*group, l *linker) []Part {
 	for user, defs := range needs {
 		for d := range defs {
 			tidying := byID[d].mech == whitespaceOnly || byID[d].mech == commentOnly
-			if tidying || kinds[d] == KindDocs && kinds[user] != KindDocs {
+			last := kinds[d] == KindDocs || kinds[d] == KindRelease
+			if tidying || last && kinds[user] != kinds[d] {
 				delete(defs, d)
 			}
 		}

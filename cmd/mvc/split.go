@@ -36,7 +36,7 @@ directories, tests and the code they test, lockfiles and manifests,
 generated files and their sources, co-change in the base's history and
 CODEOWNERS; formatting-only edits, moves and sweeps are kept apart. Parts
 are ordered dependencies first, then mechanical edits, then what others
-use, then its users, then docs. Reads only the local repository: no
+use, then its users, then docs, then a version bump. Reads only the local repository: no
 token, no network.
 
 The base and head are chosen as by 'mvc analyze'; settings come from the
