@@ -23,6 +23,7 @@ type CommentAPI interface {
 	IssueComments(ctx context.Context, number int) ([]github.Comment, error)
 	CreateComment(ctx context.Context, number int, body string) (github.Comment, error)
 	EditComment(ctx context.Context, id int64, body string) (github.Comment, error)
+	DeleteComment(ctx context.Context, id int64) error
 }
 
 // Sticky is one pull request's report comment.
@@ -54,8 +55,15 @@ func (r CommentResult) Warning() string { return warning(r.Action, "the pull-req
 // comments to find an earlier one by its marker, then: edits it in place
 // (nothing when the body is the same), or creates one when the policy says
 // so (always; on-violation only when too large). With never it does not
-// even look. Several marked comments (from older bugs) leave the oldest
-// edited and the rest alone; it never deletes or reposts.
+// even look.
+//
+// Two runs for one pull request at once (opened and labeled fire
+// together) can both find no comment and both create one. So after
+// creating it lists again: when an older report comment exists, the new
+// one is deleted and the older one edited. Younger duplicates by the
+// author of the oldest report comment (left by such a race, or by older
+// versions) are deleted whenever the comment is kept current, so a stale
+// verdict never lingers below the current one.
 func PublishComment(ctx context.Context, api CommentAPI, s Sticky) (CommentResult, error) {
 	if s.Policy == config.CommentNever {
 		return CommentResult{Action: Skipped, Reason: "comment: never"}, nil
@@ -70,15 +78,42 @@ func PublishComment(ctx context.Context, api CommentAPI, s Sticky) (CommentResul
 		return CommentResult{}, fmt.Errorf("find the report comment on #%d: %w", s.Number, err)
 	}
 	existing, found := oldestMarked(comments, marker)
-	switch {
-	case found && sameBody(existing.Body, body):
-		return CommentResult{Action: Unchanged, CommentID: existing.ID, URL: existing.URL, Reason: "the comment is up to date"}, nil
-	case found:
-		return edit(ctx, api, existing, body)
-	case s.Policy == config.CommentAlways || s.TooLarge:
-		return create(ctx, api, s.Number, body)
+	if !found {
+		if s.Policy != config.CommentAlways && !s.TooLarge {
+			return CommentResult{Action: Skipped, Reason: "within budget, and comment is on-violation"}, nil
+		}
+		created, err := create(ctx, api, s.Number, body)
+		if err != nil || created.Action != Created {
+			return created, err
+		}
+		// A concurrent run may have created one too: keep the oldest.
+		if comments, err = api.IssueComments(ctx, s.Number); err != nil {
+			return created, nil // the comment is posted; the next run settles any duplicate
+		}
+		if existing, found = oldestMarked(comments, marker); !found || existing.ID == created.CommentID {
+			pruneDuplicates(ctx, api, comments, existing, marker)
+			return created, nil
+		}
 	}
-	return CommentResult{Action: Skipped, Reason: "within budget, and comment is on-violation"}, nil
+	defer pruneDuplicates(ctx, api, comments, existing, marker)
+	if sameBody(existing.Body, body) {
+		return CommentResult{Action: Unchanged, CommentID: existing.ID, URL: existing.URL, Reason: "the comment is up to date"}, nil
+	}
+	return edit(ctx, api, existing, body)
+}
+
+// pruneDuplicates deletes the report comments younger than keep that its
+// author wrote. It is best effort: a comment another run deleted first, or
+// a token that may not delete, leaves the duplicate for a later run.
+func pruneDuplicates(ctx context.Context, api CommentAPI, comments []github.Comment, keep github.Comment, marker string) {
+	if keep.Author == "" {
+		return
+	}
+	for _, c := range comments {
+		if c.ID != keep.ID && c.Author == keep.Author && startsWithLine(c.Body, marker) {
+			_ = api.DeleteComment(ctx, c.ID)
+		}
+	}
 }
 
 func create(ctx context.Context, api CommentAPI, number int, body string) (CommentResult, error) {
@@ -103,12 +138,14 @@ func edit(ctx context.Context, api CommentAPI, existing github.Comment, body str
 	return CommentResult{Action: Updated, CommentID: c.ID, URL: c.URL, Reason: "the report changed"}, nil
 }
 
-// oldestMarked finds the earliest comment that carries the marker.
+// oldestMarked finds the earliest report comment: one whose first line is
+// the marker, as mvc writes it. A user who quotes the marker in a comment,
+// in a code block or anywhere below the first line, keeps the comment.
 func oldestMarked(comments []github.Comment, marker string) (github.Comment, bool) {
 	var oldest github.Comment
 	found := false
 	for _, c := range comments {
-		if !hasLine(c.Body, marker) {
+		if !startsWithLine(c.Body, marker) {
 			continue
 		}
 		if !found || c.CreatedAt.Before(oldest.CreatedAt) || (c.CreatedAt.Equal(oldest.CreatedAt) && c.ID < oldest.ID) {
@@ -118,9 +155,9 @@ func oldestMarked(comments []github.Comment, marker string) (github.Comment, boo
 	return oldest, found
 }
 
-// withMarker puts the marker first unless the body has it already.
+// withMarker puts the marker first unless the body starts with it already.
 func withMarker(body, marker string) string {
-	if hasLine(body, marker) {
+	if startsWithLine(body, marker) {
 		return body
 	}
 	return marker + "\n" + body

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mvcbot/mvc/config"
 	"github.com/mvcbot/mvc/internal/fakegithub"
+	"github.com/mvcbot/mvc/source/github"
 )
 
 const report = Marker + "\n### mvc: 812 weighted lines, too large\n"
@@ -21,10 +22,11 @@ func TestCommentPolicies(t *testing.T) {
 		want     Action
 		counts   counts
 	}{
-		{"on-violation, too large, first run", config.CommentOnViolation, true, false, Created, counts{1, 1}},
+		// Creating reads the comments again, to settle a concurrent run's.
+		{"on-violation, too large, first run", config.CommentOnViolation, true, false, Created, counts{2, 1}},
 		{"on-violation, within budget, no comment yet", config.CommentOnViolation, false, false, Skipped, counts{1, 0}},
 		{"on-violation, shrunk under budget: kept current", config.CommentOnViolation, false, true, Updated, counts{1, 1}},
-		{"always, within budget", config.CommentAlways, false, false, Created, counts{1, 1}},
+		{"always, within budget", config.CommentAlways, false, false, Created, counts{2, 1}},
 		{"always, rerun", config.CommentAlways, false, true, Updated, counts{1, 1}},
 		{"never leaves an existing comment alone", config.CommentNever, true, true, Skipped, counts{0, 0}},
 		{"never, no comment", config.CommentNever, true, false, Skipped, counts{0, 0}},
@@ -109,22 +111,59 @@ func TestStickyFoundBehindEarlierComments(t *testing.T) {
 	}
 }
 
+// Several report comments (a race of two runs, or older versions) leave
+// the oldest edited and its author's younger duplicates deleted; a comment
+// that only mentions the marker is someone else's and stays as it is.
 func TestSeveralMarkedCommentsEditTheOldest(t *testing.T) {
 	f := newFixture(t, fakegithub.Pull{})
-	f.repo.AddComment(1, "mona", "> "+Marker+"\n> quoting the bot does not make a report")
+	quote := f.repo.AddComment(1, "mona", "> "+Marker+"\n> quoting the bot does not make a report")
+	fenced := f.repo.AddComment(1, "alice", "How does mvc find its comment? By this line:\n```\n"+Marker+"\n```")
 	oldest := f.repo.AddComment(1, fakegithub.Actor, Marker+"\nfirst")
-	f.repo.AddComment(1, fakegithub.Actor, Marker+"\nduplicate from an old bug")
+	f.repo.AddComment(1, fakegithub.Actor, Marker+"\nduplicate from a race")
+	other := f.repo.AddComment(1, "someone-else", Marker+"\nnot written by the report's author")
 	got, err := PublishComment(context.Background(), f.client, Sticky{Number: 1, Body: report, Policy: config.CommentAlways})
 	if err != nil || got.CommentID != oldest || got.Action != Updated {
 		t.Fatalf("result %+v, %v; want comment %d updated", got, err, oldest)
 	}
-	bodies := []string{}
+	var ids []int64
 	for _, c := range f.repo.Comments(1) {
-		bodies = append(bodies, c.GetBody())
+		ids = append(ids, c.GetID())
 	}
-	if bodies[1] != report || bodies[2] != Marker+"\nduplicate from an old bug" || len(bodies) != 3 {
-		t.Errorf("bodies = %q", bodies)
+	if want := []int64{quote, fenced, oldest, other}; fmt.Sprint(ids) != fmt.Sprint(want) {
+		t.Errorf("comments %v, want %v: the duplicate deleted, the rest kept", ids, want)
 	}
+	if body := f.repo.Comments(1)[1].GetBody(); !strings.HasPrefix(body, "How does mvc") {
+		t.Errorf("alice's comment became %q", body)
+	}
+}
+
+// Two runs for one pull request at once both find no comment and both
+// create one; the second to look again deletes its own and edits the
+// first, so one comment remains, with the latest report.
+func TestConcurrentRunsLeaveOneComment(t *testing.T) {
+	f := newFixture(t, fakegithub.Pull{})
+	ctx := context.Background()
+	// The other run creates its comment between this run's list and create.
+	api := racingAPI{Client: f.client, race: func() { f.repo.AddComment(1, fakegithub.Actor, Marker+"\nthe other run's report") }}
+	got, err := PublishComment(ctx, api, Sticky{Number: 1, Body: report, Policy: config.CommentOnViolation, TooLarge: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	comments := f.repo.Comments(1)
+	if len(comments) != 1 || comments[0].GetBody() != report || got.CommentID != comments[0].GetID() || got.Action != Updated {
+		t.Errorf("result %+v; comments %v, want the other run's comment holding this report", got, comments)
+	}
+}
+
+// racingAPI runs race just before creating a comment.
+type racingAPI struct {
+	*github.Client
+	race func()
+}
+
+func (a racingAPI) CreateComment(ctx context.Context, number int, body string) (github.Comment, error) {
+	a.race()
+	return a.Client.CreateComment(ctx, number, body)
 }
 
 func TestBodyGetsTheMarker(t *testing.T) {

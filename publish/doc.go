@@ -38,12 +38,13 @@ func warning(a Action, what string) string {
 	return "mvc skipped " + what + ": " + readOnlyFix
 }
 
-// hasLine reports whether body has a line equal to line, ignoring
-// surrounding blanks; a quote of it ("> …") does not count.
-func hasLine(body, line string) bool {
-	for _, l := range strings.Split(body, "\n") {
-		if strings.TrimSpace(l) == line {
-			return true
+// startsWithLine reports whether body's first line that is not blank is
+// line, ignoring surrounding blanks: mvc writes its marker there, so a
+// comment or issue that merely mentions the marker is not taken for mvc's.
+func startsWithLine(body, line string) bool {
+	for l := range strings.SplitSeq(body, "\n") {
+		if t := strings.TrimSpace(l); t != "" {
+			return t == line
 		}
 	}
 	return false

@@ -54,7 +54,7 @@ func PublishIssue(ctx context.Context, api IssueAPI, s StickyIssue) (IssueResult
 	var existing *github.Issue
 	for i := range issues {
 		is := &issues[i]
-		if hasLine(is.Body, s.Marker) && (existing == nil || is.Number < existing.Number) {
+		if startsWithLine(is.Body, s.Marker) && (existing == nil || is.Number < existing.Number) {
 			existing = is
 		}
 	}

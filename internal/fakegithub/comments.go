@@ -69,6 +69,7 @@ func init() {
 		// Only PATCH: a GET on issues/comments/{id} would conflict with the
 		// GET routes under issues/{number}/ in net/http's router.
 		s.Handle("PATCH", "/repos/{owner}/{repo}/issues/comments/{id}", s.updateComment)
+		s.Handle("DELETE", "/repos/{owner}/{repo}/issues/comments/{id}", s.deleteComment)
 	})
 }
 
@@ -125,6 +126,33 @@ func (s *Server) updateComment(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	WriteJSON(w, http.StatusOK, out)
+}
+
+// deleteComment answers 204, or 404 for a comment that is not there, as
+// GitHub does.
+func (s *Server) deleteComment(w http.ResponseWriter, r *http.Request) {
+	repo, ok := s.repoOf(w, r)
+	if !ok {
+		return
+	}
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	deleted := false
+	repo.Lock(func() {
+		for number, list := range repo.comments {
+			for i, c := range list {
+				if c.GetID() == id {
+					repo.comments[number] = append(list[:i:i], list[i+1:]...)
+					deleted = true
+					return
+				}
+			}
+		}
+	})
+	if !deleted {
+		WriteError(w, http.StatusNotFound, "Not Found")
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
 }
 
 func (r *Repo) commentLocked(id int64) *github.IssueComment {

@@ -3,6 +3,7 @@ package github
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"time"
 
 	gh "github.com/google/go-github/v60/github"
@@ -65,4 +66,16 @@ func (c *Client) EditComment(ctx context.Context, id int64, body string) (Commen
 		return Comment{}, apiError(fmt.Sprintf("edit comment %d", id), err)
 	}
 	return commentFrom(cm), nil
+}
+
+// DeleteComment deletes a comment; one already gone counts as deleted.
+func (c *Client) DeleteComment(ctx context.Context, id int64) error {
+	resp, err := c.gh.Issues.DeleteComment(ctx, c.owner, c.repo, id)
+	if resp != nil && resp.StatusCode == http.StatusNotFound {
+		return nil
+	}
+	if err != nil {
+		return apiError(fmt.Sprintf("delete comment %d", id), err)
+	}
+	return nil
 }
