@@ -283,6 +283,8 @@ func TestBadInputAndConfigWriteNothing(t *testing.T) {
 		{name: "app id not a number", input: "INPUT_APP-ID", value: "my-app", want: "is not a number"},
 		{name: "app key not PEM", input: "INPUT_APP-ID", value: "12", want: "not PEM"},
 		{name: "report outside", input: "INPUT_REPORT-FILE", value: "../x.json", want: "input report-file"},
+		{name: "report the workspace", input: "INPUT_REPORT-FILE", value: ".", want: "input report-file"},
+		{name: "report a directory", input: "INPUT_REPORT-FILE", value: "sub", want: "input report-file"},
 		{name: "config key", config: "budjet:\n  lines: 3\n", want: `unknown key "budjet"`},
 		{name: "config value", config: "budget:\n  lines: many\n", want: "budget.lines"},
 	}
@@ -296,6 +298,9 @@ func TestBadInputAndConfigWriteNothing(t *testing.T) {
 			}
 			if tc.input != "" {
 				h.env[tc.input] = tc.value
+			}
+			if err := os.MkdirAll(filepath.Join(h.env["GITHUB_WORKSPACE"], "sub"), 0o755); err != nil {
+				t.Fatal(err)
 			}
 			if strings.HasPrefix(tc.name, "app ") {
 				h.env["INPUT_APP-PRIVATE-KEY"] = "not a key"
@@ -318,6 +323,29 @@ func TestBadInputAndConfigWriteNothing(t *testing.T) {
 			}
 			if errLines != 1 {
 				t.Errorf("%d error annotations, want one line:\n%s", errLines, h.stdout.String())
+			}
+		})
+	}
+}
+
+// A runner file that cannot be opened (a container run as another user, a
+// read-only mount) costs a warning, not the run: the comment and label are
+// written by then, and the verdict's exit code stands.
+func TestUnwritableRunnerFilesWarn(t *testing.T) {
+	for _, name := range []string{"GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY"} {
+		t.Run(name, func(t *testing.T) {
+			h := newHarness(t)
+			h.addPull(fakegithub.Pull{Number: 18, Files: codeFiles(5, 120)})
+			h.prEvent("opened", 18)
+			h.env[name] = filepath.Join(h.dir, "missing", "file")
+			if code := h.run(); code != ExitTooLarge {
+				t.Fatalf("exit %d, want %d\n%s", code, ExitTooLarge, h.stdout.String())
+			}
+			if !strings.Contains(h.stdout.String(), "::warning::mvc could not write") || !strings.Contains(h.stdout.String(), name) {
+				t.Errorf("no warning naming %s:\n%s", name, h.stdout.String())
+			}
+			if len(h.repo.Comments(18)) != 1 {
+				t.Errorf("comments = %v, want the report", h.repo.Comments(18))
 			}
 		})
 	}

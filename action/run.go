@@ -116,6 +116,9 @@ func (r *runner) run(ctx context.Context) (int, error) {
 		return 0, badInput(err)
 	}
 	r.in = in
+	if err := r.files.checkReportFile(in.ReportFile); err != nil {
+		return 0, badInput(err)
+	}
 	if r.delivery, err = readDeliveryInputs(r.gha.GetInput); err != nil {
 		return 0, badInput(err)
 	}
