@@ -261,7 +261,7 @@ func TestTruncatedFileListIsALowerBound(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	out := h.outputs()
-	if out["exact"] != "false" || out["files"] != "3100" || out["changed-lines"] != "58100" {
+	if out["exact"] != "false" || out["files"] != "3100" || out["changed-lines"] != "58100" || out["parts"] != "" {
 		t.Errorf("outputs = %v", out)
 	}
 	if out["size"] == "XS" {
@@ -269,6 +269,33 @@ func TestTruncatedFileListIsALowerBound(t *testing.T) {
 	}
 	if !strings.Contains(h.summary(), "lower bound") {
 		t.Errorf("summary does not say the size is a lower bound:\n%s", h.summary())
+	}
+}
+
+// Code GitHub's 3,000-file list leaves out cannot hide behind a vendored
+// drop that fills the list: the size is a lower bound that may be over the
+// budget, so the pull request gets the comment and the run a warning.
+func TestUnlistedCodeIsNotASilentXS(t *testing.T) {
+	h := newHarness(t)
+	files := make([]fakegithub.File, 3000)
+	for i := range files {
+		files[i] = fakegithub.File{Name: fmt.Sprintf("vendor/example.com/lib/f%04d.go", i), Additions: 1, Patch: patchOf(1)}
+	}
+	h.addPull(fakegithub.Pull{Number: 19, Files: files, Additions: 3000 + 5000, ChangedFiles: 3001})
+	h.prEvent("opened", 19)
+	if code := h.run(); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, h.stdout.String())
+	}
+	out := h.outputs()
+	if out["exact"] != "false" || out["verdict"] != "mvc" {
+		t.Errorf("outputs = %v, want an inexact lower bound", out)
+	}
+	if !strings.Contains(h.stdout.String(), "::warning::GitHub listed only 3000 of 3001 changed files") {
+		t.Errorf("no warning:\n%s", h.stdout.String())
+	}
+	comments := h.repo.Comments(19)
+	if len(comments) != 1 || !strings.Contains(comments[0].GetBody(), "Lower bound") {
+		t.Errorf("comments = %v, want one saying the size is a lower bound", comments)
 	}
 }
 

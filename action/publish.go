@@ -22,28 +22,43 @@ import (
 // file. A token that cannot write degrades to the summary and a warning.
 func (r *runner) publishPR(ctx context.Context, run *prRun) (int, error) {
 	res := run.result
+	uncertain := mayExceedBudget(res)
+	if uncertain {
+		u := res.Unlisted
+		r.gha.Warningf("GitHub listed only %d of %d changed files; the %d added and %d deleted lines it did not list could put this pull request over the budget, so the size is a lower bound. Check out the repository with fetch-depth: 0 for an exact size.",
+			res.Files-u.Files, res.Files, u.Additions, u.Deletions)
+	}
 	comment := report.PRComment{
 		Size:  res,
 		Notes: run.notes,
 		// With on-violation the comment exists only if the pull request was
 		// too large once; within budget, it shrinks to a short note.
-		Brief:    res.Verdict == size.VerdictMVC && run.cfg.Comment != config.CommentAlways,
+		Brief:    res.Verdict == size.VerdictMVC && !uncertain && run.cfg.Comment != config.CommentAlways,
 		Settings: run.cfg.Source,
 	}
 	if run.delivery != nil {
 		comment.Delivery = prDeliverySection(run.delivery.Metrics, res)
 	}
+	// parts is 1 for a change accepted whole, the stack's length when one
+	// was proposed, and unknown (0, an empty output) for a too-large
+	// change no stack could be proposed for, such as one GitHub listed
+	// only in part: 1 would say it fits.
 	parts := 1
-	if run.plan != nil {
+	switch {
+	case run.plan != nil:
 		parts = max(1, len(run.plan.Parts))
+	case res.Verdict == size.VerdictTooLarge:
+		parts = 0
 	}
 	body := commentBody(&comment, run.plan)
 
 	cres, err := publish.PublishComment(ctx, run.client, publish.Sticky{
-		Number:   run.pr.Number,
-		Body:     body,
-		Policy:   run.cfg.Comment,
-		TooLarge: res.Verdict == size.VerdictTooLarge,
+		Number: run.pr.Number,
+		Body:   body,
+		Policy: run.cfg.Comment,
+		// A size that is only a lower bound and may be over the budget is
+		// said on the pull request too: never a silent XS.
+		TooLarge: res.Verdict == size.VerdictTooLarge || uncertain,
 	})
 	if err != nil {
 		return 0, fmt.Errorf("publish the pull-request comment: %w", err)
@@ -197,9 +212,28 @@ func prOutputs(res size.Result, reportPath string, parts int) map[string]string 
 		"files":            strconv.Itoa(res.Files),
 		"reviewable-files": strconv.Itoa(res.ReviewableFiles),
 		"exact":            strconv.FormatBool(res.Exact),
-		"parts":            strconv.Itoa(parts),
+		"parts":            countOrEmpty(parts),
 		"report":           reportPath,
 	}
+}
+
+// mayExceedBudget says whether a size measured within budget from an
+// incomplete file list could be over it: the lines and files GitHub did
+// not list, counted as hand-written code, would cross the budget.
+func mayExceedBudget(res size.Result) bool {
+	if res.Exact || res.Unlisted == nil || res.Verdict != size.VerdictMVC {
+		return false
+	}
+	u := res.Unlisted
+	return res.WeightedLines+u.Additions+u.Deletions > res.Budget.Lines || res.ReviewableFiles+u.Files > res.Budget.Files
+}
+
+// countOrEmpty writes an unknown count (0) as an empty output.
+func countOrEmpty(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
 }
 
 // prDeliverySection is the comment's delivery part: the health summary,
