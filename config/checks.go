@@ -65,6 +65,46 @@ func checkLabel(s string, max int) string {
 	return ""
 }
 
+// checkExempt refuses an exempt label that is one of the size labels:
+// mvc would exempt every pull request it labels that size, and then every
+// rerun. GitHub compares label names case-insensitively, and so does this.
+func checkExempt(l Labels) string {
+	if sizeLabelOf(l.Prefix, l.Exempt) == "" {
+		return ""
+	}
+	return fmt.Sprintf("must differ from the size labels %s (mvc would exempt every pull request it labels), got %q", sizeLabels(l.Prefix), l.Exempt)
+}
+
+// checkPrefixAgainstExempt is checkExempt's problem told from the prefix's
+// side, for a prefix input that turns a configured exempt label into a size
+// label.
+func checkPrefixAgainstExempt(l Labels) string {
+	if sizeLabelOf(l.Prefix, l.Exempt) == "" {
+		return ""
+	}
+	return fmt.Sprintf("must not make a size label equal to the exempt label %q; the size labels would be %s", l.Exempt, sizeLabels(l.Prefix))
+}
+
+// sizeLabelOf returns the size label with prefix that equals label,
+// ignoring case, or "".
+func sizeLabelOf(prefix, label string) string {
+	for _, s := range size.Sizes {
+		if name := prefix + string(s); strings.EqualFold(name, label) {
+			return name
+		}
+	}
+	return ""
+}
+
+// sizeLabels lists the six size labels with prefix.
+func sizeLabels(prefix string) string {
+	names := make([]string, len(size.Sizes))
+	for i, s := range size.Sizes {
+		names[i] = prefix + string(s)
+	}
+	return strings.Join(names, ", ")
+}
+
 // normalizeColor accepts 6 hex digits, with or without "#", and returns them
 // lower case without "#", the form GitHub's labels API takes.
 func normalizeColor(s string) (string, string) {

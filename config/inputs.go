@@ -89,8 +89,27 @@ func Resolve(file *File, in Inputs) (Config, error) {
 			return Config{}, &Error{Key: in.knobName(k.name), Msg: msg}
 		}
 	}
+	if err := in.checkLabels(cfg.Labels); err != nil {
+		return Config{}, err
+	}
 	cfg.Size.ExemptLabel = cfg.Labels.Exempt
 	return cfg, nil
+}
+
+// checkLabels refuses an exempt label equal to a size label. A file alone
+// cannot get here (Parse refuses it), so an input made the clash: the
+// exempt-label input when set, else the label-prefix input.
+func (in *Inputs) checkLabels(l Labels) error {
+	if strings.TrimSpace(in.ExemptLabel) != "" {
+		if msg := checkExempt(l); msg != "" {
+			return &Error{Key: in.knobName("exempt-label"), Msg: msg}
+		}
+		return nil
+	}
+	if msg := checkPrefixAgainstExempt(l); msg != "" {
+		return &Error{Key: in.knobName("label-prefix"), Msg: msg}
+	}
+	return nil
 }
 
 func (in *Inputs) knobName(name string) string {

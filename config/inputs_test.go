@@ -127,6 +127,10 @@ func TestResolveBadInputs(t *testing.T) {
 		{Inputs{LabelPrefix: "a\tb"}, `input label-prefix: must not contain control characters or line breaks, got "a\tb"`},
 		{Inputs{LabelPrefix: "this-prefix-is-far-too-long-for-any-github-label/"}, `input label-prefix: must be at most 47 characters (GitHub's label limit), got 49`},
 		{Inputs{ExemptLabel: "one\ntwo"}, `input exempt-label: must not contain control characters or line breaks, got "one\ntwo"`},
+		{Inputs{ExemptLabel: "size/XL"}, `input exempt-label: must differ from the size labels size/XS, size/S, size/M, size/L, size/XL, size/XXL (mvc would exempt every pull request it labels), got "size/XL"`},
+		{Inputs{ExemptLabel: "Size/xs"}, `input exempt-label: must differ from the size labels size/XS, size/S, size/M, size/L, size/XL, size/XXL (mvc would exempt every pull request it labels), got "Size/xs"`},
+		{Inputs{LabelPrefix: "pr-", ExemptLabel: "pr-M"}, `input exempt-label: must differ from the size labels pr-XS, pr-S, pr-M, pr-L, pr-XL, pr-XXL (mvc would exempt every pull request it labels), got "pr-M"`},
+		{Inputs{ExemptLabel: "size/XXL", Flags: true}, `flag --exempt-label: must differ from the size labels size/XS, size/S, size/M, size/L, size/XL, size/XXL (mvc would exempt every pull request it labels), got "size/XXL"`},
 		{Inputs{Ignore: "ok/\n[bad"}, `input ignore: has a malformed glob "[bad" (an unclosed "[" or a trailing "\"), got "[bad"`},
 		{Inputs{MaxLines: "x", Flags: true}, `flag --max-lines: must be a positive whole number, got "x"`},
 	}
@@ -181,3 +185,35 @@ func TestAddFlags(t *testing.T) {
 }
 
 func sizeBudget(lines, files int) size.Budget { return size.Budget{Lines: lines, Files: files} }
+
+// An exempt label must never be one of the size labels, whichever layer
+// set each half: the error names the input that made the clash.
+func TestResolveExemptLabelAgainstSizeLabels(t *testing.T) {
+	file, err := Parse(name, []byte("labels: {exempt: big/XL}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		in   Inputs
+		want string
+	}{
+		{Inputs{LabelPrefix: "BIG/"}, `input label-prefix: must not make a size label equal to the exempt label "big/XL"; the size labels would be BIG/XS, BIG/S, BIG/M, BIG/L, BIG/XL, BIG/XXL`},
+		{Inputs{LabelPrefix: "big/", ExemptLabel: "big/L"}, `input exempt-label: must differ from the size labels big/XS, big/S, big/M, big/L, big/XL, big/XXL (mvc would exempt every pull request it labels), got "big/L"`},
+		{Inputs{ExemptLabel: "size/M"}, `input exempt-label: must differ from the size labels size/XS, size/S, size/M, size/L, size/XL, size/XXL (mvc would exempt every pull request it labels), got "size/M"`},
+		{Inputs{LabelPrefix: "big/", Flags: true}, `flag --label-prefix: must not make a size label equal to the exempt label "big/XL"; the size labels would be big/XS, big/S, big/M, big/L, big/XL, big/XXL`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			_, err := Resolve(file, tt.in)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("Resolve(%+v) error:\n got %v\nwant %s", tt.in, err, tt.want)
+			}
+		})
+	}
+	// Labels that merely look alike are fine.
+	for _, in := range []Inputs{{ExemptLabel: "size/XL-ok"}, {LabelPrefix: "big-"}, {ExemptLabel: "size/"}} {
+		if _, err := Resolve(file, in); err != nil {
+			t.Errorf("Resolve(%+v): %v", in, err)
+		}
+	}
+}

@@ -21,6 +21,9 @@ type key struct {
 	// check runs after a mapping's keys were read, for rules across keys;
 	// it returns a problem, or "" when fine.
 	check func(c *Config) string
+	// blame is the key of the mapping a failed check names, with its line,
+	// when the mapping sets it; empty names the mapping itself.
+	blame string
 }
 
 var fileKeys = []key{
@@ -45,7 +48,7 @@ var fileKeys = []key{
 		{name: "prefix", set: func(v value, c *Config) error { return v.text(&c.Labels.Prefix, checkPrefix) }},
 		{name: "exempt", set: func(v value, c *Config) error { return v.text(&c.Labels.Exempt, checkLabelName) }},
 		{name: "colors", keys: colorKeys()},
-	}},
+	}, check: func(c *Config) string { return checkExempt(c.Labels) }, blame: "exempt"},
 	{name: "comment", set: func(v value, c *Config) error { return enumKey(v, &c.Comment, commentValues) }},
 	{name: "fail-on", set: func(v value, c *Config) error { return enumKey(v, &c.FailOn, failOnValues) }},
 	{name: "issues", keys: []key{
@@ -108,7 +111,7 @@ func (k key) read(v value, c *Config) error {
 	}
 	if k.check != nil {
 		if msg := k.check(c); msg != "" {
-			return v.fail("%s", msg)
+			return v.member(k.blame).fail("%s", msg)
 		}
 	}
 	return nil

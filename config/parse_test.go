@@ -110,6 +110,11 @@ var badValues = []struct{ src, want string }{
 	{"labels: {exempt: " + strings.Repeat("e", 51) + "}", `.github/mvc.yml:1: labels.exempt: must be at most 50 characters (GitHub's label limit), got 51`},
 	{"labels: {exempt: \"a\\tb\"}", `.github/mvc.yml:1: labels.exempt: must not contain control characters or line breaks, got "a\tb"`},
 	{"labels: {exempt: 7}", `.github/mvc.yml:1: labels.exempt: must be a string, got 7`},
+	// An exempt label that is a size label would exempt every pull request
+	// mvc labels that size; GitHub ignores case in label names.
+	{"labels: {exempt: size/XL}", `.github/mvc.yml:1: labels.exempt: must differ from the size labels size/XS, size/S, size/M, size/L, size/XL, size/XXL (mvc would exempt every pull request it labels), got "size/XL"`},
+	{"labels:\n  prefix: pr-\n  exempt: PR-xxl\n", `.github/mvc.yml:3: labels.exempt: must differ from the size labels pr-XS, pr-S, pr-M, pr-L, pr-XL, pr-XXL (mvc would exempt every pull request it labels), got "PR-xxl"`},
+	{"labels:\n  exempt: big/S\n  prefix: big/\n", `.github/mvc.yml:2: labels.exempt: must differ from the size labels big/XS, big/S, big/M, big/L, big/XL, big/XXL (mvc would exempt every pull request it labels), got "big/S"`},
 	{"labels:\n  colors:\n    XS: #009900\n", `.github/mvc.yml:3: labels.colors.XS: must be 6 hex digits such as "ee0000", got nothing (an unquoted # starts a YAML comment: write "#ee0000" in quotes)`},
 	{"labels:\n  colors:\n    S: 770000\n", `.github/mvc.yml:3: labels.colors.S: must be 6 hex digits in quotes such as "ee0000", got 770000 (unquoted, YAML reads it as a number: write "770000")`},
 	{"labels: {colors: {M: red}}", `.github/mvc.yml:1: labels.colors.M: must be 6 hex digits such as "ee0000" or "#ee0000", got "red"`},

@@ -32,6 +32,20 @@ func (v value) child(key string, node *yaml.Node) value {
 	return newValue(v.file, key, node)
 }
 
+// member is the value of the mapping's key name, or v itself when the
+// mapping does not set it (or name is empty).
+func (v value) member(name string) value {
+	if name == "" || v.node.Kind != yaml.MappingNode {
+		return v
+	}
+	for i := 0; i+1 < len(v.node.Content); i += 2 {
+		if v.node.Content[i].Value == name {
+			return v.child(name, v.node.Content[i+1])
+		}
+	}
+	return v
+}
+
 func (v value) fail(format string, args ...any) error {
 	return &Error{File: v.file, Line: v.node.Line, Key: v.path, Msg: fmt.Sprintf(format, args...)}
 }
