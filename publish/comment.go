@@ -24,6 +24,10 @@ type CommentAPI interface {
 	CreateComment(ctx context.Context, number int, body string) (github.Comment, error)
 	EditComment(ctx context.Context, id int64, body string) (github.Comment, error)
 	DeleteComment(ctx context.Context, id int64) error
+	// Viewer is the login the token acts as. GitHub answers it only for
+	// a user's token; an installation token (the App's, the Actions
+	// GITHUB_TOKEN) gets a 403, and then only bots' comments are mvc's.
+	Viewer(ctx context.Context) (string, error)
 }
 
 // Sticky is one pull request's report comment.
@@ -77,7 +81,8 @@ func PublishComment(ctx context.Context, api CommentAPI, s Sticky) (CommentResul
 	if err != nil {
 		return CommentResult{}, fmt.Errorf("find the report comment on #%d: %w", s.Number, err)
 	}
-	existing, found := oldestMarked(comments, marker)
+	own := owner(ctx, api)
+	existing, found := oldestMarked(comments, marker, own)
 	if !found {
 		if s.Policy != config.CommentAlways && !s.TooLarge {
 			return CommentResult{Action: Skipped, Reason: "within budget, and comment is on-violation"}, nil
@@ -90,7 +95,7 @@ func PublishComment(ctx context.Context, api CommentAPI, s Sticky) (CommentResul
 		if comments, err = api.IssueComments(ctx, s.Number); err != nil {
 			return created, nil // the comment is posted; the next run settles any duplicate
 		}
-		if existing, found = oldestMarked(comments, marker); !found || existing.ID == created.CommentID {
+		if existing, found = oldestMarked(comments, marker, own); !found || existing.ID == created.CommentID {
 			pruneDuplicates(ctx, api, comments, existing, marker)
 			return created, nil
 		}
@@ -138,14 +143,33 @@ func edit(ctx context.Context, api CommentAPI, existing github.Comment, body str
 	return CommentResult{Action: Updated, CommentID: c.ID, URL: c.URL, Reason: "the report changed"}, nil
 }
 
+// owner says whether a comment was written by the identity mvc posts as:
+// a bot (the App, github-actions), or the user whose token it holds. The
+// token's login is asked for once, and only when a user's comment carries
+// the marker, so the usual run costs no request.
+func owner(ctx context.Context, api CommentAPI) func(github.Comment) bool {
+	asked, viewer := false, ""
+	return func(c github.Comment) bool {
+		if c.AuthorIsBot {
+			return true
+		}
+		if !asked {
+			asked = true
+			viewer, _ = api.Viewer(ctx) // an installation token has no user: only bots
+		}
+		return viewer != "" && c.Author == viewer
+	}
+}
+
 // oldestMarked finds the earliest report comment: one whose first line is
-// the marker, as mvc writes it. A user who quotes the marker in a comment,
-// in a code block or anywhere below the first line, keeps the comment.
-func oldestMarked(comments []github.Comment, marker string) (github.Comment, bool) {
+// the marker, as mvc writes it, by the identity mvc posts as. A user who
+// quotes the marker (in a code block, below the first line) or starts a
+// comment with it keeps the comment: mvc neither edits nor trusts it.
+func oldestMarked(comments []github.Comment, marker string, own func(github.Comment) bool) (github.Comment, bool) {
 	var oldest github.Comment
 	found := false
 	for _, c := range comments {
-		if !startsWithLine(c.Body, marker) {
+		if !startsWithLine(c.Body, marker) || !own(c) {
 			continue
 		}
 		if !found || c.CreatedAt.Before(oldest.CreatedAt) || (c.CreatedAt.Equal(oldest.CreatedAt) && c.ID < oldest.ID) {

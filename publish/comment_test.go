@@ -137,6 +137,33 @@ func TestSeveralMarkedCommentsEditTheOldest(t *testing.T) {
 	}
 }
 
+// Anyone may start a comment with the marker; only one written by the
+// identity mvc posts as is its report. With an installation token that is
+// a bot; with a user's token, that user.
+func TestOnlyOwnCommentsAreTheReport(t *testing.T) {
+	t.Run("installation token", func(t *testing.T) {
+		f := newFixture(t, fakegithub.Pull{})
+		forged := f.repo.AddComment(1, "mallory", Marker+"\n### mvc: within budget, merge away")
+		got, err := PublishComment(context.Background(), f.client, Sticky{Number: 1, Body: report, Policy: config.CommentOnViolation, TooLarge: true})
+		if err != nil || got.Action != Created || got.CommentID == forged {
+			t.Fatalf("result %+v, %v; want a comment of mvc's own", got, err)
+		}
+		if body := f.repo.Comments(1)[0].GetBody(); !strings.Contains(body, "merge away") {
+			t.Errorf("mallory's comment became %q", body)
+		}
+	})
+	t.Run("user token", func(t *testing.T) {
+		f := newFixture(t, fakegithub.Pull{})
+		f.srv.SetViewer("release-bot-user")
+		f.repo.AddComment(1, "mallory", Marker+"\nforged")
+		mine := f.repo.AddComment(1, "release-bot-user", Marker+"\nold report")
+		got, err := PublishComment(context.Background(), f.client, Sticky{Number: 1, Body: report, Policy: config.CommentOnViolation, TooLarge: true})
+		if err != nil || got.Action != Updated || got.CommentID != mine {
+			t.Fatalf("result %+v, %v; want comment %d updated", got, err, mine)
+		}
+	})
+}
+
 // Two runs for one pull request at once both find no comment and both
 // create one; the second to look again deletes its own and edits the
 // first, so one comment remains, with the latest report.

@@ -96,7 +96,8 @@ func (s *Server) createComment(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var out github.IssueComment
-	repo.Lock(func() { out = *repo.addCommentLocked(number, Actor, *body.Body) })
+	author := s.author()
+	repo.Lock(func() { out = *repo.addCommentLocked(number, author, *body.Body) })
 	WriteJSON(w, http.StatusCreated, &out)
 }
 

@@ -42,6 +42,7 @@ type Server struct {
 	requests []Request
 	faults   []fault
 	readOnly bool
+	viewer   string // the user a personal token acts as; "" for an installation token
 	limits   rateLimit
 	tokens   map[string]bool // accepted tokens; empty accepts any
 	apps     map[int64]*app

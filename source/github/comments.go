@@ -79,3 +79,14 @@ func (c *Client) DeleteComment(ctx context.Context, id int64) error {
 	}
 	return nil
 }
+
+// Viewer is the login the token acts as. GitHub answers 403 for an
+// installation token (an App's, or the Actions GITHUB_TOKEN), which acts
+// as no user.
+func (c *Client) Viewer(ctx context.Context) (string, error) {
+	u, _, err := c.gh.Users.Get(ctx, "")
+	if err != nil {
+		return "", apiError("read the token's user", err)
+	}
+	return u.GetLogin(), nil
+}
