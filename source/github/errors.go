@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -29,6 +30,21 @@ func (e *RateLimitError) Error() string {
 		return fmt.Sprintf("GitHub secondary rate limit: asked to wait %s (until %s), longer than this run waits (%s); rerun later, and avoid many jobs calling the API at once", e.Wait, when, e.MaxWait)
 	}
 	return fmt.Sprintf("GitHub API rate limit (%s, %d requests an hour) exhausted until %s, %s away, longer than this run waits (%s); rerun after that time, or authenticate as a GitHub App for a larger limit", e.Resource, e.Limit, when, e.Wait.Round(time.Second), e.MaxWait)
+}
+
+// UnavailableError is a 5xx answer whose Retry-After asks for a longer
+// wait than RetryPolicy.MaxWait: GitHub expects to be down or overloaded
+// for longer than a run should sit idle.
+type UnavailableError struct {
+	Status  string    // GitHub's status line, such as "503 Service Unavailable"
+	Until   time.Time // when GitHub asked to be tried again
+	Wait    time.Duration
+	MaxWait time.Duration
+}
+
+func (e *UnavailableError) Error() string {
+	return fmt.Sprintf("GitHub answered %s and asked to wait %s (until %s), longer than this run waits (%s); rerun after that time",
+		e.Status, e.Wait, e.Until.UTC().Format(time.RFC3339), e.MaxWait)
 }
 
 // parseLimit reads GitHub's rate-limit headers into a RateLimitError.
@@ -93,11 +109,28 @@ func StatusCode(err error) int {
 // operation, GitHub's message and its field errors, keeping the original
 // for errors.As (IsPermission and friends).
 func apiError(op string, err error) error {
+	err = unwrapOwn(err)
 	var e *gh.ErrorResponse
 	if !errors.As(err, &e) || e.Response == nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}
 	return &Error{Op: op, Status: e.Response.StatusCode, Message: e.Message, Fields: fieldErrors(e.Errors), err: err}
+}
+
+// unwrapOwn drops the *url.Error that net/http wraps around the
+// transport's own verdicts (a wait it would not take): its method and URL
+// add nothing to a message that names the operation, and hide the advice.
+func unwrapOwn(err error) error {
+	ue, ok := err.(*url.Error)
+	if !ok {
+		return err
+	}
+	var rl *RateLimitError
+	var un *UnavailableError
+	if errors.As(ue.Err, &rl) || errors.As(ue.Err, &un) {
+		return ue.Err
+	}
+	return err
 }
 
 // Error is GitHub's answer to a failed request, as one readable line.

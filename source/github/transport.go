@@ -17,9 +17,10 @@ import (
 type RetryPolicy struct {
 	// MaxAttempts is how often one request is tried, the first included.
 	MaxAttempts int
-	// MaxWait is the longest single wait for a rate limit the client
-	// accepts; a longer one fails at once with a *RateLimitError naming
-	// the time to come back, rather than idling a CI job for an hour.
+	// MaxWait is the longest single wait GitHub may ask for, by a rate
+	// limit or by a 5xx's Retry-After; a longer one fails at once with a
+	// *RateLimitError or *UnavailableError naming the time to come back,
+	// rather than idling a CI job for an hour.
 	MaxWait time.Duration
 	// Backoff is the wait after the first 5xx or connection error,
 	// doubling on each further one up to MaxBackoff.
@@ -121,10 +122,23 @@ func (t *retryTransport) decide(req *http.Request, resp *http.Response, err erro
 		if lastTry || !retryable(req) {
 			return decision{}
 		}
-		wait := max(t.backoff(attempt), retryAfter(resp))
-		return decision{retry: true, wait: wait, reason: resp.Status}
+		return t.decideOutage(resp, attempt)
 	}
 	return decision{}
+}
+
+// decideOutage backs off after a 5xx, longer when GitHub names a
+// Retry-After, but no longer than MaxWait: an outage GitHub expects to
+// last an hour would otherwise idle the job for hours, with the retries.
+func (t *retryTransport) decideOutage(resp *http.Response, attempt int) decision {
+	asked := retryAfter(resp)
+	if asked > t.policy.MaxWait {
+		return decision{err: &UnavailableError{
+			Status: resp.Status, Wait: asked, MaxWait: t.policy.MaxWait,
+			Until: t.clock.Now().Add(asked).Truncate(time.Second),
+		}}
+	}
+	return decision{retry: true, wait: max(t.backoff(attempt), asked), reason: resp.Status}
 }
 
 // decideLimit tells rate limits from permission errors and waits for

@@ -206,3 +206,40 @@ func TestLastRequestOfTheWindowThenWaitForTheReset(t *testing.T) {
 		t.Errorf("waits = %v, want one until the reset", got)
 	}
 }
+
+// A 5xx's Retry-After is honoured within the cap, like a rate limit's.
+func TestServerErrorRetryAfterWithinTheCapIsWaited(t *testing.T) {
+	f := newFixture(t)
+	f.repo.AddPull(fakegithub.Pull{Number: 1})
+	f.srv.FailNext("GET", pullPath, http.StatusServiceUnavailable, map[string]string{"Retry-After": "120"}, "")
+	if _, err := f.client.PullRequest(context.Background(), 1); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.clock.Waits(); !cmp.Equal(got, []time.Duration{2 * time.Minute}) {
+		t.Errorf("waits = %v, want the 2m Retry-After", got)
+	}
+}
+
+// A 5xx asking for an hour fails at once, naming when to rerun, instead
+// of idling the job for an hour per retry.
+func TestServerErrorRetryAfterBeyondTheCapFailsNamingWhenToRerun(t *testing.T) {
+	f := newFixture(t)
+	f.repo.AddPull(fakegithub.Pull{Number: 1})
+	f.srv.FailNext("GET", pullPath, http.StatusServiceUnavailable, map[string]string{"Retry-After": "3600"}, "")
+	_, err := f.client.PullRequest(context.Background(), 1)
+	var un *UnavailableError
+	if !errors.As(err, &un) || IsRateLimit(err) || IsPermission(err) {
+		t.Fatalf("err = %v, want an *UnavailableError", err)
+	}
+	for _, want := range []string{"get pull request 1", "503 Service Unavailable", "asked to wait 1h0m0s", "until 2024-01-01T13:00:00Z", "longer than this run waits (5m0s)", "rerun after that time"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+	if waits := f.clock.Waits(); len(waits) != 0 {
+		t.Errorf("waited %v; a Retry-After past the cap should fail at once", waits)
+	}
+	if got := f.srv.Reads(); got != 1 {
+		t.Errorf("reads = %d, want 1: no retry after giving up", got)
+	}
+}
