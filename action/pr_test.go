@@ -233,6 +233,22 @@ func TestReadOnlyTokenDegrades(t *testing.T) {
 	}
 }
 
+// The App has no workflow and no fork token: a refused write names the
+// App permission to grant.
+func TestReadOnlyAppNamesItsPermissions(t *testing.T) {
+	h := newHarness(t)
+	h.asApp = true
+	h.addPull(fakegithub.Pull{Number: 13, Files: codeFiles(5, 120)})
+	h.gh.SetReadOnly(true)
+	h.prEvent("opened", 13)
+	h.run()
+	out := h.stdout.String()
+	if !strings.Contains(out, "::warning::mvc skipped the pull-request comment: GitHub refused the write. To fix: give the App the Pull requests and Issues (write) permissions") ||
+		strings.Contains(out, "pull_request_target") {
+		t.Errorf("warnings do not name the App's permissions:\n%s", out)
+	}
+}
+
 func TestManyFilesArePaged(t *testing.T) {
 	h := newHarness(t)
 	h.addPull(fakegithub.Pull{Number: 14, Files: codeFiles(250, 1)})

@@ -74,6 +74,11 @@ func (r *runner) publishPR(ctx context.Context, run *prRun) (int, error) {
 	}
 	warnings := []string{cres.Warning(), lres.Warning()}
 	if r.env.CommitStatus {
+		// The App: no workflow, no fork token; what is missing is the
+		// App's permission.
+		warnings = []string{appReadOnly(cres.Action, "the pull-request comment"), appReadOnly(lres.Action, "the size label")}
+	}
+	if r.env.CommitStatus {
 		warnings = append(warnings, r.publishStatus(ctx, run))
 	}
 	for _, w := range warnings {
@@ -136,6 +141,11 @@ func (r *runner) statusConfigError(ctx context.Context, run *prRun, cfgErr error
 func verdictStatus(res size.Result, failOn config.FailOn) ghsource.CommitStatus {
 	sizeLine := fmt.Sprintf("size %s, %d weighted lines (budget %d), %d reviewable files (budget %d)",
 		res.Size, res.WeightedLines, res.Budget.Lines, res.ReviewableFiles, res.Budget.Files)
+	if !res.Exact {
+		// GitHub listed only part of the files: the figures are floors.
+		sizeLine = fmt.Sprintf("size %s or more, %d+ weighted lines (budget %d), %d+ reviewable files (budget %d)",
+			res.Size, res.WeightedLines, res.Budget.Lines, res.ReviewableFiles, res.Budget.Files)
+	}
 	st := ghsource.CommitStatus{Context: StatusContext, State: ghsource.StatusSuccess}
 	switch {
 	case res.Verdict == size.VerdictExempt:
@@ -226,6 +236,14 @@ func mayExceedBudget(res size.Result) bool {
 	}
 	u := res.Unlisted
 	return res.WeightedLines+u.Additions+u.Deletions > res.Budget.Lines || res.ReviewableFiles+u.Files > res.Budget.Files
+}
+
+// appReadOnly is the App's warning for a write GitHub refused, or "".
+func appReadOnly(a publish.Action, what string) string {
+	if a != publish.ReadOnly {
+		return ""
+	}
+	return "mvc skipped " + what + ": GitHub refused the write. To fix: give the App the Pull requests and Issues (write) permissions, and accept them in the installation's settings on this repository"
 }
 
 // countOrEmpty writes an unknown count (0) as an empty output.

@@ -27,6 +27,8 @@ type harness struct {
 	dir    string
 	stdout bytes.Buffer
 	pulls  map[int]fakegithub.Pull
+	// asApp runs as the App server does: commit statuses, no checkout.
+	asApp bool
 }
 
 func newHarness(t *testing.T) *harness {
@@ -93,6 +95,9 @@ func (h *harness) run() int {
 		HTTPClient: h.gh.Client(),
 		Sleep:      h.clock.Sleep,
 		Now:        h.clock.Now,
+		// The App server's settings.
+		CommitStatus: h.asApp,
+		NoCheckout:   h.asApp,
 	})
 }
 
