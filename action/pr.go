@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"strings"
+
+	"github.com/sethvargo/go-githubactions"
 
 	"github.com/mvcbot/mvc/analyzer"
 	"github.com/mvcbot/mvc/analyzer/size"
@@ -120,12 +123,40 @@ func (r *runner) client(ctx context.Context, ev *event) (*ghsource.Client, error
 		Repo:           repo,
 		HTTPClient:     r.env.HTTPClient,
 		Clock:          r.clock(),
+		Logger:         slog.New(workflowLog{r.gha}),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("connect to the GitHub API: %w", err)
 	}
 	return c, nil
 }
+
+// workflowLog writes the API client's log to the workflow log. Its Info
+// lines announce each wait on a rate limit or an outage: they go out as
+// plain lines, which the runner shows at once (a wait of minutes with no
+// output looks like a hung job) and the App logs with the delivery's
+// attributes; finer records are debug lines.
+type workflowLog struct{ gha *githubactions.Action }
+
+func (workflowLog) Enabled(context.Context, slog.Level) bool { return true }
+
+func (w workflowLog) Handle(_ context.Context, rec slog.Record) error {
+	if rec.Level >= slog.LevelInfo {
+		w.gha.Infof("%s", rec.Message) // the message reads on its own
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString(rec.Message)
+	rec.Attrs(func(a slog.Attr) bool {
+		fmt.Fprintf(&b, " %s=%v", a.Key, a.Value)
+		return true
+	})
+	w.gha.Debugf("%s", b.String())
+	return nil
+}
+
+func (w workflowLog) WithAttrs([]slog.Attr) slog.Handler { return w }
+func (w workflowLog) WithGroup(string) slog.Handler      { return w }
 
 // configAtBase reads the config file at the base commit, never the head: a
 // pull request must not be able to loosen its own budget.

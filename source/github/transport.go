@@ -3,6 +3,7 @@ package github
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -87,13 +88,25 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return resp, err
 		}
 		closeBody(resp)
-		t.log.Info("GitHub API: retrying", "method", req.Method, "path", req.URL.Path,
-			"attempt", attempt+1, "wait", d.wait, "reason", d.reason)
+		t.announce(req, d, attempt+1)
 		if err := t.clock.Sleep(req.Context(), d.wait); err != nil {
 			return nil, err
 		}
 		t.stats.waited(d.wait)
 	}
+}
+
+// announce logs a wait before it starts, as one line that reads on its
+// own: a wait can last minutes, and without it the job looks hung.
+func (t *retryTransport) announce(req *http.Request, d decision, next int) {
+	wait := d.wait
+	if wait >= time.Second {
+		wait = wait.Round(time.Second)
+	}
+	msg := fmt.Sprintf("GitHub API: %s on %s %s; waiting %s before attempt %d of %d",
+		d.reason, req.Method, req.URL.Path, wait, next, t.policy.MaxAttempts)
+	t.log.Info(msg, "method", req.Method, "path", req.URL.Path, "reason", d.reason,
+		"wait", d.wait, "attempt", next, "max_attempts", t.policy.MaxAttempts)
 }
 
 // send makes one attempt with a fresh copy of the body.

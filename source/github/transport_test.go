@@ -3,6 +3,7 @@ package github
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
@@ -241,5 +242,27 @@ func TestServerErrorRetryAfterBeyondTheCapFailsNamingWhenToRerun(t *testing.T) {
 	}
 	if got := f.srv.Reads(); got != 1 {
 		t.Errorf("reads = %d, want 1: no retry after giving up", got)
+	}
+}
+
+// Each wait is announced before it starts, in a line that says which
+// limit, how long and which attempt comes next.
+func TestEveryWaitIsLogged(t *testing.T) {
+	f := newFixture(t)
+	f.repo.AddPull(fakegithub.Pull{Number: 1})
+	var logs strings.Builder
+	c := f.newClient(t, Options{Token: "test-token", Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	f.srv.FailNextSecondaryLimit("GET", pullPath, 42*time.Second)
+	f.srv.FailNext("GET", pullPath, http.StatusBadGateway, nil, "")
+	if _, err := c.PullRequest(context.Background(), 1); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`msg="GitHub API: secondary rate limit on GET /api/v3/repos/octo/hello/pulls/1; waiting 42s before attempt 2 of 5"`,
+		`msg="GitHub API: 502 Bad Gateway on GET /api/v3/repos/octo/hello/pulls/1; waiting 2s before attempt 3 of 5"`,
+	} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("log lacks %s:\n%s", want, logs.String())
+		}
 	}
 }
