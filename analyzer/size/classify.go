@@ -64,6 +64,11 @@ func (cl *Classifier) builtin(f analyzer.FileChange, parts []string) Classificat
 		// for is in LFS storage, and binary as a rule.
 		return Classification{Class: Binary, Why: "Git LFS pointer"}
 	}
+	if strings.HasPrefix(f.Header, "%PDF-") {
+		// A PDF (or an Illustrator file, which is one) with no NUL in its
+		// first 8 KB diffs as text to git, but nobody reviews its lines.
+		return Classification{Class: Binary, Why: "PDF document"}
+	}
 	return cl.content(parts)
 }
 

@@ -141,6 +141,8 @@ func TestClassifyByContent(t *testing.T) {
 			Header: "T = [" + strings.Repeat("1, ", 60) + "]\n"}, Code},
 		{"lfs pointer by its header", analyzer.FileChange{Path: "assets/model.onnx", Status: analyzer.Added, Additions: 3,
 			Header: "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a2146\nsize 12345\n"}, Binary},
+		{"pdf with text streams", analyzer.FileChange{Path: "logo/Logo Black.ai", Status: analyzer.Added, Additions: 322,
+			Header: "%PDF-1.6\r%\xe2\xe3\xcf\xd3\r\n1 0 obj\r<</Metadata 2 0 R>>\r"}, Binary},
 		{"submodule", analyzer.FileChange{Path: "third/lib", Status: analyzer.Modified, Binary: true, Submodule: true}, Vendored},
 		{"binary", analyzer.FileChange{Path: "logo.png", Status: analyzer.Added, Binary: true}, Binary},
 		{"pure rename", analyzer.FileChange{Path: "b.go", OldPath: "a.go", Status: analyzer.Renamed}, Rename},
