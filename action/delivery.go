@@ -184,8 +184,14 @@ func (r *runner) historyRepo(ctx context.Context) *gitrepo.Repo {
 	return repo
 }
 
+// deliveryOutputs are the delivery figures as step outputs; a figure that
+// was not measured (no deployment source found, no lead time) is left out,
+// so the output is empty rather than a zero a dashboard would record.
 func deliveryOutputs(m delivery.Metrics) map[string]string {
-	out := map[string]string{"deploys-per-week": strconv.FormatFloat(m.DeploysPerWeek, 'f', 2, 64)}
+	out := map[string]string{}
+	if m.DeploysPerWeek != nil {
+		out["deploys-per-week"] = strconv.FormatFloat(*m.DeploysPerWeek, 'f', 2, 64)
+	}
 	if m.LeadTime.Median != nil {
 		out["lead-time-hours"] = strconv.FormatFloat(*m.LeadTime.Median, 'f', 1, 64)
 	}

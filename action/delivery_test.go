@@ -1,7 +1,10 @@
 package action
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -203,5 +206,72 @@ func TestPRDeliveryHealthReadsTheDefaultBranchNotTheMergeRef(t *testing.T) {
 	// Three merges on main in (Dec 2, Jan 1]: 3 / (30/7) per week.
 	if got := h.outputs()["deploys-per-week"]; got != "0.70" {
 		t.Errorf("deploys-per-week = %q, want 0.70 (the three merges on main)", got)
+	}
+}
+
+// reportFile reads the JSON report file report mode wrote.
+func (h *harness) reportFile() map[string]any {
+	h.t.Helper()
+	data, err := os.ReadFile(filepath.Join(h.env["GITHUB_WORKSPACE"], "mvc-report.json"))
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	var out map[string]any
+	if err := json.Unmarshal(data, &out); err != nil {
+		h.t.Fatalf("report file is not JSON: %v\n%s", err, data)
+	}
+	return out
+}
+
+// With no deployment source at all there is nothing to measure: the
+// deploys-per-week output is empty and the report file's rates are null,
+// never a zero a dashboard would record as "0 deploys a week".
+func TestReportModeWithoutASourceMeasuresNothing(t *testing.T) {
+	h := newHarness(t) // no checkout, no deployments or releases on GitHub
+	h.env["GITHUB_EVENT_NAME"] = "schedule"
+	h.writeEvent(map[string]any{"schedule": "0 6 * * 1"})
+	if code := h.run(); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, h.stdout.String())
+	}
+	if !strings.Contains(h.summary(), "nothing to measure") {
+		t.Fatalf("summary does not say nothing was found:\n%s", h.summary())
+	}
+	out := h.outputs()
+	if got, ok := out["deploys-per-week"]; ok && got != "" {
+		t.Errorf("deploys-per-week = %q, want empty: nothing was measured", got)
+	}
+	if _, ok := out["report"]; !ok {
+		t.Errorf("no report output: %v", out)
+	}
+	got := h.reportFile()
+	for _, key := range []string{"deploys_per_week", "deploys_per_day"} {
+		if v, ok := got[key]; !ok || v != nil {
+			t.Errorf("report file %s = %v, want null", key, v)
+		}
+	}
+	if got["source"] != "auto" || got["previous"] != nil {
+		t.Errorf("report file source %v previous %v, want auto and no previous window", got["source"], got["previous"])
+	}
+	if levels := got["levels"].(map[string]any); levels["deployment_frequency"] != nil {
+		t.Errorf("deployment frequency level %v, want null", levels["deployment_frequency"])
+	}
+}
+
+// A source that was found but has no deployment in the window is a real
+// zero: the output says 0.00.
+func TestReportModeWindowWithoutDeploymentsIsZero(t *testing.T) {
+	h := newHarness(t)
+	h.env["GITHUB_WORKSPACE"] = taggedCheckout(t).Dir
+	h.env["INPUT_WINDOW-DAYS"] = "7" // (Dec 25, Jan 1]: the last tag is Dec 11
+	h.env["GITHUB_EVENT_NAME"] = "schedule"
+	h.writeEvent(map[string]any{"schedule": "0 6 * * 1"})
+	if code := h.run(); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, h.stdout.String())
+	}
+	if got := h.outputs()["deploys-per-week"]; got != "0.00" {
+		t.Errorf("deploys-per-week = %q, want 0.00", got)
+	}
+	if got := h.reportFile(); got["source"] != "tags" || got["deploys_per_week"] != 0.0 || got["deploys_per_day"] != 0.0 {
+		t.Errorf("report file source %v deploys_per_week %v deploys_per_day %v, want tags, 0, 0", got["source"], got["deploys_per_week"], got["deploys_per_day"])
 	}
 }

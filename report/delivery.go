@@ -97,8 +97,8 @@ func summaryTable(m delivery.Metrics) Table {
 		Align:  []Align{Left, Right, Right},
 		Rows: [][]string{
 			{"Deployments", fmt.Sprint(m.Deploys), previousInt(m.Previous, prev.Deploys)},
-			{"Deploys per week", number(m.DeploysPerWeek), previousNumber(m.Previous, prev.DeploysPerWeek)},
-			{"Deploys per day", number(m.DeploysPerDay), ""},
+			{"Deploys per week", numberOf(m.DeploysPerWeek), previousNumber(m.Previous, prev.DeploysPerWeek)},
+			{"Deploys per day", numberOf(m.DeploysPerDay), ""},
 			{"Time between deploys (median)", duration(m.HoursBetween.Median), ""},
 			{"Lead time for changes (median)", duration(lt.Median), previousDuration(m.Previous, prev.LeadTimeMedian)},
 			{"Lead time p75", duration(lt.P75), ""},

@@ -30,7 +30,7 @@ func DeliveryHealth(m delivery.Metrics) []Block {
 			Header: []string{"", "last " + sizeCountOf(m.Window.Days, "day"), "trend"},
 			Align:  []Align{Left, Right, Left},
 			Rows: [][]string{
-				{"Deploys per week", number(m.DeploysPerWeek), trend(&m.DeploysPerWeek, ptrIf(m.Previous != nil, prev.DeploysPerWeek), true, numberOf)},
+				{"Deploys per week", numberOf(m.DeploysPerWeek), trend(m.DeploysPerWeek, ptrIf(m.Previous != nil, prev.DeploysPerWeek), true, numberOf)},
 				{"Lead time (median)", duration(m.LeadTime.Median), trend(m.LeadTime.Median, prev.LeadTimeMedian, false, duration)},
 			},
 		},
@@ -59,7 +59,13 @@ func trend(now, before *float64, higherIsBetter bool, format func(*float64) stri
 	return fmt.Sprintf("%s %s from %s (%s)", arrow, word, format(before), verdict)
 }
 
-func numberOf(v *float64) string { return number(*v) }
+// numberOf is number for a figure that may not have been measured.
+func numberOf(v *float64) string {
+	if v == nil {
+		return "–"
+	}
+	return number(*v)
+}
 
 func ptrIf(ok bool, v float64) *float64 {
 	if !ok {

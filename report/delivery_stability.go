@@ -33,10 +33,13 @@ func FiveMetrics(m delivery.Metrics) []Block {
 }
 
 func frequencyText(m delivery.Metrics) string {
-	if m.Deploys == 0 {
+	switch {
+	case m.DeploysPerWeek == nil:
+		return "–"
+	case m.Deploys == 0:
 		return "none"
 	}
-	return number(m.DeploysPerWeek) + " per week"
+	return numberOf(m.DeploysPerWeek) + " per week"
 }
 
 func rateOf(rate *float64, of, in int) string {

@@ -102,14 +102,21 @@ func ComputeWith(h *History, deploys []Deployment, sig Signals, opts Options) Me
 	if len(m.SignalsRead) > 0 {
 		weeklyFailures(m.Series, j.ss, j.out, win)
 	}
+	if !m.Measured() {
+		// `auto` found no source: a zero rate, an empty week or a "low"
+		// frequency would each claim a measurement that never happened.
+		m.DeploysPerDay, m.DeploysPerWeek, m.Series = nil, nil, []Week{}
+	}
 	in := m.levelInputs()
 	m.Levels, m.QuickCheck = levelsOf(opts.Edition, in), quickCheckOf(in)
-	prev := measure(shipments, NewWindow(win.Start, win.Days))
-	m.Previous = &Summary{
-		Window:         prev.Window,
-		Deploys:        prev.Deploys,
-		DeploysPerWeek: prev.DeploysPerWeek,
-		LeadTimeMedian: prev.LeadTime.Median,
+	if m.Measured() {
+		prev := measure(shipments, NewWindow(win.Start, win.Days))
+		m.Previous = &Summary{
+			Window:         prev.Window,
+			Deploys:        prev.Deploys,
+			DeploysPerWeek: *prev.DeploysPerWeek,
+			LeadTimeMedian: prev.LeadTime.Median,
+		}
 	}
 	return m
 }
@@ -148,8 +155,8 @@ func measure(shipments []Shipment, win Window) Metrics {
 		m.Unmeasured.add(s)
 		m.Expanded += s.Expanded
 	}
-	m.DeploysPerDay = float64(m.Deploys) / float64(win.Days)
-	m.DeploysPerWeek = float64(m.Deploys) / win.Weeks()
+	m.DeploysPerDay = ptrFloat(float64(m.Deploys) / float64(win.Days))
+	m.DeploysPerWeek = ptrFloat(float64(m.Deploys) / win.Weeks())
 	m.HoursBetween = Gaps{Median: Quantile(gaps, 0.5), N: len(gaps)}
 	m.LeadTime = Distribute(leads)
 	return m

@@ -3,6 +3,7 @@ package delivery
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -30,8 +31,8 @@ func TestCompute(t *testing.T) {
 		Source:         "tags",
 		Window:         Window{Start: base, End: until, Days: 14},
 		Deploys:        2,
-		DeploysPerDay:  2.0 / 14,
-		DeploysPerWeek: 1,
+		DeploysPerDay:  ptr(2.0 / 14),
+		DeploysPerWeek: ptr(1),
 		HoursBetween:   Gaps{Median: ptr(180), N: 1},
 		LeadTime:       Distribution{Median: ptr(40), P75: ptr(62.5), P90: ptr(85), N: 4},
 		Series: []Week{
@@ -55,11 +56,38 @@ func TestCompute(t *testing.T) {
 	}
 }
 
+// Without a deployment source (`auto` found none) nothing is measured:
+// the rates, the previous window, the weeks and the frequency's level and
+// score are null, not zero or "low".
+func TestComputeWithoutASource(t *testing.T) {
+	got := Compute(NewHistory(nil), nil, Options{Source: SourceAuto, Until: hour(0), WindowDays: 30})
+	if got.Measured() || got.DeploysPerDay != nil || got.DeploysPerWeek != nil || got.Previous != nil || len(got.Series) != 0 {
+		t.Errorf("no source: measured %v, per day %v, per week %v, previous %v, %d weeks; want nothing measured",
+			got.Measured(), got.DeploysPerDay, got.DeploysPerWeek, got.Previous, len(got.Series))
+	}
+	if got.Levels.DeploymentFrequency != nil || got.QuickCheck.DeploymentFrequency != nil || !slices.Contains(got.QuickCheck.Missing, "deployment_frequency") {
+		t.Errorf("no source: frequency level %v, score %v, missing %v; want no level, no score, named missing",
+			got.Levels.DeploymentFrequency, got.QuickCheck.DeploymentFrequency, got.QuickCheck.Missing)
+	}
+	out, err := json.Marshal(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{`"deploys_per_day":null`, `"deploys_per_week":null`, `"series":[]`} {
+		if !strings.Contains(string(out), key) {
+			t.Errorf("JSON lacks %s:\n%s", key, out)
+		}
+	}
+	if strings.Contains(string(out), `"previous"`) {
+		t.Errorf("JSON has a previous window although nothing was measured:\n%s", out)
+	}
+}
+
 func TestComputeWindowWithNoDeployment(t *testing.T) {
 	h, deploys := computeFixture()
 	until := hour(-150) // before every deployment but v0's predecessor history
 	got := Compute(h, deploys, Options{Source: SourceTags, Until: until, WindowDays: 7})
-	if got.Deploys != 0 || got.DeploysPerWeek != 0 || got.HoursBetween.Median != nil || got.LeadTime.Median != nil || got.LeadTime.N != 0 {
+	if got.Deploys != 0 || got.DeploysPerWeek == nil || *got.DeploysPerWeek != 0 || got.HoursBetween.Median != nil || got.LeadTime.Median != nil || got.LeadTime.N != 0 {
 		t.Errorf("empty window: %+v", got)
 	}
 	for _, w := range got.Series {
@@ -71,7 +99,7 @@ func TestComputeWindowWithNoDeployment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, key := range []string{`"hours_between_deploys":{"median":null`, `"lead_time_hours":{"median":null,"p75":null,"p90":null,"n":0}`, `"deployments":[]`} {
+	for _, key := range []string{`"deploys_per_day":0,`, `"deploys_per_week":0,`, `"hours_between_deploys":{"median":null`, `"lead_time_hours":{"median":null,"p75":null,"p90":null,"n":0}`, `"deployments":[]`} {
 		if !strings.Contains(string(out), key) {
 			t.Errorf("JSON lacks %s:\n%s", key, out)
 		}

@@ -147,7 +147,7 @@ type levelInputs struct {
 func (m Metrics) levelInputs() levelInputs {
 	in := levelInputs{leadHours: m.LeadTime.Median, recoveryHours: m.RecoveryHours.Median,
 		changeFail: m.ChangeFailureRate, rework: m.ReworkRate}
-	if m.Window.Days > 0 {
+	if m.DeploysPerWeek != nil && m.Window.Days > 0 {
 		in.intervalHours = DeployInterval(m.Deploys, m.Window.Days)
 	}
 	return in

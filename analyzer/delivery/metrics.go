@@ -7,14 +7,18 @@ import "time"
 // required; the others are extra. A nil number is JSON null: nothing to
 // measure, which is not the same as zero.
 type Metrics struct {
+	// Source is the deploy source measured; SourceAuto when `auto` found
+	// none (see Measured).
 	Source      string `json:"source"`
 	Proxy       bool   `json:"proxy"`
 	Environment string `json:"environment,omitempty"`
 	Window      Window `json:"window"`
 	// Deploys counts deployments in the window.
-	Deploys        int     `json:"deploys"`
-	DeploysPerDay  float64 `json:"deploys_per_day"`
-	DeploysPerWeek float64 `json:"deploys_per_week"`
+	Deploys int `json:"deploys"`
+	// DeploysPerDay and DeploysPerWeek are nil when no deployment source
+	// was found, and 0 when one was and the window has no deployment.
+	DeploysPerDay  *float64 `json:"deploys_per_day"`
+	DeploysPerWeek *float64 `json:"deploys_per_week"`
 	// HoursBetween is the median gap between consecutive deployments that
 	// are both in the window.
 	HoursBetween Gaps `json:"hours_between_deploys"`
@@ -29,7 +33,7 @@ type Metrics struct {
 	// Ever counts deployments over all history (the window's and before).
 	Ever int `json:"deploys_ever"`
 	// Previous is the window of equal length just before this one: the
-	// baseline for a trend.
+	// baseline for a trend; nil when nothing was measured.
 	Previous *Summary `json:"previous,omitempty"`
 	// Deployments lists the window's deployments, oldest first: the audit
 	// trail behind every figure above.
@@ -44,6 +48,12 @@ type Metrics struct {
 	// Flow is the per-pull-request view (API only; nil without it).
 	Flow *Flow `json:"flow,omitempty"`
 }
+
+// Measured reports whether a deployment source was found. Without one
+// there is nothing to measure: the rates, the previous window, the weekly
+// series and the frequency's level and score are left out (nil or empty),
+// never zero.
+func (m Metrics) Measured() bool { return m.Source != SourceAuto }
 
 // Gaps is the time between consecutive deployments, in hours.
 type Gaps struct {

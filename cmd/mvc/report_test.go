@@ -145,6 +145,33 @@ func TestReportWindowWithoutDeployments(t *testing.T) {
 	if got["deploys"] != 0.0 || lead["median"] != nil || lead["p90"] != nil || got["hours_between_deploys"].(map[string]any)["median"] != nil {
 		t.Errorf("empty window: deploys %v lead %v", got["deploys"], lead)
 	}
+	// The tags source was found: no deployment in the window is a real zero.
+	if got["source"] != "tags" || got["deploys_per_week"] != 0.0 || got["deploys_per_day"] != 0.0 {
+		t.Errorf("empty window: source %v deploys_per_week %v deploys_per_day %v, want tags, 0, 0", got["source"], got["deploys_per_week"], got["deploys_per_day"])
+	}
+}
+
+// A clone with no tags and no merges has no deployment source: the JSON
+// says null where there is nothing to measure, never a fake zero.
+func TestReportWithoutASourceIsNull(t *testing.T) {
+	g := gittest.New(t)
+	g.Write("a", "1")
+	g.CommitAt("only commit", utc("2024-01-01T10:00:00Z"), utc("2024-01-01T10:00:00Z"))
+	got := decodeReport(t, runMVC(t, g.Dir, nil, "report", "--until", "2024-01-14T00:00:00Z", "--format", "json"))
+	if got["source"] != "auto" {
+		t.Fatalf("source %v, want auto (none found)", got["source"])
+	}
+	for _, key := range []string{"deploys_per_week", "deploys_per_day"} {
+		if v, ok := got[key]; !ok || v != nil {
+			t.Errorf("%s = %v, want null", key, v)
+		}
+	}
+	if _, ok := got["previous"]; ok {
+		t.Errorf("previous = %v, want none: nothing was measured", got["previous"])
+	}
+	if levels := got["levels"].(map[string]any); levels["deployment_frequency"] != nil {
+		t.Errorf("deployment frequency level %v, want null", levels["deployment_frequency"])
+	}
 }
 
 // A shallow clone lacks the deployments and commits before its cut: its
