@@ -2,6 +2,7 @@ package action
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -117,7 +118,32 @@ func (r *runner) measureDelivery(ctx context.Context, client *ghsource.Client, l
 	if lookups > 0 {
 		hooks.Signals = r.deliverySignals(client, policy, lookups)
 	}
-	return deliveryrun.Measure(ctx, src, req, hooks)
+	advice := r.deliveryAdvice()
+	out, err := deliveryrun.Measure(ctx, src, req, hooks)
+	var unavailable *delivery.UnavailableError
+	if errors.As(err, &unavailable) {
+		// Only a named source gets here (auto passes it over): the
+		// workflow asked for what this run cannot read.
+		return out, badInput(fmt.Errorf("input deploy-source: %s %s", unavailable.Source, advice.Need(unavailable.Need)))
+	}
+	out.Advice = advice
+	return out, err
+}
+
+// deliveryAdvice words what a deploy source lacked for the front door
+// this run serves: the Action's inputs and checkout, or the App, which has
+// neither. The API is always at hand in both.
+func (r *runner) deliveryAdvice() report.DeliveryAdvice {
+	if r.env.NoCheckout {
+		return report.DeliveryAdvice{
+			History:    "needs git history, and the App has no checkout: run mvc's Action with actions/checkout fetch-depth: 0, or mvc report",
+			NameSource: "run mvc's Action on a schedule with its `deploy-source` input",
+		}
+	}
+	return report.DeliveryAdvice{
+		History:    "needs a checkout with full history: actions/checkout with fetch-depth: 0 before mvc",
+		NameSource: "set the `deploy-source` input",
+	}
 }
 
 // checkoutBranch names the default branch in the checkout: its

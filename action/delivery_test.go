@@ -1,6 +1,7 @@
 package action
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -273,5 +274,80 @@ func TestReportModeWindowWithoutDeploymentsIsZero(t *testing.T) {
 	}
 	if got := h.reportFile(); got["source"] != "tags" || got["deploys_per_week"] != 0.0 || got["deploys_per_day"] != 0.0 {
 		t.Errorf("report file source %v deploys_per_week %v deploys_per_day %v, want tags, 0, 0", got["source"], got["deploys_per_week"], got["deploys_per_day"])
+	}
+}
+
+// In the Action the API is at hand; what tags and merges lack without a
+// checkout is the history, and a source is named with the deploy-source
+// input: the report words it so, never with the CLI's flags.
+func TestReportModeAdviceFitsTheAction(t *testing.T) {
+	h := newHarness(t) // no checkout in the workspace
+	h.env["GITHUB_EVENT_NAME"] = "schedule"
+	h.writeEvent(map[string]any{"schedule": "0 6 * * 1"})
+	if code := h.run(); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, h.stdout.String())
+	}
+	issues := h.repo.Issues()
+	if len(issues) != 1 {
+		t.Fatalf("%d issues, want the report issue", len(issues))
+	}
+	for where, text := range map[string]string{"summary": h.summary(), "report issue": issues[0].GetBody()} {
+		for _, want := range []string{
+			"tags (needs a checkout with full history: actions/checkout with fetch-depth: 0 before mvc)",
+			"merges (needs a checkout with full history: actions/checkout with fetch-depth: 0 before mvc)",
+			"set the `deploy-source` input",
+		} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s lacks %q:\n%s", where, want, text)
+			}
+		}
+		for _, cli := range []string{"--github", "--deploy-source"} {
+			if strings.Contains(text, cli) {
+				t.Errorf("%s gives the CLI's advice %q:\n%s", where, cli, text)
+			}
+		}
+	}
+}
+
+// The App has no checkout and no inputs: its advice names neither a
+// checkout of its own nor an input it would read.
+func TestReportAdviceFitsTheApp(t *testing.T) {
+	h := newHarness(t)
+	h.env["GITHUB_EVENT_NAME"] = "schedule"
+	h.env["INPUT_MODE"] = "report"
+	h.writeEvent(map[string]any{"schedule": "0 6 * * 1"})
+	code := Run(context.Background(), Env{
+		Getenv: func(k string) string { return h.env[k] }, Stdout: &h.stdout,
+		HTTPClient: h.gh.Client(), Sleep: h.clock.Sleep, Now: h.clock.Now, NoCheckout: true,
+	})
+	if code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, h.stdout.String())
+	}
+	body := h.repo.Issues()[0].GetBody()
+	if !strings.Contains(body, "tags (needs git history, and the App has no checkout") || !strings.Contains(body, "run mvc's Action on a schedule") || strings.Contains(body, "--github") {
+		t.Errorf("report issue does not word its advice for the App:\n%s", body)
+	}
+}
+
+// A named source this run cannot read is the workflow's mistake: exit 2
+// naming the input and what to add, before anything is written.
+func TestReportModeNamedSourceWithoutHistoryIsBadInput(t *testing.T) {
+	for _, source := range []string{"tags", "merges"} {
+		t.Run(source, func(t *testing.T) {
+			h := newHarness(t) // no checkout in the workspace
+			h.env["INPUT_DEPLOY-SOURCE"] = source
+			h.env["GITHUB_EVENT_NAME"] = "workflow_dispatch"
+			h.writeEvent(map[string]any{"inputs": map[string]any{}})
+			if code := h.run(); code != ExitBadInput {
+				t.Fatalf("exit %d, want %d\n%s", code, ExitBadInput, h.stdout.String())
+			}
+			want := "input deploy-source: " + source + " needs a checkout with full history: actions/checkout with fetch-depth: 0"
+			if !strings.Contains(h.stdout.String(), want) {
+				t.Errorf("error does not say %q:\n%s", want, h.stdout.String())
+			}
+			if w := h.gh.Writes(); w != 0 {
+				t.Errorf("%d writes after bad input", w)
+			}
+		})
 	}
 }

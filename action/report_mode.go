@@ -3,6 +3,7 @@ package action
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 
@@ -30,7 +31,11 @@ func (r *runner) runReport(ctx context.Context, ev *event) (int, error) {
 		return 0, err
 	}
 	d, err := r.measureDelivery(ctx, client, r.historyRepo(ctx), ev.defaultBranch(), cfg.Size, reportLookups)
-	if err != nil {
+	var bad *badInputError
+	switch {
+	case errors.As(err, &bad):
+		return 0, err // names the input on its own
+	case err != nil:
 		return 0, fmt.Errorf("measure delivery: %w", err)
 	}
 	doc := report.DeliveryReport(d)

@@ -22,6 +22,9 @@ type Delivery struct {
 	// passed over and why.
 	Auto    bool
 	Skipped []delivery.Skip
+	// Advice words what a skipped source lacked, and how to name a
+	// source, for the front door showing the report.
+	Advice DeliveryAdvice
 }
 
 // DeliveryReport builds the full report: summary table, weekly charts, the
@@ -32,7 +35,7 @@ func DeliveryReport(d Delivery) Doc {
 	doc.Add(Heading{Level: 2, Text: "Delivery metrics"}, Paragraph{Text: sourceLine(d)})
 	if m.Source == delivery.SourceAuto {
 		return *doc.Add(Paragraph{Text: "No deployments found in any source, so there is nothing to measure. " +
-			"Tag releases (`v*`), merge pull requests, or name a source with `--deploy-source`."})
+			"Tag releases (`v*`), merge pull requests, or " + d.Advice.nameSource() + "."})
 	}
 	doc.Add(FiveMetrics(m)...)
 	doc.Add(Heading{Level: 3, Text: "Throughput"}, summaryTable(m))
@@ -58,7 +61,7 @@ func sourceLine(d Delivery) string {
 	m := d.Metrics
 	var b strings.Builder
 	if m.Source == delivery.SourceAuto {
-		fmt.Fprintf(&b, "Source: none found; `auto` tried %s.", skippedText(d.Skipped))
+		fmt.Fprintf(&b, "Source: none found; `auto` tried %s.", skippedText(d))
 		return b.String()
 	}
 	fmt.Fprintf(&b, "Source: **%s**", m.Source)
@@ -68,7 +71,7 @@ func sourceLine(d Delivery) string {
 	if d.Auto {
 		b.WriteString(", chosen by `auto`")
 		if len(d.Skipped) > 0 {
-			b.WriteString(" after " + skippedText(d.Skipped))
+			b.WriteString(" after " + skippedText(d))
 		}
 	}
 	fmt.Fprintf(&b, ". Window: %s to %s (%s).", m.Window.Start.Format("2006-01-02 15:04"), m.Window.End.Format("2006-01-02 15:04 MST"), sizeCountOf(m.Window.Days, "day"))
@@ -78,10 +81,10 @@ func sourceLine(d Delivery) string {
 	return b.String()
 }
 
-func skippedText(skips []delivery.Skip) string {
-	parts := make([]string, len(skips))
-	for i, s := range skips {
-		parts[i] = fmt.Sprintf("%s (%s)", s.Source, s.Reason)
+func skippedText(d Delivery) string {
+	parts := make([]string, len(d.Skipped))
+	for i, s := range d.Skipped {
+		parts[i] = fmt.Sprintf("%s (%s)", s.Source, d.Advice.Reason(s))
 	}
 	return strings.Join(parts, ", ")
 }

@@ -27,3 +27,42 @@ func DeliverySourceDetail(source string, q delivery.Query) string {
 	}
 	return ""
 }
+
+// DeliveryAdvice words, for the front door a delivery report is shown in,
+// how to supply what a deploy source lacked. The core says what was
+// missing (delivery.Need); only a front door knows its own flags, inputs
+// and checkout. The zero value words it without naming any.
+type DeliveryAdvice struct {
+	// API and History word a source that lacked the GitHub API or git
+	// history, e.g. "needs the GitHub API: --github and a token".
+	API, History string
+	// NameSource says how to name a deploy source, e.g. "name a source
+	// with `--deploy-source`".
+	NameSource string
+}
+
+// Reason is why `auto` passed over s, in the advice's words.
+func (a DeliveryAdvice) Reason(s delivery.Skip) string {
+	if s.Need == "" {
+		return s.Reason
+	}
+	return a.Need(s.Need)
+}
+
+// Need words what a run lacked to read a source.
+func (a DeliveryAdvice) Need(n delivery.Need) string {
+	switch {
+	case n == delivery.NeedAPI && a.API != "":
+		return a.API
+	case n == delivery.NeedHistory && a.History != "":
+		return a.History
+	}
+	return n.String()
+}
+
+func (a DeliveryAdvice) nameSource() string {
+	if a.NameSource == "" {
+		return "name a deploy source"
+	}
+	return a.NameSource
+}

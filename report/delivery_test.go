@@ -85,7 +85,16 @@ func TestDeliveryReportGolden(t *testing.T) {
 		{"delivery_tags", Delivery{Metrics: sampleMetrics(delivery.SourceTags), Detail: "tags matching `v*`", Auto: true,
 			Skipped: []delivery.Skip{{Source: "deployments", Reason: "not available without the GitHub API"}, {Source: "releases", Reason: "no deployments"}}}},
 		{"delivery_merges", Delivery{Metrics: sampleMetrics(delivery.SourceMerges)}},
-		{"delivery_none", Delivery{Metrics: empty, Auto: true, Skipped: []delivery.Skip{{Source: "tags", Reason: "no deployments"}, {Source: "merges", Reason: "no deployments"}}}},
+		{"delivery_none", Delivery{Metrics: empty, Auto: true, Skipped: []delivery.Skip{{Source: "tags", Reason: "no deployments"}, {Source: "merges", Reason: "no deployments"}},
+			Advice: DeliveryAdvice{NameSource: "name a source with `--deploy-source`"}}},
+		// What a source lacked is worded by the front door's advice; a
+		// need it does not word keeps the core's neutral words.
+		{"delivery_none_needs", Delivery{Metrics: empty, Auto: true, Skipped: []delivery.Skip{
+			{Source: "deployments", Reason: "needs the GitHub API", Need: delivery.NeedAPI},
+			{Source: "releases", Reason: "no deployments"},
+			{Source: "tags", Reason: "needs the repository's git history", Need: delivery.NeedHistory},
+			{Source: "merges", Reason: "needs the repository's git history", Need: delivery.NeedHistory}},
+			Advice: DeliveryAdvice{History: "needs a full history: how to get one", NameSource: "set the source setting"}}},
 		{"delivery_quiet", Delivery{Metrics: quiet}},
 	}
 	for _, c := range cases {

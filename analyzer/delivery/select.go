@@ -47,8 +47,54 @@ type Choice struct {
 // Skip is one source auto passed over.
 type Skip struct {
 	Source string
-	Reason string // "no deployments", "not available", or the error
+	Reason string // "no deployments", the error, or what the run lacks
+	// Need is what the run lacked to read the source at all (no provider
+	// here reads it); empty when the source was read.
+	Need Need
 }
+
+// Need is what reading a source takes that a run may lack. The core says
+// which; each front door words how to supply it there (a flag, an input,
+// a checkout), since only it knows its own settings.
+type Need string
+
+// The needs of the sources.
+const (
+	// NeedAPI is GitHub's API: deployments, workflow runs and releases
+	// exist only there.
+	NeedAPI Need = "github-api"
+	// NeedHistory is the repository's git history: tags are dated, and
+	// merges found, from its commits.
+	NeedHistory Need = "git-history"
+)
+
+// NeedOf is what reading source takes.
+func NeedOf(source string) Need {
+	if source == SourceTags || source == SourceMerges {
+		return NeedHistory
+	}
+	return NeedAPI
+}
+
+// String words the need without naming any front door's settings.
+func (n Need) String() string {
+	if n == NeedHistory {
+		return "needs the repository's git history"
+	}
+	return "needs the GitHub API"
+}
+
+// UnavailableError is the error of a source no provider here can read;
+// Need says what the run lacks. It matches ErrUnavailable.
+type UnavailableError struct {
+	Source string
+	Need   Need
+}
+
+func (e *UnavailableError) Error() string { return e.Need.String() }
+
+// Is makes errors.Is(err, ErrUnavailable) hold.
+func (e *UnavailableError) Is(target error) bool { return target == ErrUnavailable }
 
 // ValidSource checks a --deploy-source value.
 func ValidSource(source string) error {
@@ -79,7 +125,10 @@ func Pick(ctx context.Context, providers []Provider, q Query, source string) (Ch
 		}
 		q.Source = s
 		deploys, err := read(ctx, providers, q)
+		var unavailable *UnavailableError
 		switch {
+		case errors.As(err, &unavailable):
+			skipped = append(skipped, Skip{Source: s, Reason: err.Error(), Need: unavailable.Need})
 		case err != nil:
 			skipped = append(skipped, Skip{Source: s, Reason: err.Error()})
 		case len(deploys) == 0:
@@ -98,9 +147,10 @@ func read(ctx context.Context, providers []Provider, q Query) ([]Deployment, err
 			return p.Deployments(ctx, q)
 		}
 	}
-	return nil, ErrUnavailable
+	return nil, &UnavailableError{Source: q.Source, Need: NeedOf(q.Source)}
 }
 
-// ErrUnavailable means no provider can read a source here (for example
-// GitHub deployments without --github and a token).
-var ErrUnavailable = errors.New("needs the GitHub API: --github and a token")
+// ErrUnavailable means no provider can read a source here (GitHub
+// deployments without the API, tags without git history). Pick returns an
+// *UnavailableError, which says what was missing.
+var ErrUnavailable = errors.New("no provider here can read the source")

@@ -47,7 +47,7 @@ func TestPickAuto(t *testing.T) {
 			found:   map[string][]Deployment{"tags": one, "merges": one},
 			want:    "tags",
 			asked:   []string{"tags"},
-			skipped: []Skip{{"deployments", ErrUnavailable.Error()}, {"releases", ErrUnavailable.Error()}},
+			skipped: []Skip{{"deployments", "needs the GitHub API", NeedAPI}, {"releases", "needs the GitHub API", NeedAPI}},
 		},
 		{
 			name:  "no tags: fall back to the merges proxy",
@@ -74,13 +74,23 @@ func TestPickAuto(t *testing.T) {
 			failing: map[string]error{"deployments": errors.New("403 Resource not accessible by integration")},
 			want:    "releases",
 			asked:   []string{"deployments", "releases"},
-			skipped: []Skip{{"deployments", "403 Resource not accessible by integration"}},
+			skipped: []Skip{{"deployments", "403 Resource not accessible by integration", ""}},
 		},
 		{
 			name:  "nothing anywhere: auto, with every reason",
 			found: map[string][]Deployment{"tags": nil, "merges": nil},
 			want:  "auto",
 			asked: []string{"tags", "merges"},
+		},
+		{
+			// The API without a clone (the Action with no checkout):
+			// tags and merges say they lack history, not the API.
+			name:  "API only: tags and merges need git history",
+			found: map[string][]Deployment{"deployments": nil, "releases": nil},
+			want:  "auto",
+			asked: []string{"deployments", "releases"},
+			skipped: []Skip{{"deployments", "no deployments", ""}, {"releases", "no deployments", ""},
+				{"tags", "needs the repository's git history", NeedHistory}, {"merges", "needs the repository's git history", NeedHistory}},
 		},
 	}
 	for _, tt := range tests {
@@ -114,6 +124,10 @@ func TestPickNamedSourceFailsLoudly(t *testing.T) {
 	_, err = Pick(context.Background(), []Provider{p}, Query{}, SourceDeployments)
 	if !errors.Is(err, ErrUnavailable) {
 		t.Errorf("err = %v, want ErrUnavailable", err)
+	}
+	var unavailable *UnavailableError
+	if _, err = Pick(context.Background(), []Provider{p}, Query{}, SourceTags); !errors.As(err, &unavailable) || unavailable.Source != SourceTags || unavailable.Need != NeedHistory {
+		t.Errorf("err = %v, want an UnavailableError saying tags need git history", err)
 	}
 }
 

@@ -27,10 +27,12 @@ type reportSkipJSON struct {
 	Reason string `json:"reason"`
 }
 
-func reportSkipsJSON(skips []delivery.Skip) []reportSkipJSON {
-	out := make([]reportSkipJSON, len(skips))
-	for i, s := range skips {
-		out[i] = reportSkipJSON{Source: s.Source, Reason: s.Reason}
+// reportSkipsJSON are the sources auto passed over, with the reasons
+// worded as the report words them.
+func reportSkipsJSON(in report.Delivery) []reportSkipJSON {
+	out := make([]reportSkipJSON, len(in.Skipped))
+	for i, s := range in.Skipped {
+		out[i] = reportSkipJSON{Source: s.Source, Reason: in.Advice.Reason(s)}
 	}
 	return out
 }
@@ -76,7 +78,7 @@ func writeReport(e *env, f reportFlags, in report.Delivery) error {
 	}
 	switch f.format {
 	case "json":
-		return writeReportJSON(e.stdout, reportJSON{Metrics: in.Metrics, Detail: in.Detail, Auto: in.Auto, Skipped: reportSkipsJSON(in.Skipped), Paths: f.paths})
+		return writeReportJSON(e.stdout, reportJSON{Metrics: in.Metrics, Detail: in.Detail, Auto: in.Auto, Skipped: reportSkipsJSON(in), Paths: f.paths})
 	case "markdown":
 		_, err := fmt.Fprint(e.stdout, report.Markdown(report.DeliveryReport(in)))
 		return err

@@ -28,6 +28,13 @@ type deliveryRun struct {
 	originals map[string][]time.Time
 }
 
+// cliAdvice words, in the CLI's flags, what a deploy source lacked.
+var cliAdvice = report.DeliveryAdvice{
+	API:        "needs the GitHub API: --github and a token",
+	History:    "needs the clone's full history: git fetch --unshallow --tags",
+	NameSource: "name a source with `--deploy-source`",
+}
+
 // measure runs the shared delivery measurement with what only the CLI
 // adds: --path scoping, squash expansion, progress lines.
 func (r *deliveryRun) measure(ctx context.Context) (report.Delivery, error) {
@@ -41,6 +48,7 @@ func (r *deliveryRun) measure(ctx context.Context) (report.Delivery, error) {
 	if err != nil {
 		return report.Delivery{}, err
 	}
+	in.Advice = cliAdvice
 	if len(r.f.paths) > 0 {
 		in.Detail += "; changes to `" + strings.Join(r.f.paths, "`, `") + "` only"
 	}

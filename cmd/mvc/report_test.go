@@ -269,3 +269,21 @@ func TestReportForOneServiceOfAMonorepo(t *testing.T) {
 		t.Errorf("--path apj: exit %d, stderr %q; want a warning that no commit touches it", res.code, res.stderr)
 	}
 }
+
+// The CLI words what a source lacked in its own flags.
+func TestReportAdviceNamesTheCLIFlags(t *testing.T) {
+	g := gittest.New(t)
+	g.Write("a", "1")
+	g.CommitAt("only commit", utc("2024-01-01T10:00:00Z"), utc("2024-01-01T10:00:00Z"))
+	got := decodeReport(t, runMVC(t, g.Dir, nil, "report", "--until", "2024-01-14T00:00:00Z", "--format", "json"))
+	skipped, _ := json.Marshal(got["skipped_sources"])
+	if !strings.Contains(string(skipped), `{"reason":"needs the GitHub API: --github and a token","source":"deployments"}`) {
+		t.Errorf("skipped sources %s, want deployments needing --github and a token", skipped)
+	}
+	text := runMVC(t, g.Dir, nil, "report", "--until", "2024-01-14T00:00:00Z")
+	for _, want := range []string{"deployments (needs the GitHub API: --github and a token)", "or name a source with --deploy-source."} {
+		if !strings.Contains(text.stdout, want) {
+			t.Errorf("text report lacks %q:\n%s", want, text.stdout)
+		}
+	}
+}
