@@ -1,0 +1,78 @@
+package github
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"slices"
+	"sort"
+
+	"github.com/mvcbot/mvc/analyzer"
+)
+
+// MaxHeaderReads caps the files whose first lines one pull request's run
+// reads through the contents API. GitHub leaves the patch out only of very
+// large diffs, so a few is usual; the cap keeps a pull request of many
+// within the API budget, reading the largest first since they weigh most.
+const MaxHeaderReads = 10
+
+// headerBytes cuts a header read from a whole file, as the git source
+// does, so a minified file's one line of megabytes is not kept whole.
+const headerBytes = 4 << 10
+
+// LacksHeader reports whether GitHub listed f without the patch its first
+// lines come from, though its content changed: GitHub leaves the patch out
+// of very large diffs and keeps the counts. Classified so, a generated
+// file would count as hand-written code.
+func LacksHeader(f analyzer.FileChange) bool {
+	return f.Header == "" && len(f.Hunks) == 0 && !f.Binary && f.ChangedLines() > 0
+}
+
+// ReadHeaders gives files their first lines through the contents API,
+// the largest first and at most limit of them: one request each, two for
+// a file over 1 MB. A removed file is read at pr's base, the others at its
+// head. It returns the paths still without a header (past the limit,
+// missing at that commit, or not read after an error), sorted; the first
+// error other than a missing file stops the reads and is returned too.
+func (c *Client) ReadHeaders(ctx context.Context, pr PullRequest, files []*analyzer.FileChange, limit int) (unread []string, err error) {
+	todo := slices.Clone(files)
+	sort.SliceStable(todo, func(i, j int) bool { return todo[i].ChangedLines() > todo[j].ChangedLines() })
+	for i, f := range todo {
+		if i >= limit || err != nil {
+			unread = append(unread, f.Path)
+			continue
+		}
+		ref := pr.HeadSHA
+		if f.Status == analyzer.Removed {
+			ref = pr.BaseSHA
+		}
+		data, rerr := c.ReadFile(ctx, ref, f.Path)
+		switch {
+		case errors.Is(rerr, fs.ErrNotExist):
+			unread = append(unread, f.Path)
+		case rerr != nil:
+			err = rerr
+			unread = append(unread, f.Path)
+		default:
+			f.Header = fileHeader(data)
+		}
+	}
+	sort.Strings(unread)
+	return unread, err
+}
+
+// fileHeader is the start of a file's content: its first headerLines
+// lines, within headerBytes.
+func fileHeader(content []byte) string {
+	content = content[:min(len(content), headerBytes)]
+	end := 0
+	for n := 0; n < headerLines && end < len(content); n++ {
+		i := bytes.IndexByte(content[end:], '\n')
+		if i < 0 {
+			return string(content)
+		}
+		end += i + 1
+	}
+	return string(content[:end])
+}
