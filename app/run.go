@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -41,6 +42,10 @@ func (s *Server) process(ctx context.Context, j job) {
 		s.seen.forget(j.delivery)
 		return
 	}
+	// The deadline frees the worker whatever the run waits on: a hung API
+	// call, or a rate limit of this one installation.
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.RunTimeout)
+	defer cancel()
 	start := s.now()
 	out := newLogWriter(ctx, log)
 	code := s.runAction(ctx, action.Env{
@@ -55,6 +60,12 @@ func (s *Server) process(ctx context.Context, j job) {
 		CommitStatus:   true,
 	})
 	out.flush()
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) && code != action.ExitOK && code != action.ExitTooLarge {
+		log.Error("run stopped at its deadline: redeliver it from the App's settings once GitHub answers again",
+			"run_timeout", s.cfg.RunTimeout.String(), "exit", code)
+		s.seen.forget(j.delivery)
+		return
+	}
 	s.logOutcome(log, j, code, env["GITHUB_WORKSPACE"], s.now().Sub(start))
 }
 

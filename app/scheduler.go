@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"time"
 )
 
 var (
@@ -18,20 +19,22 @@ var (
 // afresh. The queue is bounded by the number of pull requests waiting.
 type scheduler struct {
 	run   func(ctx context.Context, j job)
+	now   func() time.Time
 	queue chan string // keys of the pull requests waiting for a worker
 	ctx   context.Context
 	stop  context.CancelFunc // cancels runs still going when shutdown's deadline passes
 
 	mu      sync.Mutex
 	idle    *sync.Cond
-	slots   map[string]*job // key → the newest job not started yet (nil: none)
+	slots   map[string]*job      // key → the newest job not started yet (nil: none)
+	running map[string]time.Time // key → when its run started, for /healthz
 	closed  bool
 	workers sync.WaitGroup
 }
 
-func newScheduler(workers, queue int, run func(context.Context, job)) *scheduler {
+func newScheduler(workers, queue int, now func() time.Time, run func(context.Context, job)) *scheduler {
 	ctx, stop := context.WithCancel(context.Background())
-	s := &scheduler{run: run, queue: make(chan string, queue), ctx: ctx, stop: stop, slots: map[string]*job{}}
+	s := &scheduler{run: run, now: now, queue: make(chan string, queue), ctx: ctx, stop: stop, slots: map[string]*job{}, running: map[string]time.Time{}}
 	s.idle = sync.NewCond(&s.mu)
 	for range workers {
 		s.workers.Add(1)
@@ -69,6 +72,7 @@ func (s *scheduler) work() {
 	for key := range s.queue {
 		for j := s.take(key); j != nil; j = s.take(key) {
 			s.run(s.ctx, *j)
+			s.finished(key)
 		}
 	}
 }
@@ -86,7 +90,27 @@ func (s *scheduler) take(key string) *job {
 		return nil
 	}
 	s.slots[key] = nil // taken: the slot stays, so the pull request's next event waits
+	s.running[key] = s.now()
 	return j
+}
+
+func (s *scheduler) finished(key string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.running, key)
+}
+
+// startedBefore counts the runs going on that started before t.
+func (s *scheduler) startedBefore(t time.Time) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, started := range s.running {
+		if started.Before(t) {
+			n++
+		}
+	}
+	return n
 }
 
 // wait returns once no run is queued or in progress.

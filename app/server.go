@@ -28,6 +28,13 @@ type Config struct {
 	// pull requests waiting for a worker (default 100), past which
 	// deliveries are answered 503 for GitHub to show and redeliver.
 	Workers, Queue int
+	// RunTimeout bounds one run (default 5 minutes): a run still going then
+	// is cancelled and fails, so a hung API call or a long rate-limit wait
+	// of one installation cannot hold a worker that all installations
+	// share. APITimeout bounds each API request, its body included
+	// (default 1 minute); a request that times out is retried like a
+	// dropped connection.
+	RunTimeout, APITimeout time.Duration
 	// Logger receives one line per delivery and the runs' output (nil:
 	// discard).
 	Logger *slog.Logger
@@ -43,6 +50,13 @@ const (
 	DefaultAPIURL  = "https://api.github.com"
 	DefaultWorkers = 4
 	DefaultQueue   = 100
+	// DefaultRunTimeout leaves room for a few retries and a rate-limit
+	// wait or two (GitHub's secondary limits ask for a minute or more).
+	DefaultRunTimeout = 5 * time.Minute
+	DefaultAPITimeout = time.Minute
+	// stuckMargin is how long past its deadline a run may take to notice
+	// its cancellation before /healthz counts its worker as stuck.
+	stuckMargin = time.Minute
 	// maxPayload is GitHub's own cap on a webhook payload.
 	maxPayload = 25 << 20
 	// rememberedDeliveries bounds the de-duplication set.
@@ -69,9 +83,10 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, seen: newDeliveries(rememberedDeliveries), tokens: ghsource.NewInstallationTokens(), runAction: action.Run}
-	s.sched = newScheduler(cfg.Workers, cfg.Queue, s.process)
+	s.cfg.HTTPClient = withRequestTimeout(cfg.HTTPClient, cfg.APITimeout)
+	s.sched = newScheduler(cfg.Workers, cfg.Queue, s.now, s.process)
 	s.mux = http.NewServeMux()
-	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { reply(w, http.StatusOK, "ok") })
+	s.mux.HandleFunc("GET /healthz", s.healthz)
 	// Any path takes webhooks, so the App's webhook URL may end in any path.
 	s.mux.HandleFunc("POST /", s.webhook)
 	return s, nil
@@ -101,6 +116,15 @@ func (c *Config) check() error {
 	if c.Queue == 0 {
 		c.Queue = DefaultQueue
 	}
+	if c.RunTimeout < 0 || c.APITimeout < 0 {
+		return fmt.Errorf("run timeout (%s) and API timeout (%s) cannot be negative", c.RunTimeout, c.APITimeout)
+	}
+	if c.RunTimeout == 0 {
+		c.RunTimeout = DefaultRunTimeout
+	}
+	if c.APITimeout == 0 {
+		c.APITimeout = DefaultAPITimeout
+	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
@@ -117,6 +141,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 	s.mux.ServeHTTP(w, r)
+}
+
+// healthz answers 200, or 503 when every worker is held by a run that
+// outlived its deadline by stuckMargin: a run that ignores its
+// cancellation wedges the pool, and only a restart frees it, which a
+// liveness probe can do.
+func (s *Server) healthz(w http.ResponseWriter, _ *http.Request) {
+	overdue := s.now().Add(-(s.cfg.RunTimeout + stuckMargin))
+	if n := s.sched.startedBefore(overdue); n >= s.cfg.Workers {
+		s.log.Error("all workers are stuck in runs past their deadline", "workers", n, "run_timeout", s.cfg.RunTimeout.String())
+		reply(w, http.StatusServiceUnavailable, fmt.Sprintf("all %d workers are stuck in runs past their %s deadline: restart mvc serve", n, s.cfg.RunTimeout))
+		return
+	}
+	reply(w, http.StatusOK, "ok")
 }
 
 // Wait returns once every accepted delivery has run. For tests and

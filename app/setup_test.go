@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-github/v60/github"
 
@@ -56,6 +57,8 @@ type harness struct {
 	srv          *Server
 	installation int64
 	logs         syncBuffer
+	// clock is the runs' and the fake's time; Sleep advances it.
+	clock *fakegithub.Clock
 }
 
 // newHarness starts the server; configure adjusts its Config first.
@@ -64,6 +67,7 @@ func newHarness(t *testing.T, configure ...func(*Config)) *harness {
 	key := testKey(t)
 	h := &harness{t: t, gh: fakegithub.New(t)}
 	clock := fakegithub.NewClock(fakegithub.DefaultNow)
+	h.clock = clock
 	h.gh.SetClock(clock.Now)
 	h.repo = h.gh.AddRepo("octo", "app")
 	h.installation = h.gh.InstallApp(testAppID, &key.PublicKey, "octo/app")
@@ -91,6 +95,19 @@ func newHarness(t *testing.T, configure ...func(*Config)) *harness {
 		}
 	})
 	return h
+}
+
+// waitOrFail is Wait that fails the test instead of hanging when runs do
+// not end (the bug a test looks for may be a run that never ends).
+func (h *harness) waitOrFail() {
+	h.t.Helper()
+	done := make(chan struct{})
+	go func() { h.srv.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		h.t.Fatalf("runs still going after 10s\nlogs:\n%s", h.logs.String())
+	}
 }
 
 // deliver posts a signed delivery and returns the answer.

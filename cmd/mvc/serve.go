@@ -28,7 +28,8 @@ const serveUsage = `Usage: mvc serve [flags]
 Run mvc as a GitHub App: serve GitHub's webhooks and, on every pull request
 of every repository the App is installed on, do what the Action does:
 measure it, keep one sticky comment and one size label current. GET
-/healthz answers 200. Logs go to stderr; SIGINT or SIGTERM stops taking
+/healthz answers 200, or 503 when every worker is stuck in a run past
+--run-timeout. Logs go to stderr; SIGINT or SIGTERM stops taking
 deliveries and finishes the work already taken.
 
 The secrets are best passed in the environment, since flags show in the
@@ -49,6 +50,7 @@ const serveShutdownGrace = 25 * time.Second
 type serveFlags struct {
 	addr, appID, keyFile, secret, apiURL string
 	workers, queue                       int
+	runTimeout                           time.Duration
 }
 
 func runServe(ctx context.Context, e *env, args []string) error {
@@ -66,6 +68,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&f.apiURL, "github-api-url", app.DefaultAPIURL, "the REST API root; GitHub Enterprise Server: https://HOST/api/v3")
 	fs.IntVar(&f.workers, "workers", app.DefaultWorkers, "pull requests measured at once")
 	fs.IntVar(&f.queue, "queue", app.DefaultQueue, "pull requests that may wait for a worker; past that, deliveries get 503")
+	fs.DurationVar(&f.runTimeout, "run-timeout", app.DefaultRunTimeout, "longest one run may take; a run still going then fails and frees its worker")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -109,9 +112,12 @@ func (f serveFlags) config(e *env) (app.Config, error) {
 	if f.workers < 1 || f.queue < 1 {
 		return app.Config{}, usagef("--workers and --queue must be at least 1, got %d and %d", f.workers, f.queue)
 	}
+	if f.runTimeout <= 0 {
+		return app.Config{}, usagef("--run-timeout must be positive, got %s", f.runTimeout)
+	}
 	return app.Config{
 		AppID: appID, PrivateKey: key, WebhookSecret: secret, APIURL: f.apiURL,
-		Workers: f.workers, Queue: f.queue,
+		Workers: f.workers, Queue: f.queue, RunTimeout: f.runTimeout,
 	}, nil
 }
 

@@ -54,6 +54,7 @@ func TestServeRefusesBadSettings(t *testing.T) {
 		{"key file not PEM", full, []string{"--private-key-file", filepath.Join(t.TempDir())}, "--private-key-file"},
 		{"bad API URL", full, []string{"--github-api-url", "ghe.example.com"}, "is not an http(s) URL"},
 		{"no workers", full, []string{"--workers", "0"}, "--workers and --queue must be at least 1"},
+		{"no run timeout", full, []string{"--run-timeout", "0s"}, "--run-timeout must be positive"},
 		{"unknown flag", full, []string{"--port", "1"}, "flag provided but not defined: -port"},
 		{"bad address", full, []string{"--addr", "nowhere:-1"}, "pick another --addr"},
 		{"key file works until the address", full, []string{"--private-key-file", keyFile, "--addr", "nowhere:-1"}, "pick another --addr"},
