@@ -59,6 +59,19 @@ func (w *work) title(g *group, kind Kind) string {
 	return t
 }
 
+// titleByFiles names a part by its files rather than by the names it
+// changes: "Add ar.ts in packages/zod/src/v4/locales".
+func (w *work) titleByFiles(g *group) string {
+	t := w.fileVerb(g, w.verb(g)) + " " + listNames(baseNames(w.filesByChange(g)), 3)
+	if scope := commonDir(w.groupFiles(g)); scope != "" && scope != "." {
+		t += " in " + scope
+	}
+	if w.hasClass(g, size.Test) && w.hasClass(g, size.Code) {
+		t += ", with tests"
+	}
+	return t
+}
+
 // printable shows the control characters a file name may hold (a line
 // break, a tab) as Go and git escape them, so a title stays one line: it
 // heads a commit message and a comment line of the steps by hand.

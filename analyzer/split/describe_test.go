@@ -214,6 +214,40 @@ func TestPartTitlesAreDistinct(t *testing.T) {
 	})
 }
 
+// Parts that read alike by the names they change are named by their files:
+// locale files that each add the same functions are told apart by name,
+// not numbered.
+func TestPartsAlikeAreNamedByTheirFiles(t *testing.T) {
+	files := map[string][2]string{}
+	for _, lang := range []string{"de", "fr", "ja"} {
+		var b strings.Builder
+		b.WriteString("export const error = (issue) => {\n")
+		for i := range 40 {
+			fmt.Fprintf(&b, "  if (issue.code === %d) return '%s %d';\n", i, lang, i)
+		}
+		b.WriteString("};\n")
+		files["src/locales/"+lang+".ts"] = [2]string{"", b.String()}
+	}
+	files["docs/a/page.md"] = [2]string{"# A\n", "# A\n\n" + strings.Repeat("About a.\n", 50)}
+	files["docs/b/page.md"] = [2]string{"# B\n", "# B\n\n" + strings.Repeat("About b.\n", 50)}
+	in := changeOf(files)
+	in.Policy.Budget.Lines = 45
+	plan, err := Split(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, p := range plan.Parts {
+		titles = append(titles, p.Title)
+	}
+	for _, want := range []string{"Add de.ts in src/locales", "Add fr.ts in src/locales", "Add ja.ts in src/locales",
+		"Update docs: docs/a/page.md", "Update docs: docs/b/page.md"} {
+		if !slices.Contains(titles, want) {
+			t.Errorf("no part titled %q among %q", want, titles)
+		}
+	}
+}
+
 // A docs part says it waits for the code it describes only when it names
 // code the change touches.
 func TestDocsRationaleSaysWhatItWaitsFor(t *testing.T) {

@@ -98,16 +98,11 @@ func (w *work) stack(groups []*group, l *linker) []Part {
 	}
 	facts := w.collectFacts(l, ordered)
 	parts := make([]Part, len(ordered))
-	titles := map[string]int{}
+	titles := w.distinctTitles(ordered, kinds)
 	for i, g := range ordered {
 		p := w.buildPart(g)
 		p.Index, p.Kind = i+1, kinds[g.id]
-		p.Title = printable(w.title(g, p.Kind))
-		// Two parts over the same files can read alike; a reviewer must
-		// still tell the pull requests apart.
-		if titles[p.Title]++; titles[p.Title] > 1 {
-			p.Title += fmt.Sprintf(" (%d)", titles[p.Title])
-		}
+		p.Title = titles[i]
 		p.DependsOn = dependsOn(g, needs, index)
 		p.Rationale = w.rationale(g, facts[g.id], p.Kind, p.OverBudget, len(p.DependsOn) > 0)
 		if later := laterNeeds(g, needs, index); len(later) > 0 {
@@ -118,4 +113,48 @@ func (w *work) stack(groups []*group, l *linker) []Part {
 		parts[i] = p
 	}
 	return parts
+}
+
+// distinctTitles names the parts so that a reviewer can tell the pull
+// requests apart. Parts that read alike by the names they change (31
+// locale files, each adding the same functions) are named by their files
+// instead when that tells them apart; what still reads alike is numbered.
+func (w *work) distinctTitles(ordered []*group, kinds map[int]Kind) []string {
+	titles := make([]string, len(ordered))
+	count := map[string]int{}
+	for i, g := range ordered {
+		titles[i] = printable(w.title(g, kinds[g.id]))
+		count[titles[i]]++
+	}
+	byFiles := map[int]string{}
+	altCount := map[string]int{}
+	for i, g := range ordered {
+		if count[titles[i]] == 1 {
+			continue
+		}
+		switch kinds[g.id] {
+		case KindProvider, KindConsumer:
+			if w.moveTitle(g) == "" {
+				byFiles[i] = printable(w.titleByFiles(g))
+			}
+		case KindDocs:
+			// Docs are named by base names: two page.tsx need their paths.
+			byFiles[i] = printable("Update docs: " + listNames(w.groupFiles(g), 3))
+		}
+		if alt, ok := byFiles[i]; ok {
+			altCount[alt]++
+		}
+	}
+	for i, alt := range byFiles {
+		if altCount[alt] == 1 && count[alt] == 0 {
+			titles[i] = alt
+		}
+	}
+	seen := map[string]int{}
+	for i := range titles {
+		if seen[titles[i]]++; seen[titles[i]] > 1 {
+			titles[i] += fmt.Sprintf(" (%d)", seen[titles[i]])
+		}
+	}
+	return titles
 }
