@@ -22,6 +22,9 @@ type job struct {
 	headSHA      string
 	// payload is the delivery's raw body: it becomes the run's event file.
 	payload []byte
+	// folded are the earlier deliveries this one replaced while they
+	// waited: its run stands for them too.
+	folded []string
 }
 
 // key names the pull request or issue (they share numbers); its runs never

@@ -26,20 +26,20 @@ func (s *Server) process(ctx context.Context, j job) {
 	defer func() {
 		if p := recover(); p != nil {
 			log.Error("run panicked", "panic", p)
-			s.seen.forget(j.delivery)
+			s.forget(j)
 		}
 	}()
 	dir, err := os.MkdirTemp("", "mvc-app-")
 	if err != nil {
 		log.Error("run not started", "err", fmt.Sprintf("create a scratch directory: %v", err))
-		s.seen.forget(j.delivery)
+		s.forget(j)
 		return
 	}
 	defer os.RemoveAll(dir)
 	env, err := s.runEnv(dir, j)
 	if err != nil {
 		log.Error("run not started", "err", err.Error())
-		s.seen.forget(j.delivery)
+		s.forget(j)
 		return
 	}
 	// The deadline frees the worker whatever the run waits on: a hung API
@@ -60,13 +60,34 @@ func (s *Server) process(ctx context.Context, j job) {
 		CommitStatus:   true,
 	})
 	out.flush()
-	if errors.Is(ctx.Err(), context.DeadlineExceeded) && code != action.ExitOK && code != action.ExitTooLarge {
-		log.Error("run stopped at its deadline: redeliver it from the App's settings once GitHub answers again",
-			"run_timeout", s.cfg.RunTimeout.String(), "exit", code)
-		s.seen.forget(j.delivery)
+	if stopped := ctx.Err(); stopped != nil && code != action.ExitOK && code != action.ExitTooLarge {
+		s.forget(j)
+		if errors.Is(stopped, context.DeadlineExceeded) {
+			log.Error("run stopped at its deadline: redeliver it from the App's settings once GitHub answers again",
+				"run_timeout", s.cfg.RunTimeout.String(), "exit", code)
+			return
+		}
+		log.Warn("run cancelled: mvc stopped before it ended; redeliver it from the App's settings", "exit", code)
 		return
 	}
 	s.logOutcome(log, j, code, env["GITHUB_WORKSPACE"], s.now().Sub(start))
+}
+
+// dropped logs a job that shutdown's deadline kept from starting. GitHub
+// does not redeliver a delivery it got 202 for, so the log names the one
+// to redeliver.
+func (s *Server) dropped(j job) {
+	s.forget(j)
+	s.log.Warn("delivery not run: mvc stopped before its turn; redeliver it from the App's settings",
+		"delivery", j.delivery, "repo", j.repo, "number", j.number, "event", j.event, "action", j.action)
+}
+
+// forget lets a redelivery of j, or of any delivery folded into it, run.
+func (s *Server) forget(j job) {
+	s.seen.forget(j.delivery)
+	for _, d := range j.folded {
+		s.seen.forget(d)
+	}
 }
 
 // modeOf is the Action's mode for each event the App acts on.
@@ -109,10 +130,10 @@ func (s *Server) logOutcome(log *slog.Logger, j job, code int, workspace string,
 		log.Info("pull request measured", "verdict", v.Verdict, "size", v.Size, "weighted_lines", v.WeightedLines)
 	case action.ExitBadInput:
 		log.Warn("pull request not measured: bad config or payload (see the error above); nothing was posted")
-		s.seen.forget(j.delivery)
+		s.forget(j)
 	default:
 		log.Error("pull request run failed (see the error above)")
-		s.seen.forget(j.delivery)
+		s.forget(j)
 	}
 }
 

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -263,8 +264,11 @@ func TestShutdownDeadlineCancelsRuns(t *testing.T) {
 	<-started
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := h.srv.Shutdown(ctx); err != context.Canceled {
-		t.Errorf("Shutdown = %v, want context.Canceled", err)
+	if err := h.srv.Shutdown(ctx); !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "1 runs cancelled") {
+		t.Errorf("Shutdown = %v, want context.Canceled naming the cancelled run", err)
+	}
+	if logs := h.logs.String(); !strings.Contains(logs, "level=WARN msg=\"run cancelled: mvc stopped before it ended; redeliver it from the App's settings\"") {
+		t.Errorf("the cancelled run is not logged as one to redeliver:\n%s", logs)
 	}
 }
 

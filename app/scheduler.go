@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"time"
 )
@@ -18,7 +19,10 @@ var (
 // the newest waiting event is kept, since every run reads the pull request
 // afresh. The queue is bounded by the number of pull requests waiting.
 type scheduler struct {
-	run   func(ctx context.Context, j job)
+	run func(ctx context.Context, j job)
+	// drop is told of each job not started because shutdown's deadline
+	// passed first.
+	drop  func(j job)
 	now   func() time.Time
 	queue chan string // keys of the pull requests waiting for a worker
 	ctx   context.Context
@@ -29,12 +33,13 @@ type scheduler struct {
 	slots   map[string]*job      // key → the newest job not started yet (nil: none)
 	running map[string]time.Time // key → when its run started, for /healthz
 	closed  bool
+	expired bool // shutdown's deadline passed: start nothing more
 	workers sync.WaitGroup
 }
 
-func newScheduler(workers, queue int, now func() time.Time, run func(context.Context, job)) *scheduler {
+func newScheduler(workers, queue int, now func() time.Time, run func(context.Context, job), drop func(job)) *scheduler {
 	ctx, stop := context.WithCancel(context.Background())
-	s := &scheduler{run: run, now: now, queue: make(chan string, queue), ctx: ctx, stop: stop, slots: map[string]*job{}, running: map[string]time.Time{}}
+	s := &scheduler{run: run, drop: drop, now: now, queue: make(chan string, queue), ctx: ctx, stop: stop, slots: map[string]*job{}, running: map[string]time.Time{}}
 	s.idle = sync.NewCond(&s.mu)
 	for range workers {
 		s.workers.Add(1)
@@ -53,6 +58,9 @@ func (s *scheduler) submit(j job) (joined bool, err error) {
 	}
 	key := j.key()
 	if waiting, ok := s.slots[key]; ok {
+		if waiting != nil {
+			j.folded = append(waiting.folded, waiting.delivery)
+		}
 		s.slots[key] = &j
 		return waiting != nil, nil
 	}
@@ -66,32 +74,42 @@ func (s *scheduler) submit(j job) (joined bool, err error) {
 }
 
 // work runs the pull requests handed to it until the queue is closed and
-// drained, each until no event waits for it any more.
+// drained, each until no event waits for it any more. Past shutdown's
+// deadline it drains without running: a run started then would only be
+// cancelled at once.
 func (s *scheduler) work() {
 	defer s.workers.Done()
 	for key := range s.queue {
-		for j := s.take(key); j != nil; j = s.take(key) {
+		for j, start := s.take(key); j != nil; j, start = s.take(key) {
+			if !start {
+				s.drop(*j)
+				continue
+			}
 			s.run(s.ctx, *j)
 			s.finished(key)
 		}
 	}
 }
 
-// take hands out the job waiting for key, or frees the slot.
-func (s *scheduler) take(key string) *job {
+// take hands out the job waiting for key, or frees the slot; start is
+// false when the job must be dropped instead of run.
+func (s *scheduler) take(key string) (j *job, start bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	j := s.slots[key]
+	j = s.slots[key]
 	if j == nil {
 		delete(s.slots, key)
 		if len(s.slots) == 0 {
 			s.idle.Broadcast()
 		}
-		return nil
+		return nil, false
 	}
 	s.slots[key] = nil // taken: the slot stays, so the pull request's next event waits
+	if s.expired {
+		return j, false
+	}
 	s.running[key] = s.now()
-	return j
+	return j, true
 }
 
 func (s *scheduler) finished(key string) {
@@ -123,7 +141,8 @@ func (s *scheduler) wait() {
 }
 
 // shutdown stops taking jobs and lets the workers finish what was queued.
-// When ctx ends first, the runs still going are cancelled and awaited.
+// When ctx ends first, the runs still going are cancelled and awaited and
+// the jobs not started are dropped; the error then says how many of each.
 func (s *scheduler) shutdown(ctx context.Context) error {
 	s.mu.Lock()
 	if !s.closed {
@@ -138,8 +157,26 @@ func (s *scheduler) shutdown(ctx context.Context) error {
 		s.stop()
 		return nil
 	case <-ctx.Done():
-		s.stop()
-		<-done
-		return ctx.Err()
 	}
+	running, waiting := s.expire()
+	s.stop()
+	<-done
+	if running+waiting == 0 { // the last run ended just as the deadline passed
+		return nil
+	}
+	return fmt.Errorf("%d runs cancelled and %d not started at the shutdown deadline: %w", running, waiting, ctx.Err())
+}
+
+// expire makes the workers start nothing more and counts the runs going
+// on and the jobs waiting.
+func (s *scheduler) expire() (running, waiting int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.expired = true
+	for _, j := range s.slots {
+		if j != nil {
+			waiting++
+		}
+	}
+	return len(s.running), waiting
 }

@@ -84,7 +84,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, seen: newDeliveries(rememberedDeliveries), tokens: ghsource.NewInstallationTokens(), runAction: action.Run}
 	s.cfg.HTTPClient = withRequestTimeout(cfg.HTTPClient, cfg.APITimeout)
-	s.sched = newScheduler(cfg.Workers, cfg.Queue, s.now, s.process)
+	s.sched = newScheduler(cfg.Workers, cfg.Queue, s.now, s.process, s.dropped)
 	s.mux = http.NewServeMux()
 	s.mux.HandleFunc("GET /healthz", s.healthz)
 	// Any path takes webhooks, so the App's webhook URL may end in any path.

@@ -30,7 +30,7 @@ of every repository the App is installed on, do what the Action does:
 measure it, keep one sticky comment and one size label current. GET
 /healthz answers 200, or 503 when every worker is stuck in a run past
 --run-timeout. Logs go to stderr; SIGINT or SIGTERM stops taking
-deliveries and finishes the work already taken.
+deliveries and finishes the work already taken (for up to --shutdown-grace).
 
 The secrets are best passed in the environment, since flags show in the
 process list: MVC_APP_ID, MVC_APP_PRIVATE_KEY (the .pem file's content)
@@ -44,13 +44,15 @@ Examples:
 `
 
 // serveShutdownGrace bounds how long a stop waits for queued and running
-// work: Docker's default stop timeout is 10 s, Kubernetes' 30 s.
-const serveShutdownGrace = 25 * time.Second
+// work. It stays under Docker's default stop timeout (10 s), after which
+// the process is killed mid-run; Kubernetes allows 30 s. Raise it with
+// --shutdown-grace together with the orchestrator's timeout.
+const serveShutdownGrace = 8 * time.Second
 
 type serveFlags struct {
 	addr, appID, keyFile, secret, apiURL string
 	workers, queue                       int
-	runTimeout                           time.Duration
+	runTimeout, shutdownGrace            time.Duration
 }
 
 func runServe(ctx context.Context, e *env, args []string) error {
@@ -69,6 +71,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&f.workers, "workers", app.DefaultWorkers, "pull requests measured at once")
 	fs.IntVar(&f.queue, "queue", app.DefaultQueue, "pull requests that may wait for a worker; past that, deliveries get 503")
 	fs.DurationVar(&f.runTimeout, "run-timeout", app.DefaultRunTimeout, "longest one run may take; a run still going then fails and frees its worker")
+	fs.DurationVar(&f.shutdownGrace, "shutdown-grace", serveShutdownGrace, "how long a stop waits for the work already taken; keep it under the container's stop timeout (docker run --stop-timeout)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -87,7 +90,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		srv.Shutdown(ctx)
 		return usagef("listen on %s: %v: pick another --addr", f.addr, err)
 	}
-	return serveUntilDone(ctx, log, srv, ln)
+	return serveUntilDone(ctx, log, srv, ln, f.shutdownGrace)
 }
 
 // config turns flags and environment into the App's config, saying which
@@ -112,8 +115,8 @@ func (f serveFlags) config(e *env) (app.Config, error) {
 	if f.workers < 1 || f.queue < 1 {
 		return app.Config{}, usagef("--workers and --queue must be at least 1, got %d and %d", f.workers, f.queue)
 	}
-	if f.runTimeout <= 0 {
-		return app.Config{}, usagef("--run-timeout must be positive, got %s", f.runTimeout)
+	if f.runTimeout <= 0 || f.shutdownGrace <= 0 {
+		return app.Config{}, usagef("--run-timeout and --shutdown-grace must be positive, got %s and %s", f.runTimeout, f.shutdownGrace)
 	}
 	return app.Config{
 		AppID: appID, PrivateKey: key, WebhookSecret: secret, APIURL: f.apiURL,
@@ -130,7 +133,7 @@ func orEnv(flagValue string, e *env, name string) string {
 
 // serveUntilDone serves until ctx ends (SIGINT, SIGTERM), then stops
 // taking deliveries and drains the work already taken.
-func serveUntilDone(ctx context.Context, log *slog.Logger, srv *app.Server, ln net.Listener) error {
+func serveUntilDone(ctx context.Context, log *slog.Logger, srv *app.Server, ln net.Listener, graceTime time.Duration) error {
 	hs := &http.Server{
 		Handler:           srv,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -146,11 +149,11 @@ func serveUntilDone(ctx context.Context, log *slog.Logger, srv *app.Server, ln n
 	case serveErr = <-served:
 	}
 	log.Info("mvc serve: stopping; finishing the work already taken")
-	grace, cancel := context.WithTimeout(context.Background(), serveShutdownGrace)
+	grace, cancel := context.WithTimeout(context.Background(), graceTime)
 	defer cancel()
 	httpErr := hs.Shutdown(grace)
 	if err := srv.Shutdown(grace); err != nil {
-		log.Warn("mvc serve: runs cancelled at the shutdown deadline", "err", err.Error())
+		log.Warn("mvc serve: work left at the shutdown deadline (each delivery to redeliver is logged above)", "err", err.Error())
 	}
 	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
 		return fmt.Errorf("serve webhooks: %w", serveErr)
