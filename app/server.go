@@ -75,6 +75,10 @@ type Server struct {
 	tokens *ghsource.InstallationTokens
 	// runAction is action.Run; tests replace it to hold a run in place.
 	runAction func(context.Context, action.Env) int
+	// reads holds a token per payload being read (see maxConcurrentReads);
+	// readSlotWait is how long a delivery waits for one (tests shorten it).
+	reads        chan struct{}
+	readSlotWait time.Duration
 }
 
 // New checks cfg and starts the workers; Shutdown stops them.
@@ -82,7 +86,8 @@ func New(cfg Config) (*Server, error) {
 	if err := cfg.check(); err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, seen: newDeliveries(rememberedDeliveries), tokens: ghsource.NewInstallationTokens(), runAction: action.Run}
+	s := &Server{cfg: cfg, log: cfg.Logger, seen: newDeliveries(rememberedDeliveries), tokens: ghsource.NewInstallationTokens(), runAction: action.Run,
+		reads: make(chan struct{}, maxConcurrentReads), readSlotWait: readSlotWait}
 	s.cfg.HTTPClient = withRequestTimeout(cfg.HTTPClient, cfg.APITimeout)
 	s.sched = newScheduler(cfg.Workers, cfg.Queue, s.now, s.process, s.dropped)
 	s.mux = http.NewServeMux()

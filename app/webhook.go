@@ -1,10 +1,15 @@
 package app
 
 import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
+	"time"
 )
 
 // The headers GitHub sends with every delivery.
@@ -13,37 +18,142 @@ const (
 	deliveryHeader = "X-GitHub-Delivery"
 )
 
-// webhook takes one delivery: signature first, then the event. It answers
-// within GitHub's 10-second limit because the work is only queued here.
+// Bounds on reading payloads. Anyone who knows the URL can post, and a
+// payload is read whole before its signature can be checked: without a
+// bound, a few hundred unsigned 25 MB posts take gigabytes.
+const (
+	// maxConcurrentReads bounds the payloads read at once, so at most
+	// maxConcurrentReads × maxPayload bytes are held by unchecked bodies.
+	maxConcurrentReads = 8
+	// readSlotWait is how long a delivery waits for a read slot before
+	// it is answered 503 (GitHub shows it, and it can be redelivered).
+	// Signed payloads are small and read in milliseconds.
+	readSlotWait = 5 * time.Second
+)
+
+// errBusy answers a delivery that found every read slot taken.
+var errBusy = errors.New("too many payloads being read at once: GitHub can redeliver this later")
+
+// payloadHandlers are the events whose payload mvc reads; any other event
+// is only authenticated, its body streamed through the HMAC, not kept.
+var payloadHandlers = map[string]func(*Server, http.ResponseWriter, *slog.Logger, string, []byte){
+	"ping": func(s *Server, w http.ResponseWriter, log *slog.Logger, _ string, _ []byte) {
+		log.Info("ping")
+		reply(w, http.StatusOK, "pong")
+	},
+	"pull_request": func(s *Server, w http.ResponseWriter, log *slog.Logger, delivery string, body []byte) {
+		s.queue(w, log, delivery, body, pullRequestJob)
+	},
+	"issues": func(s *Server, w http.ResponseWriter, log *slog.Logger, delivery string, body []byte) {
+		s.queue(w, log, delivery, body, issuesJob)
+	},
+}
+
+// webhook takes one delivery: headers first, then the signature over the
+// body, then the event. It answers within GitHub's 10-second limit
+// because the work is only queued here.
 func (s *Server) webhook(w http.ResponseWriter, r *http.Request) {
 	event, delivery := r.Header.Get(eventHeader), r.Header.Get(deliveryHeader)
 	log := s.log.With("delivery", delivery, "event", event)
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxPayload))
+	sum, err := parseSignature(r.Header.Get(signatureHeader))
 	if err != nil {
-		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
-			reply(w, http.StatusRequestEntityTooLarge, "payload larger than GitHub's 25 MB limit")
+		s.refuse(w, log, http.StatusUnauthorized, err)
+		return
+	}
+	if !validEventName(event) {
+		s.refuse(w, log, http.StatusBadRequest, fmt.Errorf("missing or malformed %s: only GitHub's webhooks are served here", eventHeader))
+		return
+	}
+	handle, reads := payloadHandlers[event]
+	if !reads {
+		if err := s.checkStreamed(w, r, sum); err != nil {
+			s.refuseRead(w, log, err)
 			return
 		}
-		reply(w, http.StatusBadRequest, "read the payload: "+err.Error())
-		return
-	}
-	if err := verifySignature([]byte(s.cfg.WebhookSecret), body, r.Header.Get(signatureHeader)); err != nil {
-		log.Warn("delivery refused", "reason", err.Error())
-		reply(w, http.StatusUnauthorized, err.Error())
-		return
-	}
-	switch event {
-	case "ping":
-		log.Info("ping")
-		reply(w, http.StatusOK, "pong")
-	case "pull_request":
-		s.queue(w, log, delivery, body, pullRequestJob)
-	case "issues":
-		s.queue(w, log, delivery, body, issuesJob)
-	default:
 		reply(w, http.StatusAccepted, "ignored: mvc acts on pull_request and issues events only")
+		return
 	}
+	body, err := s.readPayload(w, r)
+	if err != nil {
+		s.refuseRead(w, log, err)
+		return
+	}
+	if !signedBy([]byte(s.cfg.WebhookSecret), body, sum) {
+		s.refuse(w, log, http.StatusUnauthorized, errSignatureMismatch)
+		return
+	}
+	handle(s, w, log, delivery, body)
+}
+
+// validEventName accepts GitHub's event names (pull_request, ping, …).
+func validEventName(event string) bool {
+	if event == "" || len(event) > 64 {
+		return false
+	}
+	for _, c := range event {
+		if (c < 'a' || c > 'z') && c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// readPayload reads the body whole, holding one of the read slots.
+func (s *Server) readPayload(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	release, err := s.acquireRead(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	return io.ReadAll(http.MaxBytesReader(w, r.Body, maxPayload))
+}
+
+// acquireRead waits up to readSlotWait for a read slot.
+func (s *Server) acquireRead(ctx context.Context) (release func(), err error) {
+	timer := time.NewTimer(s.readSlotWait)
+	defer timer.Stop()
+	select {
+	case s.reads <- struct{}{}:
+		return func() { <-s.reads }, nil
+	case <-timer.C:
+		return nil, errBusy
+	case <-ctx.Done():
+		return nil, fmt.Errorf("read the payload: %w", ctx.Err())
+	}
+}
+
+// checkStreamed checks the signature of a body mvc does not need, without
+// keeping it.
+func (s *Server) checkStreamed(w http.ResponseWriter, r *http.Request, sum []byte) error {
+	mac := hmac.New(sha256.New, []byte(s.cfg.WebhookSecret))
+	if _, err := io.Copy(mac, http.MaxBytesReader(w, r.Body, maxPayload)); err != nil {
+		return err
+	}
+	if !hmac.Equal(sum, mac.Sum(nil)) {
+		return errSignatureMismatch
+	}
+	return nil
+}
+
+// refuseRead answers a delivery whose body could not be read or checked.
+func (s *Server) refuseRead(w http.ResponseWriter, log *slog.Logger, err error) {
+	var tooLarge *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooLarge):
+		s.refuse(w, log, http.StatusRequestEntityTooLarge, errors.New("payload larger than GitHub's 25 MB limit"))
+	case errors.Is(err, errSignatureMismatch):
+		s.refuse(w, log, http.StatusUnauthorized, err)
+	case errors.Is(err, errBusy):
+		s.refuse(w, log, http.StatusServiceUnavailable, err)
+	default:
+		s.refuse(w, log, http.StatusBadRequest, fmt.Errorf("read the payload: %w", err))
+	}
+}
+
+// refuse logs and answers a delivery mvc does not take.
+func (s *Server) refuse(w http.ResponseWriter, log *slog.Logger, status int, err error) {
+	log.Warn("delivery refused", "status", status, "reason", err.Error())
+	reply(w, status, err.Error())
 }
 
 // queue queues a delivery that can change what mvc says, decoded by
@@ -52,8 +162,7 @@ func (s *Server) queue(w http.ResponseWriter, log *slog.Logger, delivery string,
 	j, ignored, err := decode(delivery, body)
 	switch {
 	case err != nil:
-		log.Warn("delivery refused", "reason", err.Error())
-		reply(w, http.StatusBadRequest, err.Error())
+		s.refuse(w, log, http.StatusBadRequest, err)
 		return
 	case ignored != "":
 		reply(w, http.StatusAccepted, "ignored: "+ignored)
@@ -69,8 +178,7 @@ func (s *Server) queue(w http.ResponseWriter, log *slog.Logger, delivery string,
 	if err != nil {
 		// Not taken: a redelivery of this id must run.
 		s.seen.forget(delivery)
-		log.Warn("delivery refused", "reason", err.Error())
-		reply(w, http.StatusServiceUnavailable, err.Error())
+		s.refuse(w, log, http.StatusServiceUnavailable, err)
 		return
 	}
 	log.Info("delivery queued", "joined_waiting_run", joined)
