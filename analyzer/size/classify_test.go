@@ -33,6 +33,11 @@ func TestClassifyByName(t *testing.T) {
 		{"src/FooTest.java", Test},
 		{"README.md", Docs},
 		{"docs/guide/intro.html", Docs},
+		{"doc/spec.html", Docs},
+		// Only the repository's own docs directory, as Linguist has it: a
+		// monorepo's docs site is code to review.
+		{"packages/docs/app/page.tsx", Code},
+		{"packages/docs/content/intro.mdx", Docs},
 		{"guide.RST", Docs},
 		{"LICENSE", Docs},
 		{"Readme", Docs},

@@ -51,7 +51,7 @@ var (
 	// CMakeLists.txt are not documentation.
 	docNames = newNameRules(true,
 		"*.md", "*.mdx", "*.markdown", "*.rst", "*.adoc", "*.asciidoc", "*.rdoc",
-		"docs/", "readme", "readme.txt", "changelog", "changelog.txt", "license",
+		"/docs/", "/doc/", "readme", "readme.txt", "changelog", "changelog.txt", "license",
 		"license.txt", "licence", "copying", "notice", "authors", "contributors",
 	)
 )
