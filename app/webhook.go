@@ -47,6 +47,7 @@ var payloadHandlers = map[string]func(*Server, http.ResponseWriter, *slog.Logger
 	"issues": func(s *Server, w http.ResponseWriter, log *slog.Logger, delivery string, body []byte) {
 		s.queue(w, log, delivery, body, issuesJob)
 	},
+	"installation": (*Server).installationChanged,
 }
 
 // webhook takes one delivery: headers first, then the signature over the

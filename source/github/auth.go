@@ -7,6 +7,7 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -31,11 +32,6 @@ func (c *Client) authenticate(ctx context.Context, opts Options, base *url.URL) 
 		return nil, err
 	}
 	apiURL := strings.TrimSuffix(base.String(), "/")
-	if opts.Tokens != nil && opts.InstallationID != 0 {
-		if t := opts.Tokens.get(apiURL, appID, opts.InstallationID); t != nil {
-			return t, nil
-		}
-	}
 	atr := ghinstallation.NewAppsTransportFromPrivateKey(c.transport(opts, true), appID, key)
 	atr.BaseURL = apiURL
 	id := opts.InstallationID
@@ -44,12 +40,61 @@ func (c *Client) authenticate(ctx context.Context, opts Options, base *url.URL) 
 			return nil, err
 		}
 	}
-	itr := ghinstallation.NewFromAppsTransport(atr, id)
-	itr.BaseURL = atr.BaseURL
-	if opts.Tokens != nil {
-		opts.Tokens.put(apiURL, appID, id, itr)
+	src := &installationSource{
+		cache: opts.Tokens,
+		key:   installationKey{apiURL, appID, id},
+		mint: func() *ghinstallation.Transport {
+			itr := ghinstallation.NewFromAppsTransport(atr, id)
+			itr.BaseURL = atr.BaseURL
+			return itr
+		},
 	}
-	return itr, nil
+	src.tr = src.cached()
+	return src, nil
+}
+
+// installationSource yields an installation's tokens, shared through the
+// cache when there is one. GitHub may revoke a token before it expires
+// (the installation suspended and unsuspended, the token revoked by
+// secret scanning): renew then replaces it, for this client and for every
+// later one.
+type installationSource struct {
+	cache *InstallationTokens // nil: this client's own token
+	key   installationKey
+	// mint makes a transport that requests a new token when first asked.
+	mint func() *ghinstallation.Transport
+
+	mu sync.Mutex
+	tr *ghinstallation.Transport
+}
+
+func (s *installationSource) Token(ctx context.Context) (string, error) {
+	s.mu.Lock()
+	tr := s.tr
+	s.mu.Unlock()
+	return tr.Token(ctx)
+}
+
+// cached is the cache's transport for the installation, minted and stored
+// when the cache has none.
+func (s *installationSource) cached() *ghinstallation.Transport {
+	if s.cache == nil {
+		return s.mint()
+	}
+	return s.cache.getOrPut(s.key, nil, s.mint)
+}
+
+// renew drops the transport whose token GitHub refused. When another
+// client has renewed it already, the cache's newer one is taken instead
+// of minting a third.
+func (s *installationSource) renew() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cache == nil {
+		s.tr = s.mint()
+		return
+	}
+	s.tr = s.cache.getOrPut(s.key, s.tr, s.mint)
 }
 
 // InstallationTokens shares App installation tokens between clients, so a
@@ -73,16 +118,32 @@ func NewInstallationTokens() *InstallationTokens {
 	return &InstallationTokens{byInst: map[installationKey]*ghinstallation.Transport{}}
 }
 
-func (t *InstallationTokens) get(api string, app, install int64) *ghinstallation.Transport {
+// getOrPut returns the transport cached for key unless it is refused (a
+// transport whose token GitHub no longer accepts) or missing, in which
+// case a minted one replaces it.
+func (t *InstallationTokens) getOrPut(key installationKey, refused *ghinstallation.Transport, mint func() *ghinstallation.Transport) *ghinstallation.Transport {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return t.byInst[installationKey{api, app, install}]
+	if tr := t.byInst[key]; tr != nil && tr != refused {
+		return tr
+	}
+	tr := mint()
+	t.byInst[key] = tr
+	return tr
 }
 
-func (t *InstallationTokens) put(api string, app, install int64, tr *ghinstallation.Transport) {
+// Forget drops the cached tokens of an installation, so the next run
+// mints a fresh one: after GitHub says the installation was suspended,
+// unsuspended, deleted or granted new permissions, the old token may be
+// revoked or lack the new permissions.
+func (t *InstallationTokens) Forget(installation int64) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.byInst[installationKey{api, app, install}] = tr
+	for key := range t.byInst {
+		if key.install == installation {
+			delete(t.byInst, key)
+		}
+	}
 }
 
 // ValidateAppCredentials checks an App id and private key without any
@@ -149,4 +210,33 @@ func (c *Client) findInstallation(ctx context.Context, atr http.RoundTripper, ba
 		return 0, apiError(fmt.Sprintf("find GitHub App %d's installation on %s/%s", appID, c.owner, c.repo), err)
 	}
 	return inst.GetID(), nil
+}
+
+// renewable is a token source that can replace a token GitHub refused.
+type renewable interface{ renew() }
+
+// retryRefused handles a 401. An installation token can be revoked
+// before it expires, and a cached one would then fail every run for up to
+// an hour: mint a new one and send the request once more. Any other
+// credential, or a request whose body cannot be sent again, keeps the
+// 401.
+func (t *authTransport) retryRefused(req *http.Request, refused *http.Response) (*http.Response, error) {
+	src, renews := t.token.(renewable)
+	if !renews {
+		return refused, nil
+	}
+	var body io.ReadCloser
+	if req.Body != nil && req.Body != http.NoBody {
+		if req.GetBody == nil {
+			return refused, nil
+		}
+		b, err := req.GetBody()
+		if err != nil {
+			return refused, nil
+		}
+		body = b
+	}
+	closeBody(refused)
+	src.renew()
+	return t.send(req, body)
 }

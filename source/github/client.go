@@ -168,14 +168,23 @@ type authTransport struct {
 }
 
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := t.send(req, req.Body)
+	if err == nil && resp.StatusCode == http.StatusUnauthorized {
+		return t.retryRefused(req, resp)
+	}
+	return resp, err
+}
+
+func (t *authTransport) send(req *http.Request, body io.ReadCloser) (*http.Response, error) {
 	tok, err := t.token.Token(req.Context())
 	if err != nil {
-		if req.Body != nil {
-			req.Body.Close()
+		if body != nil {
+			body.Close()
 		}
 		return nil, fmt.Errorf("get a GitHub App installation token: %w", err)
 	}
 	r := req.Clone(req.Context())
+	r.Body = body
 	r.Header.Set("Authorization", "Bearer "+tok)
 	return t.next.RoundTrip(r)
 }
