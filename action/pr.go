@@ -42,11 +42,22 @@ type prRun struct {
 
 func (r *runner) runPR(ctx context.Context, ev *event) (int, error) {
 	run, err := r.analyzePR(ctx, ev)
+	var skip *notMeasured
+	if errors.As(err, &skip) {
+		r.gha.Noticef("%s", skip.reason)
+		return ExitOK, nil
+	}
 	if err != nil {
 		return 0, err
 	}
 	return r.publishPR(ctx, run)
 }
+
+// notMeasured ends a run that has nothing to measure, before anything is
+// posted: the reason is a notice and the run succeeds.
+type notMeasured struct{ reason string }
+
+func (e *notMeasured) Error() string { return e.reason }
 
 // analyzePR reads everything a verdict needs, validating config before any
 // write: a bad config stops the run with exit 2 and nothing posted.
@@ -60,6 +71,12 @@ func (r *runner) analyzePR(ctx context.Context, ev *event) (*prRun, error) {
 	// the event was queued (a rerun, a label added a second ago).
 	if run.pr, err = client.PullRequest(ctx, ev.prNumber()); err != nil {
 		return nil, err
+	}
+	// A closed or merged pull request gets no comment, label or status: a
+	// bot labeling merged pull requests would otherwise bring a "too
+	// large" comment to each old one.
+	if run.pr.State == "closed" {
+		return nil, &notMeasured{fmt.Sprintf("pull request #%d is closed: nothing to measure", run.pr.Number)}
 	}
 	if run.cfg, err = r.configAtBase(ctx, client, run.pr.BaseSHA); err != nil {
 		r.statusConfigError(ctx, run, err)

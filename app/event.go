@@ -54,6 +54,9 @@ func pullRequestJob(delivery string, body []byte) (job, string, error) {
 	if action == "edited" && ev.GetChanges().GetBase() == nil {
 		return job{}, "pull_request edited without a new base branch cannot change the size verdict", nil
 	}
+	if ev.GetPullRequest().GetState() == "closed" {
+		return job{}, "the pull request is closed", nil
+	}
 	j := job{
 		event:        "pull_request",
 		delivery:     delivery,

@@ -126,7 +126,11 @@ func (s *Server) logOutcome(log *slog.Logger, j job, code int, workspace string,
 	log = log.With("exit", code, "took", took.Round(time.Millisecond).String())
 	switch code {
 	case action.ExitOK, action.ExitTooLarge:
-		v := readVerdict(filepath.Join(workspace, reportFile))
+		v, measured := readVerdict(filepath.Join(workspace, reportFile))
+		if !measured {
+			log.Info("nothing measured (see the notice above)")
+			return
+		}
 		log.Info("pull request measured", "verdict", v.Verdict, "size", v.Size, "weighted_lines", v.WeightedLines)
 	case action.ExitBadInput:
 		log.Warn("pull request not measured: bad config or payload (see the error above); nothing was posted")
@@ -144,12 +148,15 @@ type verdict struct {
 	WeightedLines int    `json:"weighted_lines"`
 }
 
-func readVerdict(path string) verdict {
-	var v verdict
-	if data, err := os.ReadFile(path); err == nil {
-		_ = json.Unmarshal(data, &v) // a missing or odd report leaves the fields empty
+// readVerdict reads the run's report; measured is false when the run
+// wrote none (it stopped with a notice before measuring).
+func readVerdict(path string) (v verdict, measured bool) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return v, false
 	}
-	return v
+	_ = json.Unmarshal(data, &v) // an odd report leaves the fields empty
+	return v, true
 }
 
 func (s *Server) now() time.Time {

@@ -58,6 +58,10 @@ func TestEventsThatDoNothing(t *testing.T) {
 		Repo:         &github.Repository{FullName: github.String("octo/app")},
 		Installation: &github.Installation{ID: github.Int64(h.installation)},
 	})
+	var closed github.PullRequestEvent
+	json.Unmarshal(h.prPayload("labeled", 3), &closed)
+	closed.PullRequest.State = github.String("closed")
+	closedPR, _ := json.Marshal(closed)
 	tests := []struct {
 		name, event string
 		body        []byte
@@ -70,6 +74,7 @@ func TestEventsThatDoNothing(t *testing.T) {
 		{"issue without installation", "issues", []byte(`{"action":"opened","issue":{"number":4},"repository":{"full_name":"o/r"}}`), http.StatusBadRequest, "no installation id"},
 		{"issue without number", "issues", []byte(`{"action":"opened","repository":{"full_name":"o/r"},"installation":{"id":1}}`), http.StatusBadRequest, "no issue number"},
 		{"closed", "pull_request", h.prPayload("closed", 3), http.StatusAccepted, `ignored: pull_request action "closed"`},
+		{"labeled closed", "pull_request", closedPR, http.StatusAccepted, "ignored: the pull request is closed"},
 		{"edited title", "pull_request", editedTitle, http.StatusAccepted, "without a new base branch"},
 		{"not JSON", "pull_request", []byte(`{"action":`), http.StatusBadRequest, "not valid JSON"},
 		{"no installation", "pull_request", prPayloadFor("opened", 3, 0), http.StatusBadRequest, "no installation id"},
