@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"strings"
+	"time"
 
 	"github.com/sethvargo/go-githubactions"
 
@@ -69,7 +70,7 @@ func (r *runner) analyzePR(ctx context.Context, ev *event) (*prRun, error) {
 	run := &prRun{client: client, defaultBranch: ev.defaultBranch()}
 	// Read the pull request afresh: labels and totals may have changed since
 	// the event was queued (a rerun, a label added a second ago).
-	if run.pr, err = client.PullRequest(ctx, ev.prNumber()); err != nil {
+	if run.pr, err = r.readPR(ctx, client, ev); err != nil {
 		return nil, err
 	}
 	// A closed or merged pull request gets no comment, label or status: a
@@ -89,7 +90,62 @@ func (r *runner) analyzePR(ctx context.Context, ev *event) (*prRun, error) {
 	run.result = size.Measure(change, run.cfg.Size)
 	r.proposeSplit(ctx, run, change)
 	r.deliveryHealth(ctx, run)
+	if err := r.checkHeadUnmoved(ctx, run); err != nil {
+		return nil, err
+	}
 	return run, nil
+}
+
+// In the App, where the verdict is a commit status on the head, the head
+// measured must be the delivery's: right after a push GitHub's API may
+// still serve the previous head, and a status set there would leave the
+// new head without one. The Action does not check: it sets no status, and
+// rerunning an old workflow run must still measure.
+const (
+	staleHeadRereads = 3
+	staleHeadWait    = 2 * time.Second
+)
+
+// readPR reads the pull request; in the App it re-reads, a few times,
+// one whose head lags the delivery's, and gives up measuring nothing: the
+// delivery of the newer head measures that one.
+func (r *runner) readPR(ctx context.Context, client *ghsource.Client, ev *event) (ghsource.PullRequest, error) {
+	pr, err := client.PullRequest(ctx, ev.prNumber())
+	want := ev.PullRequest.GetPullRequest().GetHead().GetSHA()
+	if err != nil || !r.env.CommitStatus || want == "" {
+		return pr, err
+	}
+	for i := 0; i < staleHeadRereads && pr.HeadSHA != want && pr.State != "closed"; i++ {
+		if err := r.clock().Sleep(ctx, staleHeadWait); err != nil {
+			return pr, fmt.Errorf("wait for GitHub to show head %s of pull request #%d: %w", short(want), pr.Number, err)
+		}
+		if pr, err = client.PullRequest(ctx, ev.prNumber()); err != nil {
+			return pr, err
+		}
+	}
+	if pr.HeadSHA != want && pr.State != "closed" {
+		return pr, &notMeasured{fmt.Sprintf("GitHub's API shows head %s of pull request #%d, not %s as the event does: nothing measured; the delivery for the newer head measures it",
+			short(pr.HeadSHA), pr.Number, short(want))}
+	}
+	return pr, nil
+}
+
+// checkHeadUnmoved re-reads the pull request after measuring, in the App:
+// a push while its files were listed would otherwise get a status for a
+// head whose files were not the ones measured.
+func (r *runner) checkHeadUnmoved(ctx context.Context, run *prRun) error {
+	if !r.env.CommitStatus {
+		return nil
+	}
+	now, err := run.client.PullRequest(ctx, run.pr.Number)
+	if err != nil {
+		return err
+	}
+	if now.HeadSHA != run.pr.HeadSHA {
+		return &notMeasured{fmt.Sprintf("pull request #%d moved from head %s to %s while it was measured: nothing posted; the delivery for the new head measures it",
+			run.pr.Number, short(run.pr.HeadSHA), short(now.HeadSHA))}
+	}
+	return nil
 }
 
 // prSizeCostLookups caps the shipped pull requests a too-large PR's run

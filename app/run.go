@@ -131,7 +131,8 @@ func (s *Server) logOutcome(log *slog.Logger, j job, code int, workspace string,
 			log.Info("nothing measured (see the notice above)")
 			return
 		}
-		log.Info("pull request measured", "verdict", v.Verdict, "size", v.Size, "weighted_lines", v.WeightedLines)
+		// The run measured the delivery's head or nothing (see readPR).
+		log.Info("pull request measured", "head", j.headSHA, "verdict", v.Verdict, "size", v.Size, "weighted_lines", v.WeightedLines)
 	case action.ExitBadInput:
 		log.Warn("pull request not measured: bad config or payload (see the error above); nothing was posted")
 		s.forget(j)
