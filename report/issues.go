@@ -39,10 +39,10 @@ func IssuesDoc(f issues.Findings, m IssuesMeta) Doc {
 	}
 	if len(f.Cycles) > 0 {
 		d.Add(Heading{Level: 3, Text: fmt.Sprintf("Dependency cycles (%d)", len(f.Cycles))},
-			Paragraph{Text: "These issues wait on each other, so none of them can finish: drop or reverse one edge of each."})
+			Paragraph{Text: "These issues wait on each other, so none of them can finish. An arrow reads \"waits on\"."})
 		items := make([]string, len(f.Cycles))
 		for i, c := range f.Cycles {
-			items[i] = issueChain(append(c, c[0]))
+			items[i] = cycleItem(c, loopOf(f, i))
 		}
 		d.Add(List{Items: items})
 	}
@@ -144,9 +144,9 @@ func IssueCommentDoc(f issues.Findings, number int, p issues.Policy) (doc Doc, f
 			flagged = true
 		}
 	}
-	for _, c := range f.Cycles {
+	for i, c := range f.Cycles {
 		if slices.Contains(c, number) {
-			doc.Add(Paragraph{Text: fmt.Sprintf("**It waits on itself:** %s. None of these can finish; drop or reverse one of the edges.", issueChain(append(c, c[0])))})
+			doc.Add(Paragraph{Text: cycleComment(c, loopOf(f, i), number)})
 			flagged = true
 		}
 	}
@@ -169,4 +169,49 @@ func IssueCommentDoc(f issues.Findings, number int, p issues.Policy) (doc Doc, f
 		doc.Add(Paragraph{Text: fmt.Sprintf("Fits one Minimum Viable Change now: at most %d open pieces of work, no dependency cycle, no chain longer than %d.", p.MaxOpenTasks, p.MaxChain)})
 	}
 	return doc, flagged
+}
+
+// loopOf is the loop of group i, or none when the findings carry no loops.
+func loopOf(f issues.Findings, i int) issues.Loop {
+	if i < len(f.Loops) {
+		return f.Loops[i]
+	}
+	return issues.Loop{}
+}
+
+// loopChain draws a loop closed on its first issue: #1 → #2 → #1.
+func loopChain(path []int) string { return issueChain(append(slices.Clip(path), path[0])) }
+
+// cycleItem is one group of the report: a simple loop drawn as itself;
+// a tangled group as its members, one real loop in it, and the link to
+// drop when one alone frees them all. Every arrow drawn is a real link.
+func cycleItem(group []int, l issues.Loop) string {
+	if len(l.Path) < 2 {
+		return issueRefs(group) + " wait on each other"
+	}
+	if !l.Tangled {
+		return loopChain(l.Path) + ": drop or reverse any one of these links"
+	}
+	text := fmt.Sprintf("%s wait on each other through more than one loop, for example %s", issueRefs(group), loopChain(l.Path))
+	if len(l.Cut) == 2 {
+		return text + fmt.Sprintf(": dropping or reversing %s alone frees them all", issueChain(l.Cut))
+	}
+	return text + ": no single link frees them all; break this loop, then look again"
+}
+
+// cycleComment is what an issue's comment says of the group it is in.
+func cycleComment(group []int, l issues.Loop, number int) string {
+	at := slices.Index(l.Path, number)
+	switch {
+	case len(l.Path) < 2:
+		return fmt.Sprintf("**It is in a dependency cycle:** %s wait on each other, so none of them can finish.", issueRefs(group))
+	case !l.Tangled:
+		path := append(slices.Clone(l.Path[at:]), l.Path[:at]...)
+		return fmt.Sprintf("**It waits on itself:** %s (each waits on the next). None of these can finish; drop or reverse one of the links.", loopChain(path))
+	}
+	text := fmt.Sprintf("**It is in a dependency cycle:** %s wait on each other through more than one loop, for example %s (each waits on the next), so none of them can finish.", issueRefs(group), loopChain(l.Path))
+	if len(l.Cut) == 2 {
+		return text + fmt.Sprintf(" Dropping or reversing %s alone frees them all.", issueChain(l.Cut))
+	}
+	return text + " No single link frees them all: break this loop, then look again."
 }

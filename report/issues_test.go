@@ -1,6 +1,10 @@
 package report
 
 import (
+	"math/rand/v2"
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/mvcbot/mvc/analyzer/issues"
@@ -20,6 +24,7 @@ func sampleIssueFindings() issues.Findings {
 			},
 		}},
 		Cycles:       [][]int{{3, 4}},
+		Loops:        []issues.Loop{{Path: []int{3, 4}, Cut: []int{3, 4}}},
 		CriticalPath: []int{9, 8, 7, 6, 5},
 		ChainTooLong: true,
 		Stale:        []issues.Stale{{Number: 9, Title: "G", Closed: []int{10}, Ready: true}},
@@ -52,4 +57,70 @@ func TestIssueCommentDoc(t *testing.T) {
 		t.Error("issue 2 has nothing to say but is flagged")
 	}
 	golden(t, "issue_comment_fits.md", Markdown(doc))
+}
+
+// Every arrow the issue report draws is a link of the graph: in a cycle,
+// #a → #b says a waits on b; on the critical path, a ships before b. Two
+// loops sharing an issue were drawn as one loop through a link that did
+// not exist (#1 → #2 → #3 → #1 with no #3 → #1).
+func TestIssueArrowsAreRealLinks(t *testing.T) {
+	chain := regexp.MustCompile(`#\d+( → #\d+)+`)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 500 {
+		n := 2 + rng.IntN(12)
+		waitsOn := map[[2]int]bool{}
+		list := make([]issues.Issue, n)
+		for i := range list {
+			list[i] = issues.Issue{Number: i + 1, Title: "t", State: issues.Open}
+			for j := range n {
+				if j != i && rng.IntN(n) < 2 {
+					list[i].BlockedBy = append(list[i].BlockedBy, j+1)
+					waitsOn[[2]int{i + 1, j + 1}] = true
+				}
+			}
+		}
+		f := issues.Analyze(issues.Build(list), issues.DefaultPolicy())
+		texts := []string{Text(IssuesDoc(f, IssuesMeta{Source: "random", Policy: issues.DefaultPolicy()}))}
+		for _, is := range list {
+			doc, _ := IssueCommentDoc(f, is.Number, issues.DefaultPolicy())
+			texts = append(texts, Markdown(doc))
+		}
+		for _, text := range texts {
+			for _, line := range strings.Split(text, "\n") {
+				critical := strings.Contains(line, "ritical path") || strings.Contains(line, "on a chain of")
+				for _, m := range chain.FindAllString(line, -1) {
+					steps := strings.Split(m, " → ")
+					for k := 1; k < len(steps); k++ {
+						a, _ := strconv.Atoi(steps[k-1][1:])
+						b, _ := strconv.Atoi(steps[k][1:])
+						if critical {
+							a, b = b, a
+						}
+						if !waitsOn[[2]int{a, b}] {
+							t.Fatalf("round %d: %q draws #%d → #%d, not a link; graph %v\n%s", round, line, a, b, list, text)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// Two loops that share an issue are one group, drawn as its members and one
+// real loop; no single link frees both, and the report does not say one does.
+func TestTangledCycle(t *testing.T) {
+	f := issues.Analyze(issues.Build([]issues.Issue{
+		{Number: 1, State: issues.Open, BlockedBy: []int{2}},
+		{Number: 2, State: issues.Open, BlockedBy: []int{1, 3}},
+		{Number: 3, State: issues.Open, BlockedBy: []int{2}},
+	}), issues.DefaultPolicy())
+	text := Text(IssuesDoc(f, IssuesMeta{Source: "x", Policy: issues.DefaultPolicy()}))
+	want := "#1, #2, #3 wait on each other through more than one loop, for example #1 → #2 → #1: no single link frees them all"
+	if !strings.Contains(text, want) {
+		t.Errorf("the report lacks %q:\n%s", want, text)
+	}
+	doc, _ := IssueCommentDoc(f, 3, issues.DefaultPolicy())
+	if got := Markdown(doc); !strings.Contains(got, "#1, #2, #3 wait on each other") {
+		t.Errorf("issue 3's comment:\n%s", got)
+	}
 }

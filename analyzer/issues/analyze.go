@@ -12,7 +12,7 @@ func Analyze(g *Graph, p Policy) Findings {
 	}
 	order := newPrecedence(g)
 	comp := order.components()
-	f.Cycles = order.cycles(comp)
+	f.Cycles, f.Loops = order.cycles(comp)
 	f.CriticalPath = order.criticalPath(comp)
 	f.ChainTooLong = len(f.CriticalPath) > p.MaxChain
 	f.Stale = stale(g)

@@ -6,10 +6,13 @@ type Findings struct {
 	Summary Summary  `json:"summary"`
 	TooBig  []TooBig `json:"too_big"`
 	// Cycles are the groups of open issues that wait on each other, so
-	// none of them can finish: each group once, its members in the order
-	// a walk along "waits on" edges from the smallest meets them (for a
-	// simple cycle, the cycle itself), groups by their first member.
+	// none of them can finish: each group once, its members ascending,
+	// groups by their smallest member. A group is a set, not a path: two
+	// loops that share an issue are one group.
 	Cycles [][]int `json:"cycles"`
+	// Loops says, for each group of Cycles (same index), one loop of real
+	// links in it and which link to drop.
+	Loops []Loop `json:"cycle_loops"`
 	// CriticalPath is the longest chain of open issues that must finish
 	// one after another, first to last; nil when no open issue waits on
 	// another.

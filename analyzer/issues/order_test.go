@@ -1,6 +1,8 @@
 package issues
 
 import (
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -24,7 +26,7 @@ func TestCycles(t *testing.T) {
 	}{
 		{"none", open(map[int][]int{2: {1}, 3: {2}}, 1, 2, 3), nil},
 		{"simple, rotated to the smallest", open(map[int][]int{5: {3}, 3: {4}, 4: {5}}, 3, 4, 5), [][]int{{3, 4, 5}}},
-		{"walk order, not number order", open(map[int][]int{1: {3}, 3: {2}, 2: {1}}, 1, 2, 3), [][]int{{1, 3, 2}}},
+		{"members ascending", open(map[int][]int{1: {3}, 3: {2}, 2: {1}}, 1, 2, 3), [][]int{{1, 2, 3}}},
 		{"overlapping cycles are one group", open(map[int][]int{1: {2}, 2: {1, 3}, 3: {2}}, 1, 2, 3), [][]int{{1, 2, 3}}},
 		{"two groups, sorted", open(map[int][]int{7: {8}, 8: {7}, 2: {4}, 4: {2}, 9: {2}}, 2, 4, 7, 8, 9), [][]int{{2, 4}, {7, 8}}},
 		{"parent waiting on a child that waits on it", []Issue{
@@ -76,6 +78,92 @@ func TestCriticalPath(t *testing.T) {
 				t.Errorf("ChainTooLong = %v, want %v", f.ChainTooLong, tt.tooLong)
 			}
 		})
+	}
+}
+
+func TestCycleLoops(t *testing.T) {
+	tests := []struct {
+		name string
+		list []Issue
+		want []Loop
+	}{
+		{"simple: the loop itself, any link cuts", open(map[int][]int{1: {3}, 3: {2}, 2: {1}}, 1, 2, 3),
+			[]Loop{{Path: []int{1, 3, 2}, Cut: []int{1, 3}}}},
+		// #1 → #2 → #3 → #1 was drawn here: there is no link #3 → #1.
+		{"two loops sharing an issue: a real one, no single cut", open(map[int][]int{1: {2}, 2: {1, 3}, 3: {2}}, 1, 2, 3),
+			[]Loop{{Path: []int{1, 2}, Tangled: true}}},
+		{"a link on every loop is the cut", open(map[int][]int{1: {2}, 2: {1, 3}, 3: {1}}, 1, 2, 3),
+			[]Loop{{Path: []int{1, 2}, Tangled: true, Cut: []int{1, 2}}}},
+		{"the shortest loop through the smallest", open(map[int][]int{1: {2, 5}, 2: {3}, 3: {4}, 4: {1}, 5: {4}}, 1, 2, 3, 4, 5),
+			[]Loop{{Path: []int{1, 5, 4}, Tangled: true, Cut: []int{4, 1}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, Analyze(Build(tt.list), DefaultPolicy()).Loops); diff != "" {
+				t.Errorf("Loops (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// On random graphs every loop is made of real links, and a cut is named
+// exactly when one link frees the group (checked by brute force).
+func TestCycleLoopsRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for round := range 400 {
+		n := 2 + rng.IntN(10)
+		links := map[[2]int]bool{}
+		deps := map[int][]int{}
+		numbers := make([]int, n)
+		for i := range n {
+			numbers[i] = i + 1
+			for j := range n {
+				if i != j && rng.IntN(n) < 2 {
+					deps[i+1] = append(deps[i+1], j+1)
+					links[[2]int{i + 1, j + 1}] = true
+				}
+			}
+		}
+		f := Analyze(Build(open(deps, numbers...)), DefaultPolicy())
+		if len(f.Loops) != len(f.Cycles) {
+			t.Fatalf("round %d: %d loops for %d groups", round, len(f.Loops), len(f.Cycles))
+		}
+		for g, l := range f.Loops {
+			for k, a := range l.Path {
+				if b := l.Path[(k+1)%len(l.Path)]; !links[[2]int{a, b}] {
+					t.Fatalf("round %d: loop %v draws #%d → #%d, not a link (%v)", round, l.Path, a, b, deps)
+				}
+			}
+			var cuts [][]int
+			for e := range links {
+				if slices.Contains(f.Cycles[g], e[0]) && slices.Contains(f.Cycles[g], e[1]) && !hasLoop(f.Cycles[g], links, e) {
+					cuts = append(cuts, e[:])
+				}
+			}
+			if (len(cuts) > 0) != (l.Cut != nil) || (l.Cut != nil && hasLoop(f.Cycles[g], links, [2]int{l.Cut[0], l.Cut[1]})) {
+				t.Fatalf("round %d: group %v loop %+v, single cuts %v (%v)", round, f.Cycles[g], l, cuts, deps)
+			}
+		}
+	}
+}
+
+// hasLoop says whether the members still wait on each other in a loop
+// without the link cut, by trying to peel off members that wait on none.
+func hasLoop(members []int, links map[[2]int]bool, cut [2]int) bool {
+	left := slices.Clone(members)
+	for {
+		k := slices.IndexFunc(left, func(a int) bool {
+			for _, b := range left {
+				if links[[2]int{a, b}] && [2]int{a, b} != cut {
+					return false
+				}
+			}
+			return true
+		})
+		if k < 0 {
+			return len(left) > 0
+		}
+		left = slices.Delete(left, k, k+1)
 	}
 }
 

@@ -184,6 +184,9 @@ func emptyNotNull(o *issuesOutput) {
 	if f.Cycles == nil {
 		f.Cycles = [][]int{}
 	}
+	if f.Loops == nil {
+		f.Loops = []issues.Loop{}
+	}
 	if f.CriticalPath == nil {
 		f.CriticalPath = []int{}
 	}

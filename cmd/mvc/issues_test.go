@@ -226,3 +226,23 @@ func TestIssuesOneIssueFromExport(t *testing.T) {
 		t.Errorf("root %d summary %+v\n%s", got.Root, got.Findings.Summary, res.stdout)
 	}
 }
+
+// Two loops sharing #2 (#1 ⇄ #2 ⇄ #3) are one group: the report draws a
+// real loop, not #1 → #2 → #3 → #1 (there is no link #3 → #1), and does
+// not promise that dropping one link frees them.
+func TestIssuesTangledCycle(t *testing.T) {
+	p := writeExport(t, `[
+ {"number": 1, "title": "api", "body": "blocked by #2", "state": "OPEN"},
+ {"number": 2, "title": "schema", "body": "blocked by #1\n\nblocked by #3", "state": "OPEN"},
+ {"number": 3, "title": "ui", "body": "blocked by #2", "state": "OPEN"}
+]`)
+	res := runMVC(t, t.TempDir(), nil, "issues", "--from", p)
+	want := "- #1, #2, #3 wait on each other through more than one loop, for example #1 → #2 → #1: no single link frees them all"
+	if res.code != 0 || !strings.Contains(res.stdout, want) || strings.Contains(res.stdout, "#3 → #1") {
+		t.Errorf("code %d, want %q:\n%s", res.code, want, res.stdout)
+	}
+	res = runMVC(t, t.TempDir(), nil, "issues", "--from", p, "--format", "json")
+	if !strings.Contains(res.stdout, `"cycle_loops": [`) || !strings.Contains(res.stdout, `"tangled": true`) {
+		t.Errorf("JSON lacks the loop:\n%s", res.stdout)
+	}
+}
