@@ -4,10 +4,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/google/go-github/v60/github"
+
+	"github.com/mvcbot/mvc/analyzer/size"
 )
 
 // job is one run for a pull request or an issue, as a delivery asked for
@@ -41,8 +44,9 @@ var prActions = map[string]bool{
 
 // pullRequestJob decodes a pull_request delivery into a job. A delivery
 // that cannot change the verdict yields an empty job and the reason it is
-// ignored; a payload mvc cannot act on is an error.
-func pullRequestJob(delivery string, body []byte) (job, string, error) {
+// ignored; a payload mvc cannot act on is an error. botLogin is the App's
+// own user ("<slug>[bot]"; empty when unknown).
+func pullRequestJob(delivery string, body []byte, botLogin string) (job, string, error) {
 	var ev github.PullRequestEvent
 	if err := json.Unmarshal(body, &ev); err != nil {
 		return job{}, "", fmt.Errorf("the pull_request payload is not valid JSON: %v", err)
@@ -50,6 +54,9 @@ func pullRequestJob(delivery string, body []byte) (job, string, error) {
 	action := ev.GetAction()
 	if !prActions[action] {
 		return job{}, fmt.Sprintf("pull_request action %q cannot change the size verdict", action), nil
+	}
+	if why := ownLabelChange(&ev, botLogin); why != "" {
+		return job{}, why, nil
 	}
 	if action == "edited" && ev.GetChanges().GetBase() == nil {
 		return job{}, "pull_request edited without a new base branch cannot change the size verdict", nil
@@ -77,6 +84,32 @@ func pullRequestJob(delivery string, body []byte) (job, string, error) {
 		return job{}, "", err
 	}
 	return j, "", nil
+}
+
+// ownLabelChange says why a labeled or unlabeled delivery is mvc's own
+// doing, or "". GitHub sends an App the events its own writes cause:
+// without this, every size label mvc sets or removes would bring one more
+// full run, posting the same status again. A size label is recognised by
+// the default prefix (a repository may configure another, which the
+// sender check covers when the App's login is known); the exempt label
+// can never be a size label, so a human exempting a pull request is
+// always acted on.
+func ownLabelChange(ev *github.PullRequestEvent, botLogin string) string {
+	if a := ev.GetAction(); a != "labeled" && a != "unlabeled" {
+		return ""
+	}
+	if botLogin != "" && strings.EqualFold(ev.GetSender().GetLogin(), botLogin) {
+		return "label " + ev.GetAction() + " by mvc itself"
+	}
+	if isDefaultSizeLabel(ev.GetLabel().GetName()) {
+		return fmt.Sprintf("size label %q is mvc's to set", ev.GetLabel().GetName())
+	}
+	return ""
+}
+
+func isDefaultSizeLabel(name string) bool {
+	suffix, ok := strings.CutPrefix(name, "size/")
+	return ok && slices.Contains(size.Sizes, size.Size(suffix))
 }
 
 // complete says what a payload lacks for mvc to act on it; what names the

@@ -24,6 +24,9 @@ type Config struct {
 	WebhookSecret string
 	// APIURL is the REST API root; empty means https://api.github.com.
 	APIURL string
+	// BotLogin is the App's own user, "<slug>[bot]": label events it
+	// causes are skipped. Empty: only default size labels are recognised.
+	BotLogin string
 	// Workers run pull requests concurrently (default 4); Queue bounds the
 	// pull requests waiting for a worker (default 100), past which
 	// deliveries are answered 503 for GitHub to show and redeliver.

@@ -29,6 +29,7 @@ import (
 const (
 	testSecret = "s3cret"
 	testAppID  = 42
+	testBot    = "mvc-test[bot]"
 )
 
 var (
@@ -75,6 +76,7 @@ func newHarness(t *testing.T, configure ...func(*Config)) *harness {
 		AppID:         fmt.Sprint(testAppID),
 		PrivateKey:    string(pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)})),
 		WebhookSecret: testSecret,
+		BotLogin:      testBot,
 		APIURL:        h.gh.BaseURL(),
 		Logger:        slog.New(slog.NewTextHandler(&h.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		HTTPClient:    h.gh.Client(),

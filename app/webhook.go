@@ -42,7 +42,9 @@ var payloadHandlers = map[string]func(*Server, http.ResponseWriter, *slog.Logger
 		reply(w, http.StatusOK, "pong")
 	},
 	"pull_request": func(s *Server, w http.ResponseWriter, log *slog.Logger, delivery string, body []byte) {
-		s.queue(w, log, delivery, body, pullRequestJob)
+		s.queue(w, log, delivery, body, func(delivery string, body []byte) (job, string, error) {
+			return pullRequestJob(delivery, body, s.cfg.BotLogin)
+		})
 	},
 	"issues": func(s *Server, w http.ResponseWriter, log *slog.Logger, delivery string, body []byte) {
 		s.queue(w, log, delivery, body, issuesJob)
