@@ -27,6 +27,7 @@ type Graph struct {
 	incoming map[int][]Edge
 	items    map[int][]item // parsed task lists, by issue number
 	missing  []int
+	repo     string // "owner/name", "" when not known
 }
 
 // Build makes the graph of list. Edges come from the API fields
@@ -35,8 +36,16 @@ type Graph struct {
 // requests only, closing keywords Closes edges. An edge stated twice is
 // kept once, with the preferred source; an issue referring to itself is
 // ignored. When list holds a number twice, the first one counts.
-func Build(list []Issue) *Graph {
-	g := &Graph{index: map[int]int{}, incoming: map[int][]Edge{}, items: map[int][]item{}}
+//
+// Build does not know which repository list is of, so it takes a URL to
+// any repository's issue N for this one's (see BuildIn).
+func Build(list []Issue) *Graph { return BuildIn("", list) }
+
+// BuildIn is Build for the issues of repository repo ("owner/name"): a URL
+// to an issue of another repository is left out of the edges, as
+// "owner/other#12" is.
+func BuildIn(repo string, list []Issue) *Graph {
+	g := &Graph{index: map[int]int{}, incoming: map[int][]Edge{}, items: map[int][]item{}, repo: repo}
 	for _, is := range list {
 		if _, dup := g.index[is.Number]; !dup {
 			g.index[is.Number] = -1
@@ -71,14 +80,14 @@ func (g *Graph) read(edges []Edge, is Issue) []Edge {
 	for _, b := range is.BlockedBy {
 		add(n, b, BlockedBy, SourceDependencies)
 	}
-	items := parseItems(is.Body)
+	items := parseItems(is.Body, g.repo)
 	if len(items) > 0 {
 		g.items[n] = items
 	}
 	for _, it := range items {
 		add(n, it.Ref, Parent, SourceTaskList)
 	}
-	links := ParseLinks(is.Body)
+	links := parseLinks(is.Body, g.repo)
 	for _, b := range links.BlockedBy {
 		add(n, b, BlockedBy, SourceBody)
 	}

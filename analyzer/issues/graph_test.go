@@ -54,3 +54,28 @@ func TestBuild(t *testing.T) {
 		t.Errorf("Issue(11) is the second of two with that number; want the first")
 	}
 }
+
+// A task-list or "blocked by" URL to another repository's issue is that
+// repository's, not this one's issue of the same number; the repository's
+// own URLs count, whatever their case.
+func TestBuildInLeavesOtherRepositoriesURLsOut(t *testing.T) {
+	list := []Issue{
+		{Number: 1, State: Open, Body: "- [ ] https://github.com/other/lib/issues/2 (upstream)\n- [ ] https://github.com/Octo/App/issues/3\nblocked by https://github.com/other/lib/pull/4"},
+		{Number: 2, State: Open, Body: "blocked by #1"},
+		{Number: 3, State: Open},
+		{Number: 4, State: Open},
+	}
+	want := []Edge{
+		{From: 1, To: 3, Kind: Parent, Source: SourceTaskList},
+		{From: 2, To: 1, Kind: BlockedBy, Source: SourceBody},
+	}
+	if diff := cmp.Diff(want, BuildIn("octo/app", list).Edges()); diff != "" {
+		t.Errorf("edges (-want +got):\n%s", diff)
+	}
+	if got := BuildIn("octo/app", list).Tasks(1)[0].Ref; got != 0 {
+		t.Errorf("the other repository's task names #%d", got)
+	}
+	if n := len(Build(list).Edges()); n != 4 {
+		t.Errorf("with the repository unknown, %d edges; want every URL taken as local (4)", n)
+	}
+}

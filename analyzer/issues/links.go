@@ -33,11 +33,14 @@ var (
 
 // ParseLinks reads the dependencies and closing references a body states
 // in prose, outside code, HTML comments and quotes.
-func ParseLinks(body string) Links {
+func ParseLinks(body string) Links { return parseLinks(body, "") }
+
+// parseLinks is ParseLinks in repository repo ("owner/name", "" unknown).
+func parseLinks(body, repo string) Links {
 	var l Links
 	for _, prose := range proseLines(body) {
 		line := prose.Words
-		refs := references(line)
+		refs := references(line, repo)
 		if len(refs) == 0 {
 			continue
 		}

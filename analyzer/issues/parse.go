@@ -12,7 +12,7 @@ import (
 // first issue of this repository the item names (see references), 0 if
 // none.
 func ParseTasks(body string) []Task {
-	items := parseItems(body)
+	items := parseItems(body, "")
 	if len(items) == 0 {
 		return nil
 	}
@@ -36,7 +36,9 @@ var (
 	headingLine = regexp.MustCompile(`^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$`)
 )
 
-func parseItems(body string) []item {
+// parseItems reads the task list of body in repository repo ("owner/name",
+// "" when not known).
+func parseItems(body, repo string) []item {
 	var items []item
 	var open []nesting // the items that can still take nested ones
 	heading := ""
@@ -60,7 +62,7 @@ func parseItems(body string) []item {
 		if len(open) > 0 {
 			it.Root = open[0].index
 		}
-		it.Ref = firstLocalRef(line.Words[m[6]:])
+		it.Ref = firstLocalRef(line.Words[m[6]:], repo)
 		open = append(open, nesting{index: len(items), indent: indent})
 		items = append(items, it)
 	}
@@ -90,8 +92,8 @@ func width(indent string) int {
 	return n
 }
 
-func firstLocalRef(text string) int {
-	for _, r := range references(text) {
+func firstLocalRef(text, repo string) int {
+	for _, r := range references(text, repo) {
 		if r.Number > 0 {
 			return r.Number
 		}

@@ -56,7 +56,7 @@ func TestParseItemsKeepsHeadingAndNesting(t *testing.T) {
 		{"flag", "Rollout", 6},
 	}
 	var got []place
-	for _, it := range parseItems(body) {
+	for _, it := range parseItems(body, "") {
 		got = append(got, place{it.Text, it.Heading, it.Root})
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

@@ -4,8 +4,12 @@ package issues
 // task-list items, recursively) and the issues those are blocked by, as
 // the API's IssueTree reads them: so an export read whole can be looked at
 // one issue at a time. Nil when root is not in the list.
-func Tree(list []Issue, root int) []Issue {
-	g := Build(list)
+func Tree(list []Issue, root int) []Issue { return TreeIn("", list, root) }
+
+// TreeIn is Tree for the issues of repository repo ("owner/name"; see
+// BuildIn).
+func TreeIn(repo string, list []Issue, root int) []Issue {
+	g := BuildIn(repo, list)
 	if !g.Has(root) {
 		return nil
 	}

@@ -136,7 +136,7 @@ func runIssues(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	findings := issues.Analyze(issues.Build(set.list), policy)
+	findings := issues.Analyze(issues.BuildIn(set.repo, set.list), policy)
 	out := issuesOutput{Source: set.source, Root: f.issue, Notes: set.notes, Policy: issuesPolicy{policy.MaxOpenTasks, policy.MaxChain}, Findings: findings}
 	emptyNotNull(&out)
 	return writeFormatted(e.stdout, f.format, out, func() report.Doc {
@@ -149,10 +149,16 @@ func runIssues(ctx context.Context, e *env, args []string) error {
 func (f *issuesFlags) read(ctx context.Context, e *env) (issueSet, error) {
 	if len(f.from) > 0 {
 		set, err := readIssueFiles(f.from)
-		if err != nil || f.issue == 0 {
+		if err != nil {
 			return set, err
 		}
-		if set.list = issues.Tree(set.list, f.issue); set.list == nil {
+		// An export does not say its repository; the clone's origin, when
+		// on github.com, tells an issue URL of this repository from another's.
+		set.repo = originRepo(ctx, f.repo)
+		if f.issue == 0 {
+			return set, nil
+		}
+		if set.list = issues.TreeIn(set.repo, set.list, f.issue); set.list == nil {
 			return issueSet{}, usagef("--issue %d: no such issue in %s", f.issue, set.source)
 		}
 		return set, nil

@@ -22,6 +22,7 @@ func (l *fileList) Set(v string) error { *l = append(*l, v); return nil }
 type issueSet struct {
 	list   []issues.Issue
 	source string   // "issues.json", "octo/app (GitHub API)"
+	repo   string   // "owner/name" the issues are of, "" when not known
 	notes  []string // what the source could not read, said once
 }
 
@@ -75,7 +76,7 @@ func readIssuesAPI(ctx context.Context, e *env, full string, f issuesFlags) (iss
 	if err != nil {
 		return issueSet{}, nil, &exitError{code: exitFailure, err: err}
 	}
-	return issueSet{list: res.Issues, source: full + " (GitHub API)", notes: res.Notes}, c, nil
+	return issueSet{list: res.Issues, source: full + " (GitHub API)", repo: full, notes: res.Notes}, c, nil
 }
 
 // githubRemote matches the GitHub repository of a remote URL:

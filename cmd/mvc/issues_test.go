@@ -246,3 +246,21 @@ func TestIssuesTangledCycle(t *testing.T) {
 		t.Errorf("JSON lacks the loop:\n%s", res.stdout)
 	}
 }
+
+// A task-list link to another repository's issue is not this repository's
+// issue of that number: in a clone of octo/app, other/lib's #2 makes no
+// edge (and no cycle with the local #2, which waits on #1); a link to
+// octo/app's own issue does, whatever its case.
+func TestIssuesOtherRepositoryURL(t *testing.T) {
+	g := gittest.New(t)
+	g.Git("remote", "add", "origin", "https://github.com/octo/app.git")
+	p := writeExport(t, `[
+ {"number": 1, "title": "Ship search", "state": "OPEN", "body": "- [ ] https://github.com/other/lib/issues/2 (upstream fix in their repo)\n- [ ] https://github.com/Octo/App/issues/3\n- [ ] wire it up"},
+ {"number": 2, "title": "Unrelated local issue", "state": "OPEN", "body": "blocked by #1"},
+ {"number": 3, "title": "Index", "state": "OPEN", "body": ""}
+]`)
+	res := runMVC(t, g.Dir, nil, "issues", "--from", p)
+	if res.code != 0 || strings.Contains(res.stdout, "Dependency cycles") || !strings.Contains(res.stdout, "edges: 1 parent, 1 blocked-by") {
+		t.Errorf("code %d:\n%s%s", res.code, res.stdout, res.stderr)
+	}
+}
