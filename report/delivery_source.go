@@ -19,7 +19,7 @@ func DeliverySourceDetail(source string, q delivery.Query) string {
 		return "published releases, pre-releases included"
 	case delivery.SourceTags:
 		if q.TagPattern == delivery.DefaultTagPattern {
-			return "release tags: `v*`, and versions such as `1.2.3`, `pkg@1.2.3`, `pkg-1.2.3`"
+			return "release tags: `v` and a digit (`v2`, `v1.2.3`), and versions such as `1.2.3`, `pkg@1.2.3`, `pkg-1.2.3`"
 		}
 		return "tags matching " + code(q.TagPattern)
 	case delivery.SourceMerges:

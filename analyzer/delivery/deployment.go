@@ -5,7 +5,6 @@ import (
 	"path"
 	"regexp"
 	"sort"
-	"strings"
 	"time"
 )
 
@@ -18,8 +17,9 @@ const (
 	SourceMerges      = "merges"      // merges to the default branch (a proxy)
 )
 
-// DefaultTagPattern, the empty pattern, means release tags: tags matching
-// v* (v1.2.3, pre-releases such as v1.3.0-rc.1 included), and tags named
+// DefaultTagPattern, the empty pattern, means release tags: "v" and a
+// digit with no slash after (v2, v1.2.3, pre-releases such as v1.3.0-rc.1
+// included; not vendor/x or vnext), and tags named
 // as a version after a package or module name or without a v
 // (svelte@5.1.0, @astrojs/vercel@8.0.1, jsoup-1.18.3, api/v1.4.0, 1.2.3).
 // Monorepos tag each package's releases that way, and v* alone finds only
@@ -30,11 +30,15 @@ const DefaultTagPattern = ""
 // separator or alone: 1.2.3, pkg@1.2.3, pkg-1.2.3, mod/v1.2.3.
 var versionTag = regexp.MustCompile(`^(?:.*[@/-])?v?\d+\.\d+(?:\.\d+)*(?:[-+][0-9A-Za-z.+-]*)?$`)
 
+// vTag matches "v" and a digit, the way most projects name releases, with
+// anything after but a slash: v2, v1.2.3, v1.3.0-rc.1, v2024-01-05.
+var vTag = regexp.MustCompile(`^v\d[^/]*$`)
+
 // TagMatcher returns the test of tag names for a pattern: version tags for
 // DefaultTagPattern, else the glob.
 func TagMatcher(pattern string) func(name string) bool {
 	if pattern == DefaultTagPattern {
-		return func(name string) bool { return strings.HasPrefix(name, "v") || versionTag.MatchString(name) }
+		return func(name string) bool { return vTag.MatchString(name) || versionTag.MatchString(name) }
 	}
 	return func(name string) bool {
 		ok, _ := path.Match(pattern, name)

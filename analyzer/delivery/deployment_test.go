@@ -120,7 +120,8 @@ func TestTagMatcher(t *testing.T) {
 		"v1.2.3": true, "v2": true, "v1.3.0-rc.1": true, "1.2.3": true, "2024.01.05": true,
 		"svelte@5.1.0": true, "@astrojs/vercel@8.0.1": true, "jsoup-1.18.3": true, "api/v1.4.0": true,
 		"create-astro@4.11.0-beta.1": true,
-		"nightly":                    false, "build-7": false, "release": false, "latest": false, "pkg@next": false, "2": false,
+		"vendor/snapshot-2024":       false, "vnext": false, "v": false, "vendor-7": false,
+		"nightly": false, "build-7": false, "release": false, "latest": false, "pkg@next": false, "2": false,
 	} {
 		if got := release(name); got != want {
 			t.Errorf("release tag %q: %v, want %v", name, got, want)

@@ -38,7 +38,7 @@ Deploy sources (--deploy-source), in the order auto tries them:
   deployments  GitHub deployments to --environment whose latest status is success (API)
   workflow     successful runs of --deploy-workflow on the default branch (API)
   releases     published, non-draft GitHub releases (API)
-  tags         release tags (v*, pkg@1.2.3, ...) or tags matching --tag-pattern; annotated: tagger date, else commit date
+  tags         release tags (v1.2.3, pkg@1.2.3, ...) or tags matching --tag-pattern; annotated: tagger date, else commit date
   merges       first-parent merge commits on the default branch (a proxy)
 auto takes the first with at least one deployment ever and says which.
 
@@ -84,7 +84,7 @@ type reportFlags struct {
 func (f *reportFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.repo, "repo", ".", "the git clone to read")
 	fs.StringVar(&f.source, "deploy-source", delivery.SourceAuto, "auto, deployments, workflow, releases, tags or merges")
-	fs.StringVar(&f.tagPattern, "tag-pattern", delivery.DefaultTagPattern, "glob of tags that are deployments; * does not cross a slash (default: release tags: v*, and versions such as 1.2.3, pkg@1.2.3, pkg-1.2.3, mod/v1.2.3)")
+	fs.StringVar(&f.tagPattern, "tag-pattern", delivery.DefaultTagPattern, "glob of tags that are deployments; * does not cross a slash (default: release tags: v and a digit, and versions such as 1.2.3, pkg@1.2.3, pkg-1.2.3, mod/v1.2.3)")
 	fs.IntVar(&f.windowDays, "window-days", delivery.DefaultWindowDays, "length of the window in days")
 	fs.StringVar(&f.until, "until", "", "end of the window: RFC 3339, or a date for its first instant in UTC (default now)")
 	fs.StringVar(&f.format, "format", "text", "text, markdown or json")

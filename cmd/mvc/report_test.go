@@ -108,7 +108,7 @@ func TestReportAutoSaysWhichSourceItTook(t *testing.T) {
 	if date := runMVC(t, g.Dir, nil, "report", "--until", "2024-01-14"); date.stdout != text.stdout {
 		t.Errorf("--until 2024-01-14 reports\n%s\nwant the same as --until 2024-01-14T00:00:00Z:\n%s", date.stdout, text.stdout)
 	}
-	if !strings.Contains(text.stdout, "Source: tags (release tags: v*, and versions such as 1.2.3, pkg@1.2.3, pkg-1.2.3), chosen by auto after deployments") {
+	if !strings.Contains(text.stdout, "Source: tags (release tags: v and a digit (v2, v1.2.3), and versions such as 1.2.3, pkg@1.2.3, pkg-1.2.3), chosen by auto after deployments") {
 		t.Errorf("text report does not name its source:\n%s", text.stdout)
 	}
 }
@@ -285,5 +285,21 @@ func TestReportAdviceNamesTheCLIFlags(t *testing.T) {
 		if !strings.Contains(text.stdout, want) {
 			t.Errorf("text report lacks %q:\n%s", want, text.stdout)
 		}
+	}
+}
+
+// The default counts release tags only: "v" and a digit, or a version;
+// vendor/snapshot-2024 and vnext start with "v" but are not releases.
+func TestReportDefaultTagsAreReleases(t *testing.T) {
+	g := taggedRepo(t)
+	g.Tag("vendor/snapshot-2024", "HEAD~1")
+	g.Tag("vnext", "HEAD~1")
+	res := runMVC(t, g.Dir, nil, "report", "--deploy-source", "tags", "--until", "2024-01-14T00:00:00Z", "--window-days", "14", "--format", "json")
+	if got := decodeReport(t, res); got["deploys"] != 3.0 || strings.Contains(res.stdout, "vendor/") || strings.Contains(res.stdout, "vnext") {
+		t.Errorf("deploys %v, want 3 (v0.1.0, v0.2.0, v0.3.0):\n%s", got["deploys"], res.stdout)
+	}
+	res = runMVC(t, g.Dir, nil, "report", "--deploy-source", "tags", "--tag-pattern", "v*", "--until", "2024-01-14T00:00:00Z", "--window-days", "14", "--format", "json")
+	if got := decodeReport(t, res); got["deploys"] != 4.0 {
+		t.Errorf("--tag-pattern 'v*' is a glob: deploys %v, want 4 (vnext too)", got["deploys"])
 	}
 }
