@@ -86,7 +86,7 @@ type Server struct {
 
 // New checks cfg and starts the workers; Shutdown stops them.
 func New(cfg Config) (*Server, error) {
-	if err := cfg.check(); err != nil {
+	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, seen: newDeliveries(rememberedDeliveries), tokens: ghsource.NewInstallationTokens(), runAction: action.Run,
@@ -100,8 +100,9 @@ func New(cfg Config) (*Server, error) {
 	return s, nil
 }
 
-// check fills in defaults and says what to fix.
-func (c *Config) check() error {
+// Validate fills in defaults and says what to fix. New calls it; a
+// caller may call it first to find a mistake before any request.
+func (c *Config) Validate() error {
 	if c.WebhookSecret == "" {
 		return errors.New("no webhook secret: set the one configured in the GitHub App's settings (MVC_WEBHOOK_SECRET)")
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/mvcbot/mvc/app"
+	ghsource "github.com/mvcbot/mvc/source/github"
 )
 
 func init() {
@@ -81,16 +82,48 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
 	cfg.Logger = log
-	srv, err := app.New(cfg)
-	if err != nil {
+	if err := cfg.Validate(); err != nil {
 		return usagef("%v", err)
 	}
 	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {
-		srv.Shutdown(ctx)
 		return usagef("listen on %s: %v: pick another --addr", f.addr, err)
 	}
+	if err := checkApp(ctx, log, &cfg); err != nil {
+		ln.Close()
+		return err
+	}
+	srv, err := app.New(cfg)
+	if err != nil {
+		ln.Close()
+		return usagef("%v", err)
+	}
 	return serveUntilDone(ctx, log, srv, ln, f.shutdownGrace)
+}
+
+// serveAppCheckTimeout bounds the startup check of the App's credentials.
+const serveAppCheckTimeout = 15 * time.Second
+
+// checkApp authenticates as the App once, before serving: credentials
+// GitHub refuses would fail every run, so they stop the start (exit 2).
+// It also learns the App's bot user, whose own label events are skipped.
+// GitHub being unreachable does not stop the start: runs retry.
+func checkApp(ctx context.Context, log *slog.Logger, cfg *app.Config) error {
+	ctx, cancel := context.WithTimeout(ctx, serveAppCheckTimeout)
+	defer cancel()
+	ident, err := ghsource.CheckApp(ctx, cfg.APIURL, cfg.AppID, cfg.PrivateKey, cfg.HTTPClient)
+	switch {
+	case errors.Is(err, ghsource.ErrAppCredentials):
+		return usagef("%v", err)
+	case ghsource.IsNotFound(err):
+		return usagef("%v: is %s GitHub's API root? On GitHub Enterprise Server use --github-api-url https://HOST/api/v3", err, cfg.APIURL)
+	case err != nil:
+		log.Warn("mvc serve: could not check the App's credentials; starting anyway", "err", err.Error())
+		return nil
+	}
+	cfg.BotLogin = ident.BotLogin()
+	log.Info("mvc serve: authenticated as GitHub App", "app", ident.Slug, "app_id", ident.ID)
+	return nil
 }
 
 // config turns flags and environment into the App's config, saying which

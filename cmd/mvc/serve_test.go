@@ -15,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/mvcbot/mvc/internal/fakegithub"
 )
 
 // serveEnv runs `mvc serve` in-process with the given environment.
@@ -79,6 +81,8 @@ func TestServeAnswersAndStops(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	gh := fakegithub.New(t)
+	gh.InstallApp(12, &key.PublicKey, "octo/app")
 	vars := map[string]string{
 		"MVC_APP_ID":          "12",
 		"MVC_APP_PRIVATE_KEY": string(pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)})),
@@ -88,7 +92,9 @@ func TestServeAnswersAndStops(t *testing.T) {
 	e := &env{stdout: &bytes.Buffer{}, stderr: logs, getenv: func(k string) string { return vars[k] }, now: time.Now}
 	ctx, stop := context.WithCancel(context.Background())
 	done := make(chan int)
-	go func() { done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, e) }()
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--github-api-url", gh.BaseURL()}, e)
+	}()
 	addr := <-logs.found
 	resp, err := http.Get("http://" + addr + "/healthz")
 	if err != nil {
@@ -104,6 +110,31 @@ func TestServeAnswersAndStops(t *testing.T) {
 	}
 	if !strings.Contains(logs.String(), "mvc serve: stopped") {
 		t.Errorf("no stop line:\n%s", logs.String())
+	}
+	if !strings.Contains(logs.String(), "authenticated as GitHub App\" app=app-12 app_id=12") {
+		t.Errorf("no line naming the App the credentials are for:\n%s", logs.String())
+	}
+}
+
+// Credentials GitHub refuses would fail every run: the server does not
+// start, and says what to check.
+func TestServeRefusesCredentialsGitHubRefuses(t *testing.T) {
+	key, err := rsa.GenerateKey(rand.Reader, 1024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gh := fakegithub.New(t)
+	gh.InstallApp(42, &key.PublicKey, "octo/app")
+	vars := map[string]string{
+		"MVC_APP_ID":          "43", // the key is App 42's
+		"MVC_APP_PRIVATE_KEY": string(pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)})),
+		"MVC_WEBHOOK_SECRET":  "s",
+	}
+	var stderr bytes.Buffer
+	code := run(context.Background(), []string{"serve", "--addr", "127.0.0.1:0", "--github-api-url", gh.BaseURL()}, serveEnv(vars, &stderr))
+	msg := stderr.String()
+	if code != exitBadInput || !strings.Contains(msg, "GitHub refused the App's credentials (App id 43)") || !strings.Contains(msg, "private key") || strings.Count(msg, "\n") != 1 {
+		t.Errorf("exit %d, stderr %q\nwant exit 2 and one line saying the credentials were refused", code, msg)
 	}
 }
 

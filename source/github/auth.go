@@ -72,7 +72,11 @@ func (s *installationSource) Token(ctx context.Context) (string, error) {
 	s.mu.Lock()
 	tr := s.tr
 	s.mu.Unlock()
-	return tr.Token(ctx)
+	tok, err := tr.Token(ctx)
+	if err != nil {
+		return "", tokenError(err, s.key.app, s.key.install)
+	}
+	return tok, nil
 }
 
 // cached is the cache's transport for the installation, minted and stored
