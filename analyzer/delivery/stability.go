@@ -97,14 +97,16 @@ func stability(h *History, shipments []Shipment, by []int32, sig Signals, rules 
 	return st, j
 }
 
-// rates sets the two rates, or says why they cannot be given.
+// rates sets the two rates, or says why they cannot be given. An empty
+// window is checked first: with no deployment in it, no signal is read
+// either, and that is not the history's fault.
 func (st *Stability) rates(deploys int) {
 	switch {
-	case len(st.SignalsRead) == 0:
-		st.Unavailable = "no failure signal could be read: the deployed commits are not in the history and no incidents or pull requests were read"
-		return
 	case deploys == 0:
 		st.Unavailable = "no deployment in the window"
+		return
+	case len(st.SignalsRead) == 0:
+		st.Unavailable = "no failure signal could be read: the deployed commits are not in the history and no incidents or pull requests were read"
 		return
 	}
 	if st.FailureRateDeploys > 0 {

@@ -98,3 +98,13 @@ func TestReportStabilityBadInput(t *testing.T) {
 		}
 	}
 }
+
+// A window without deployments says so; it is not that the deployed
+// commits are missing from the history (a full clone holds them all).
+func TestReportStabilityEmptyWindowReason(t *testing.T) {
+	g := failingRepo(t)
+	got := decodeReport(t, runMVC(t, g.Dir, nil, "report", "--until", "2024-03-01", "--window-days", "7", "--format", "json"))
+	if got["deploys"] != 0.0 || got["failure_signals_unavailable"] != "no deployment in the window" {
+		t.Errorf("deploys %v, failure_signals_unavailable %q; want 0 and no deployment in the window", got["deploys"], got["failure_signals_unavailable"])
+	}
+}
