@@ -67,6 +67,11 @@ func (s *Server) webhook(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, log, http.StatusBadRequest, fmt.Errorf("missing or malformed %s: only GitHub's webhooks are served here", eventHeader))
 		return
 	}
+	form, err := isForm(r.Header.Get("Content-Type"))
+	if err != nil {
+		s.refuse(w, log, http.StatusUnsupportedMediaType, err)
+		return
+	}
 	handle, reads := payloadHandlers[event]
 	if !reads {
 		if err := s.checkStreamed(w, r, sum); err != nil {
@@ -84,6 +89,12 @@ func (s *Server) webhook(w http.ResponseWriter, r *http.Request) {
 	if !signedBy([]byte(s.cfg.WebhookSecret), body, sum) {
 		s.refuse(w, log, http.StatusUnauthorized, errSignatureMismatch)
 		return
+	}
+	if form {
+		if body, err = formPayload(body); err != nil {
+			s.refuse(w, log, http.StatusBadRequest, err)
+			return
+		}
 	}
 	handle(s, w, log, delivery, body)
 }
