@@ -111,6 +111,8 @@ func (st *Stability) rates(deploys int) {
 	}
 	if st.FailureRateDeploys > 0 {
 		st.ChangeFailureRate = ratio(len(st.Failures), st.FailureRateDeploys)
+	} else {
+		st.Unavailable = "no change failure rate: every deployment in the window is a rollback, and rollbacks are left out of it"
 	}
 	// Incidents alone name no remediation deployment, so rework needs a
 	// deployment signal.

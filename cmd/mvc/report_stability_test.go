@@ -108,3 +108,19 @@ func TestReportStabilityEmptyWindowReason(t *testing.T) {
 		t.Errorf("deploys %v, failure_signals_unavailable %q; want 0 and no deployment in the window", got["deploys"], got["failure_signals_unavailable"])
 	}
 }
+
+// When every deployment of the window is a rollback, the change failure
+// rate has nothing to divide by; the report says why it is blank.
+func TestReportStabilityOnlyRollbacksReason(t *testing.T) {
+	g := failingRepo(t)
+	res := runMVC(t, g.Dir, nil, "report", "--until", "2024-01-07", "--window-days", "1", "--format", "json")
+	got := decodeReport(t, res)
+	want := "no change failure rate: every deployment in the window is a rollback, and rollbacks are left out of it"
+	if got["deploys"] != 1.0 || got["rollback_deploys"] != 1.0 || got["change_failure_rate"] != nil || got["failure_signals_unavailable"] != want {
+		t.Errorf("deploys %v, rollbacks %v, rate %v, reason %q; want 1, 1, null, %q", got["deploys"], got["rollback_deploys"], got["change_failure_rate"], got["failure_signals_unavailable"], want)
+	}
+	text := runMVC(t, g.Dir, nil, "report", "--until", "2024-01-07", "--window-days", "1")
+	if !strings.Contains(text.stdout, "Stability: "+want+".") {
+		t.Errorf("the text report does not say why:\n%s", text.stdout)
+	}
+}
