@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -95,14 +96,31 @@ func alignOf(t Table, i int) Align {
 	return Left
 }
 
+// writeMermaid draws c as a Mermaid xychart. Mermaid has no "missing"
+// value, and a week without data drawn as 0 reads as a good week (0 h lead
+// time, 0 % failures), so x values where no series has data are left out:
+// the axis skips them. A value missing beside another series' value (no
+// chart has two series today) is drawn as 0.
 func writeMermaid(b *strings.Builder, c Chart) {
+	var keep []int
+	for i := range c.X {
+		if slices.ContainsFunc(c.Series, func(s Series) bool { return i < len(s.Values) && finite(s.Values[i]) }) {
+			keep = append(keep, i)
+		}
+	}
+	if len(keep) == 0 {
+		if c.Title != "" {
+			fmt.Fprintf(b, "%s: no week with data.\n\n", c.Title)
+		}
+		return
+	}
 	b.WriteString("```mermaid\nxychart-beta\n")
 	if c.Title != "" {
 		fmt.Fprintf(b, "    title %s\n", strconv.Quote(c.Title))
 	}
-	labels := make([]string, len(c.X))
-	for i, x := range c.X {
-		labels[i] = strconv.Quote(x)
+	labels := make([]string, len(keep))
+	for k, i := range keep {
+		labels[k] = strconv.Quote(c.X[i])
 	}
 	fmt.Fprintf(b, "    x-axis [%s]\n", strings.Join(labels, ", "))
 	if c.YLabel != "" {
@@ -113,18 +131,20 @@ func writeMermaid(b *strings.Builder, c Chart) {
 		if s.Line {
 			kind = "line"
 		}
-		vals := make([]string, len(s.Values))
-		for i, v := range s.Values {
-			// Mermaid has no "missing" value; a gap is drawn as zero.
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				v = 0
+		vals := make([]string, len(keep))
+		for k, i := range keep {
+			v := 0.0
+			if i < len(s.Values) && finite(s.Values[i]) {
+				v = s.Values[i]
 			}
-			vals[i] = strconv.FormatFloat(round2(v), 'f', -1, 64)
+			vals[k] = strconv.FormatFloat(round2(v), 'f', -1, 64)
 		}
 		fmt.Fprintf(b, "    %s [%s]\n", kind, strings.Join(vals, ", "))
 	}
 	b.WriteString("```\n\n")
 }
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
 

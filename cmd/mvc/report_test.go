@@ -303,3 +303,25 @@ func TestReportDefaultTagsAreReleases(t *testing.T) {
 		t.Errorf("--tag-pattern 'v*' is a glob: deploys %v, want 4 (vnext too)", got["deploys"])
 	}
 }
+
+// Mermaid charts leave out weeks without data instead of drawing them as
+// 0 h lead time or 0 % failures; the deploys chart keeps its real zeros.
+func TestReportMarkdownChartsSkipWeeksWithoutData(t *testing.T) {
+	g := taggedRepo(t)
+	res := runMVC(t, g.Dir, nil, "report", "--deploy-source", "tags", "--until", "2024-01-14T00:00:00Z", "--window-days", "14", "--format", "markdown")
+	charts := map[string]string{}
+	for _, block := range strings.Split(res.stdout, "```mermaid")[1:] {
+		block, _, _ = strings.Cut(block, "```")
+		title, _, _ := strings.Cut(strings.SplitN(block, `title "`, 2)[1], `"`)
+		charts[title] = block
+	}
+	for title, want := range map[string]string{
+		"Deploys per week": `x-axis ["2023-W52", "2024-W01", "2024-W02"]`,
+		"Lead time for changes, weekly median (hours)": `x-axis ["2024-W01", "2024-W02"]`,
+		"Change failure rate per week (%)":             `x-axis ["2024-W01", "2024-W02"]`,
+	} {
+		if !strings.Contains(charts[title], want) {
+			t.Errorf("chart %q lacks %s:\n%s", title, want, res.stdout)
+		}
+	}
+}
