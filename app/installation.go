@@ -27,7 +27,7 @@ func (s *Server) installationChanged(w http.ResponseWriter, log *slog.Logger, _ 
 	}
 	action, id := ev.GetAction(), ev.GetInstallation().GetID()
 	if !tokenRevokingActions[action] || id == 0 {
-		reply(w, http.StatusAccepted, fmt.Sprintf("ignored: installation action %q leaves its token valid", action))
+		s.ignore(w, log, fmt.Sprintf("installation action %q leaves its token valid", action))
 		return
 	}
 	s.tokens.Forget(id)

@@ -78,7 +78,7 @@ func (s *Server) webhook(w http.ResponseWriter, r *http.Request) {
 			s.refuseRead(w, log, err)
 			return
 		}
-		reply(w, http.StatusAccepted, "ignored: mvc acts on pull_request and issues events only")
+		s.ignore(w, log, "mvc acts on pull_request and issues events only")
 		return
 	}
 	body, err := s.readPayload(w, r)
@@ -164,6 +164,13 @@ func (s *Server) refuseRead(w http.ResponseWriter, log *slog.Logger, err error) 
 	}
 }
 
+// ignore logs and answers a delivery mvc has nothing to do for: the
+// operator checking why GitHub shows a 202 finds the reason.
+func (s *Server) ignore(w http.ResponseWriter, log *slog.Logger, reason string) {
+	log.Info("delivery ignored", "reason", reason)
+	reply(w, http.StatusAccepted, "ignored: "+reason)
+}
+
 // refuse logs and answers a delivery mvc does not take.
 func (s *Server) refuse(w http.ResponseWriter, log *slog.Logger, status int, err error) {
 	log.Warn("delivery refused", "status", status, "reason", err.Error())
@@ -179,7 +186,7 @@ func (s *Server) queue(w http.ResponseWriter, log *slog.Logger, delivery string,
 		s.refuse(w, log, http.StatusBadRequest, err)
 		return
 	case ignored != "":
-		reply(w, http.StatusAccepted, "ignored: "+ignored)
+		s.ignore(w, log, ignored)
 		return
 	}
 	log = log.With("repo", j.repo, "number", j.number, "action", j.action)
