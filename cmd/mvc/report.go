@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"time"
 
 	"github.com/mvcbot/mvc/analyzer/delivery"
 	"github.com/mvcbot/mvc/source/gitrepo"
@@ -86,7 +87,7 @@ func (f *reportFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.source, "deploy-source", delivery.SourceAuto, "auto, deployments, workflow, releases, tags or merges")
 	fs.StringVar(&f.tagPattern, "tag-pattern", delivery.DefaultTagPattern, "glob of tags that are deployments; * does not cross a slash (default: release tags: v and a digit, and versions such as 1.2.3, pkg@1.2.3, pkg-1.2.3, mod/v1.2.3)")
 	fs.IntVar(&f.windowDays, "window-days", delivery.DefaultWindowDays, "length of the window in days")
-	fs.StringVar(&f.until, "until", "", "end of the window: RFC 3339, or a date for its first instant in UTC (default now)")
+	fs.StringVar(&f.until, "until", "", "end of the window, not in the future: RFC 3339, or a date for its first instant in UTC (default now)")
 	fs.StringVar(&f.format, "format", "text", "text, markdown or json")
 	fs.StringVar(&f.chart, "chart", "", "also write the weekly charts to this SVG file")
 	fs.StringVar(&f.github, "github", "", "owner/repo on GitHub, for the API sources (needs GITHUB_TOKEN)")
@@ -162,11 +163,19 @@ func (f *reportFlags) options(e *env) (delivery.Options, error) {
 	if f.format != "text" && f.format != "markdown" && f.format != "json" {
 		return delivery.Options{}, usagef("--format %q: use text, markdown or json", f.format)
 	}
-	until := e.now()
+	now := e.now()
+	until := now
 	if f.until != "" {
 		t, err := parseDate("--until", f.until)
 		if err != nil {
 			return delivery.Options{}, err
+		}
+		// A window that has not happened yet, whole or in part, would be
+		// rated as if it had: its days without deployments still to come
+		// would count as days without deployments.
+		if t.After(now) {
+			return delivery.Options{}, usagef("--until %s is in the future (it is %s now): a window is rated once it has happened; leave --until out for one ending now",
+				f.until, now.UTC().Format(time.RFC3339))
 		}
 		until = t
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -322,6 +324,35 @@ func TestReportMarkdownChartsSkipWeeksWithoutData(t *testing.T) {
 	} {
 		if !strings.Contains(charts[title], want) {
 			t.Errorf("chart %q lacks %s:\n%s", title, want, res.stdout)
+		}
+	}
+}
+
+// A window that has not happened is not rated: an --until after now is
+// refused in one line (exit 2), and one exactly now is taken. The clock is
+// injected; the run is in-process.
+func TestReportRefusesAFutureUntil(t *testing.T) {
+	g := taggedRepo(t)
+	t.Setenv("GIT_CONFIG_GLOBAL", "/dev/null")
+	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+	now := utc("2024-01-10T00:00:00Z")
+	for _, tc := range []struct {
+		until string
+		code  int
+	}{
+		{"2024-01-10T00:00:00Z", 0},
+		{"2024-01-10T00:00:01Z", 2},
+		{"2024-01-20", 2},
+		{"2030-01-01", 2},
+	} {
+		var stdout, stderr bytes.Buffer
+		e := &env{stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }, now: func() time.Time { return now }}
+		code := run(context.Background(), []string{"report", "--repo", g.Dir, "--until", tc.until, "--window-days", "30", "--format", "json"}, e)
+		if code != tc.code {
+			t.Errorf("--until %s: exit %d, want %d; stderr %s", tc.until, code, tc.code, stderr.String())
+		}
+		if tc.code == 2 && (strings.Count(strings.TrimSpace(stderr.String()), "\n") != 0 || !strings.Contains(stderr.String(), "in the future (it is 2024-01-10T00:00:00Z now)") || stdout.Len() != 0) {
+			t.Errorf("--until %s: stderr %q, stdout %q; want one line saying it is in the future", tc.until, stderr.String(), stdout.String())
 		}
 	}
 }
