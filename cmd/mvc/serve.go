@@ -184,16 +184,32 @@ func serveUntilDone(ctx context.Context, log *slog.Logger, srv *app.Server, ln n
 	log.Info("mvc serve: stopping; finishing the work already taken")
 	grace, cancel := context.WithTimeout(context.Background(), graceTime)
 	defer cancel()
-	httpErr := hs.Shutdown(grace)
+	stopHTTP(log, hs, grace, min(serveHTTPDrain, graceTime/4))
 	if err := srv.Shutdown(grace); err != nil {
 		log.Warn("mvc serve: work left at the shutdown deadline (each delivery to redeliver is logged above)", "err", err.Error())
 	}
 	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
 		return fmt.Errorf("serve webhooks: %w", serveErr)
 	}
-	if httpErr != nil {
-		return fmt.Errorf("stop the webhook server: %w", httpErr)
-	}
 	log.Info("mvc serve: stopped")
 	return nil
+}
+
+// serveHTTPDrain bounds how long a stop lets requests in flight finish
+// (a quarter of the grace when that is shorter). A delivery is answered
+// as soon as it is read, so a request still going after this is a slow or
+// stalled sender, most likely not GitHub: it must not eat the grace that
+// runs have.
+const serveHTTPDrain = 2 * time.Second
+
+// stopHTTP stops taking requests, lets those in flight finish for up to
+// drain, then cuts the connections left. A delivery cut so is not
+// acknowledged: GitHub shows it as failed, to be redelivered.
+func stopHTTP(log *slog.Logger, hs *http.Server, grace context.Context, drain time.Duration) {
+	ctx, cancel := context.WithTimeout(grace, drain)
+	defer cancel()
+	if err := hs.Shutdown(ctx); err != nil {
+		hs.Close()
+		log.Warn("mvc serve: cut connections still sending at shutdown", "after", drain.String())
+	}
 }

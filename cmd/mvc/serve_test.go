@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
 	"encoding/pem"
+	"fmt"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -162,4 +165,51 @@ func (w *signalWriter) String() string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.buf.String()
+}
+
+// A stalled sender (here, unsigned and trickling its body) does not hold
+// a stop for the whole grace, nor turn it into a failure: its connection
+// is cut once the short HTTP drain is over, and the stop is clean.
+func TestServeStopCutsAStalledSender(t *testing.T) {
+	key, err := rsa.GenerateKey(rand.Reader, 1024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gh := fakegithub.New(t)
+	gh.InstallApp(12, &key.PublicKey, "octo/app")
+	vars := map[string]string{
+		"MVC_APP_ID":          "12",
+		"MVC_APP_PRIVATE_KEY": string(pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)})),
+		"MVC_WEBHOOK_SECRET":  "s",
+	}
+	logs := &signalWriter{match: regexp.MustCompile(`listening" addr=(\S+)`), found: make(chan string, 1)}
+	e := &env{stdout: &bytes.Buffer{}, stderr: logs, getenv: func(k string) string { return vars[k] }, now: time.Now}
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan int)
+	const grace = 4 * time.Second
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--github-api-url", gh.BaseURL(), "--shutdown-grace", grace.String()}, e)
+	}()
+	conn, err := net.Dial("tcp", <-logs.found)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "POST /webhook HTTP/1.1\r\nHost: mvc\r\nX-GitHub-Event: push\r\nX-Hub-Signature-256: sha256=%s\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n", strings.Repeat("0", 64))
+	// "100 Continue" comes when the handler starts reading the body: from
+	// then on the request is in flight, and the sender stalls.
+	if line, err := bufio.NewReader(conn).ReadString('\n'); err != nil || !strings.Contains(line, "100 Continue") {
+		t.Fatalf("read %q, %v; want 100 Continue", line, err)
+	}
+	fmt.Fprint(conn, "{")
+	stopped := time.Now()
+	stop()
+	code := <-done
+	if took := time.Since(stopped); took >= grace {
+		t.Errorf("the stop took %s, the whole grace", took)
+	}
+	out := logs.String()
+	if code != exitOK || strings.Contains(out, "work left") || !strings.Contains(out, "cut connections still sending") {
+		t.Errorf("exit %d, want 0 with the cut connection logged and no work claimed lost\n%s", code, out)
+	}
 }
