@@ -22,6 +22,13 @@ const (
 	ExitFailure  = 3 // runtime or API failure after retries
 )
 
+// The titles of the error annotation a run that fails ends with; the App
+// logs these at ERROR, and other error annotations (a verdict) lower.
+const (
+	TitleBadInput = "mvc: bad input"
+	TitleFailed   = "mvc failed"
+)
+
 // Env is everything the action takes from its process, injectable so tests
 // run it exactly as the runner does without touching the real environment.
 type Env struct {
@@ -91,10 +98,10 @@ func Run(ctx context.Context, env Env) int {
 	}
 	var bad *badInputError
 	if errors.As(err, &bad) {
-		r.fail("mvc: bad input", err)
+		r.fail(TitleBadInput, err)
 		return ExitBadInput
 	}
-	r.fail("mvc failed", err)
+	r.fail(TitleFailed, err)
 	return ExitFailure
 }
 

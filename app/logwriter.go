@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+
+	"github.com/mvcbot/mvc/action"
 )
 
 // logWriter turns the Action's output, workflow commands written for a
@@ -73,10 +75,18 @@ func (w *logWriter) emit(line string) {
 		return // add-mask and friends are for the runner only
 	}
 	var args []any
+	title := ""
 	for _, prop := range strings.Split(props, ",") {
-		if title, ok := strings.CutPrefix(prop, "title="); ok {
-			args = append(args, "title", unescape.Replace(title))
+		if t, ok := strings.CutPrefix(prop, "title="); ok {
+			title = unescape.Replace(t)
+			args = append(args, "title", title)
 		}
+	}
+	// An error annotation that is not the run's failure is a verdict
+	// shown to the pull request's author (too large): in the App's log it
+	// is an outcome, which the status carries, not a fault to alert on.
+	if level == slog.LevelError && title != action.TitleFailed && title != action.TitleBadInput {
+		level = slog.LevelWarn
 	}
 	w.log.Log(w.ctx, level, unescape.Replace(msg), args...)
 }

@@ -13,12 +13,17 @@ func TestLogWriterMapsWorkflowCommands(t *testing.T) {
 	w := newLogWriter(context.Background(), slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	fmt.Fprint(w, "::debug::GitHub API: 4 reads\n::warning::cannot write%0Alabels\n::add-mask::hidden\n")
 	fmt.Fprint(w, "::error title=mvc%3A bad input::config: budget")
-	fmt.Fprint(w, ".lines is not a number\nplain line")
+	fmt.Fprint(w, ".lines is not a number\n")
+	fmt.Fprint(w, "::error title=mvc failed::get pull request 8: 502\n")
+	fmt.Fprint(w, "::error title=Too large to be a Minimum Viable Change::size XL\nplain line")
 	w.flush()
 	want := []string{
 		`level=DEBUG msg="GitHub API: 4 reads"`,
 		`level=WARN msg="cannot write labels"`,
 		`level=ERROR msg="config: budget.lines is not a number" title="mvc: bad input"`,
+		`level=ERROR msg="get pull request 8: 502" title="mvc failed"`,
+		// A verdict is an outcome, not a fault of the server.
+		`level=WARN msg="size XL" title="Too large to be a Minimum Viable Change"`,
 		`level=INFO msg="plain line"`,
 	}
 	var got []string

@@ -2,10 +2,8 @@ package app
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"time"
@@ -115,49 +113,11 @@ func (s *Server) runEnv(dir string, j job) (map[string]string, error) {
 		"INPUT_APP-ID":          s.cfg.AppID,
 		"INPUT_APP-PRIVATE-KEY": s.cfg.PrivateKey,
 		"INPUT_REPORT-FILE":     reportFile,
-		// GITHUB_OUTPUT and GITHUB_STEP_SUMMARY stay unset: there is no
-		// workflow to read them, and the Action skips them when unset.
+		// The outputs land in the scratch directory, for the outcome line
+		// (an issue run writes no report). GITHUB_STEP_SUMMARY stays
+		// unset: no one would read it, and the Action skips it when unset.
+		"GITHUB_OUTPUT": filepath.Join(dir, outputsFile),
 	}, nil
-}
-
-// logOutcome logs one line per run. A run that did not finish forgets its
-// delivery id, so redelivering it from the App's settings runs it again.
-func (s *Server) logOutcome(log *slog.Logger, j job, code int, workspace string, took time.Duration) {
-	log = log.With("exit", code, "took", took.Round(time.Millisecond).String())
-	switch code {
-	case action.ExitOK, action.ExitTooLarge:
-		v, measured := readVerdict(filepath.Join(workspace, reportFile))
-		if !measured {
-			log.Info("nothing measured (see the notice above)")
-			return
-		}
-		// The run measured the delivery's head or nothing (see readPR).
-		log.Info("pull request measured", "head", j.headSHA, "verdict", v.Verdict, "size", v.Size, "weighted_lines", v.WeightedLines)
-	case action.ExitBadInput:
-		log.Warn("pull request not measured: bad config or payload (see the error above); nothing was posted")
-		s.forget(j)
-	default:
-		log.Error("pull request run failed (see the error above)")
-		s.forget(j)
-	}
-}
-
-// verdict is the part of the Action's JSON report the log line shows.
-type verdict struct {
-	Verdict       string `json:"verdict"`
-	Size          string `json:"size"`
-	WeightedLines int    `json:"weighted_lines"`
-}
-
-// readVerdict reads the run's report; measured is false when the run
-// wrote none (it stopped with a notice before measuring).
-func readVerdict(path string) (v verdict, measured bool) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return v, false
-	}
-	_ = json.Unmarshal(data, &v) // an odd report leaves the fields empty
-	return v, true
 }
 
 func (s *Server) now() time.Time {

@@ -299,12 +299,15 @@ func TestRunEnvironment(t *testing.T) {
 	want := map[string]string{
 		"GITHUB_EVENT_NAME": "pull_request", "GITHUB_REPOSITORY": "octo/app",
 		"GITHUB_API_URL": strings.TrimSuffix(h.gh.BaseURL(), "/"), "INPUT_MODE": "pr", "INPUT_APP-ID": "42",
-		"GITHUB_OUTPUT": "", "GITHUB_STEP_SUMMARY": "",
+		"GITHUB_STEP_SUMMARY": "",
 	}
 	for k, v := range want {
 		if vars[k] != v {
 			t.Errorf("%s = %q, want %q", k, vars[k], v)
 		}
+	}
+	if out := vars["GITHUB_OUTPUT"]; filepath.Dir(out) != filepath.Dir(got.Getenv("GITHUB_EVENT_PATH")) {
+		t.Errorf("GITHUB_OUTPUT = %q, want a file in the run's scratch directory", out)
 	}
 	if string(event) != string(body) {
 		t.Errorf("event file differs from the payload")
