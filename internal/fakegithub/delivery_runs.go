@@ -13,7 +13,10 @@ import (
 
 // listWorkflowRuns serves a workflow's runs (by id or file name) with
 // GitHub's filters: branch, status (a conclusion such as success) and
-// created (">=T", "<T", … in RFC 3339), newest first, latest attempt only.
+// created (">=T", "<T", …, or "A..B" inclusive, in RFC 3339), newest
+// first, latest attempt only. As GitHub does, a query with any of these
+// filters lists at most the newest 1,000 runs, while total_count counts
+// them all.
 func (s *Server) listWorkflowRuns(w http.ResponseWriter, r *http.Request) {
 	repo, ok := s.repoOf(w, r)
 	if !ok {
@@ -45,12 +48,20 @@ func (s *Server) listWorkflowRuns(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sort.SliceStable(runs, func(i, j int) bool { return runs[i].Created.After(runs[j].Created) })
+	total := len(runs)
+	if q.Get("branch") != "" || q.Get("status") != "" || q.Get("created") != "" {
+		runs = runs[:min(len(runs), filteredRunsCap)]
+	}
 	out := make([]*github.WorkflowRun, len(runs))
 	for i, run := range runs {
 		out[i] = ghRun(run)
 	}
-	WriteJSON(w, http.StatusOK, &github.WorkflowRuns{TotalCount: github.Int(len(out)), WorkflowRuns: pageOf(w, r, out)})
+	WriteJSON(w, http.StatusOK, &github.WorkflowRuns{TotalCount: github.Int(total), WorkflowRuns: pageOf(w, r, out)})
 }
+
+// filteredRunsCap is how many runs GitHub lists for a query filtered by
+// actor, branch, check_suite_id, created, event, head_sha or status.
+const filteredRunsCap = 1000
 
 func findWorkflow(wfs []*github.Workflow, key string) *github.Workflow {
 	for _, wf := range wfs {
@@ -89,6 +100,14 @@ func matchesRunFilters(run WorkflowRun, branch, status string, created func(time
 func parseCreated(filter string) (func(time.Time) bool, bool) {
 	if filter == "" {
 		return func(time.Time) bool { return true }, true
+	}
+	if from, to, ok := strings.Cut(filter, ".."); ok {
+		a, err1 := time.Parse(time.RFC3339, from)
+		b, err2 := time.Parse(time.RFC3339, to)
+		if err1 != nil || err2 != nil {
+			return nil, false
+		}
+		return func(c time.Time) bool { return !c.Before(a) && !c.After(b) }, true
 	}
 	for _, op := range []string{">=", "<=", ">", "<"} {
 		rest, ok := strings.CutPrefix(filter, op)
