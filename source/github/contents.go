@@ -122,6 +122,9 @@ func attributesDir(p string) string {
 
 // shortRef abbreviates a commit SHA for messages; branch names stay.
 func shortRef(ref string) string {
+	if ref == "" {
+		return "the default branch" // what the contents API reads without a ref
+	}
 	if len(ref) == 40 && strings.Trim(ref, "0123456789abcdef") == "" {
 		return ref[:12]
 	}

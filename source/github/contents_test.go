@@ -41,6 +41,7 @@ func TestReadFileOutcomes(t *testing.T) {
 	}{
 		{baseSHA, "missing.yml", "read missing.yml at 111111111111: file does not exist", true},
 		{"no-such-ref", "docs/a.md", "read docs/a.md at no-such-ref: file does not exist", true},
+		{"", "missing.yml", "read missing.yml at the default branch: file does not exist", true},
 		{baseSHA, "docs", "read docs at 111111111111: it is a directory, not a file", false},
 		{baseSHA, "vendor/lib", "read vendor/lib at 111111111111: it is a submodule, not a file", false},
 		{baseSHA, "big.txt", big, false},
