@@ -47,7 +47,7 @@ func (r *runner) runIssue(ctx context.Context, ev *event) (int, error) {
 		r.gha.Noticef("%s", n)
 	}
 	policy := cfg.Issues
-	findings := issues.Analyze(issues.Build(tree.Issues), policy)
+	findings := issues.Analyze(issues.BuildIn(client.Owner()+"/"+client.Repo(), tree.Issues), policy)
 	doc, flagged := report.IssueCommentDoc(findings, number, policy)
 	res, err := publish.PublishComment(ctx, client, publish.Sticky{
 		Number:   number,

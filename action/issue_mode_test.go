@@ -167,3 +167,23 @@ func TestIssueModeOnRealPayload(t *testing.T) {
 		t.Errorf("%d comments on the payload's issue #%d, want 1:\n%s", len(c), n, h.stdout.String())
 	}
 }
+
+// A task that links another repository's issue is not this repository's
+// issue of the same number: no cycle is made up from it.
+func TestIssueModeLeavesOtherRepositoriesOut(t *testing.T) {
+	h := newHarness(t)
+	upgrade := h.repo.AddIssue(fakegithub.Issue{Title: "Upgrade lib"})
+	ship := h.repo.AddIssue(fakegithub.Issue{Title: "Ship it"})
+	h.repo.SetIssueBody(upgrade, fmt.Sprintf("- [ ] https://github.com/other/lib/issues/%d", ship))
+	epic := h.repo.AddIssue(fakegithub.Issue{Title: "Epic"})
+	h.repo.AddSubIssue(epic, upgrade)
+	h.repo.AddSubIssue(epic, ship)
+	h.repo.AddBlockedBy(ship, upgrade)
+	h.issueEvent("opened", epic, "open")
+	if code := h.run(); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, h.stdout.String())
+	}
+	if strings.Contains(h.summary(), "Dependency cycles") {
+		t.Errorf("a cycle made up from another repository's issue:\n%s", h.summary())
+	}
+}
