@@ -10,24 +10,30 @@ import (
 	ghsource "github.com/mvcbot/mvc/source/github"
 )
 
-// fillHeaders reads the first lines of the files GitHub listed without a
-// patch (it leaves out very large diffs) where a "Code generated … DO NOT
-// EDIT." marker may stand: without them a generated file counts as code.
-// The checkout gives them all at no API cost; without one, the contents
-// API reads the largest few. A failure to read them does not fail the
-// check: the files are named in a note.
+// fillHeaders reads the first lines of files where a "Code generated … DO
+// NOT EDIT." marker may stand unseen: without them a generated file counts
+// as code. GitHub leaves the patch out of very large diffs, and a patch
+// that starts below a file's first lines does not show them (a regenerated
+// file changed in the middle). The checkout gives them all at no API cost;
+// without one, the contents API reads the largest few of those without a
+// patch, and a patch that starts lower is left as it is: reading every
+// modified file would cost a request each on every run. A failure to read
+// them does not fail the check: the files without a patch are named in a
+// note.
 func (r *runner) fillHeaders(ctx context.Context, run *prRun, change *analyzer.Change) error {
-	files := headerless(change, run.cfg.Size)
+	if run.local != nil {
+		if files := headerless(change, run.cfg.Size, lacksFirstLines); len(files) > 0 {
+			unread, err := r.localHeaders(ctx, run, files)
+			if err == nil {
+				run.notes = appendUnreadNote(run.notes, withoutPatch(unread, change))
+				return nil
+			}
+			r.gha.Debugf("read first lines from the checkout: %v", err)
+		}
+	}
+	files := headerless(change, run.cfg.Size, ghsource.LacksHeader)
 	if len(files) == 0 {
 		return nil
-	}
-	if run.local != nil {
-		unread, err := r.localHeaders(ctx, run, files)
-		if err == nil {
-			run.notes = appendUnreadNote(run.notes, unread)
-			return nil
-		}
-		r.gha.Debugf("read first lines from the checkout: %v", err)
 	}
 	unread, err := run.client.ReadHeaders(ctx, run.pr, files, ghsource.MaxHeaderReads)
 	if err != nil {
@@ -40,16 +46,40 @@ func (r *runner) fillHeaders(ctx context.Context, run *prRun, change *analyzer.C
 	return nil
 }
 
-// headerless lists the files GitHub sent without their first lines whose
+// lacksFirstLines says whether a file's class was judged without its first
+// lines: GitHub sent no patch, or one that starts below them.
+func lacksFirstLines(f analyzer.FileChange) bool {
+	return f.Header == "" && !f.Binary && f.ChangedLines() > 0
+}
+
+// withoutPatch keeps the paths of files GitHub listed without a patch: a
+// file whose patch starts lower was classified as it always is by the API.
+func withoutPatch(paths []string, change *analyzer.Change) []string {
+	lacking := map[string]bool{}
+	for _, f := range change.Files {
+		if ghsource.LacksHeader(f) {
+			lacking[f.Path] = true
+		}
+	}
+	var out []string
+	for _, p := range paths {
+		if lacking[p] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// headerless lists the files lacking their first lines (by lacks) whose
 // class may hang on them: those that count as code, tests or docs without
 // them. A lockfile, a vendored file or one the attributes mark generated
 // needs no read.
-func headerless(change *analyzer.Change, p size.Policy) []*analyzer.FileChange {
+func headerless(change *analyzer.Change, p size.Policy, lacks func(analyzer.FileChange) bool) []*analyzer.FileChange {
 	cl := size.NewClassifier(*change, p)
 	var out []*analyzer.FileChange
 	for i := range change.Files {
 		f := &change.Files[i]
-		if ghsource.LacksHeader(*f) && cl.Classify(*f).Class.Reviewable() {
+		if lacks(*f) && cl.Classify(*f).Class.Reviewable() {
 			out = append(out, f)
 		}
 	}

@@ -136,3 +136,42 @@ func TestFilesWithoutAPatchClassedByNameAreNotRead(t *testing.T) {
 		t.Errorf("summary notes files whose first lines do not matter:\n%s", h.summary())
 	}
 }
+
+// A generated file changed in its middle has a patch that starts below
+// its header: with a checkout its first lines come from git, and it does
+// not count as code.
+func TestGeneratedFileChangedInTheMiddleIsReadFromTheCheckout(t *testing.T) {
+	h := newHarness(t)
+	g := gittest.New(t)
+	g.Write("internal/db/queries.sql.go", sqlcHeader+numbered("var x", 300))
+	base := g.Commit("base")
+	g.Write("internal/db/queries.sql.go", sqlcHeader+numbered("var x", 100)+numbered("var y", 400)+numbered("var z", 200))
+	g.Write("app/main.go", numbered("code", 20))
+	head := g.Commit("head")
+	h.env["GITHUB_WORKSPACE"] = g.Dir
+	var patch strings.Builder
+	patch.WriteString("@@ -105,200 +105,600 @@\n")
+	for i := 100; i < 300; i++ {
+		fmt.Fprintf(&patch, "-var x %d\n", i)
+	}
+	for i := range 400 {
+		fmt.Fprintf(&patch, "+var y %d\n", i)
+	}
+	for i := range 200 {
+		fmt.Fprintf(&patch, "+var z %d\n", i)
+	}
+	h.addPull(fakegithub.Pull{Number: 2, BaseSHA: base, HeadSHA: head, Files: []fakegithub.File{
+		{Name: "app/main.go", Status: "added", Additions: 20, Patch: patchOf(20)},
+		{Name: "internal/db/queries.sql.go", Status: "modified", Additions: 600, Deletions: 200, Patch: strings.TrimSuffix(patch.String(), "\n")},
+	}})
+	h.prEvent("opened", 2)
+	if code := h.run(); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, h.stdout.String())
+	}
+	if out := h.outputs(); out["weighted-lines"] != "20" || out["size"] != "S" {
+		t.Errorf("outputs = %v, want the generated file not counted", out)
+	}
+	if n := h.contentReads("internal/db/queries.sql.go"); n != 0 {
+		t.Errorf("%d API reads of the file the checkout holds", n)
+	}
+}
