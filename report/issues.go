@@ -47,7 +47,7 @@ func IssuesDoc(f issues.Findings, m IssuesMeta) Doc {
 		d.Add(List{Items: items})
 	}
 	if len(f.CriticalPath) > 1 && (f.ChainTooLong || !quiet) {
-		text := fmt.Sprintf("**Critical path:** %s: %d issues that must ship one after another.", issueChain(f.CriticalPath), len(f.CriticalPath))
+		text := fmt.Sprintf("**Critical path:** %s: %d issues that must ship one after another, in that order (an arrow reads \"ships before\").", issueChain(f.CriticalPath), len(f.CriticalPath))
 		if f.ChainTooLong {
 			text += fmt.Sprintf(" That is longer than %d: its length is a floor on lead time that more hands cannot shorten. Look for a link that can go, or an issue that can start against a stub.", m.Policy.MaxChain)
 		}
