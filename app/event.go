@@ -4,13 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/google/go-github/v60/github"
-
-	"github.com/mvcbot/mvc/analyzer/size"
 )
 
 // job is one run for a pull request or an issue, as a delivery asked for
@@ -89,11 +86,14 @@ func pullRequestJob(delivery string, body []byte, botLogin string) (job, string,
 // ownLabelChange says why a labeled or unlabeled delivery is mvc's own
 // doing, or "". GitHub sends an App the events its own writes cause:
 // without this, every size label mvc sets or removes would bring one more
-// full run, posting the same status again. A size label is recognised by
-// the default prefix (a repository may configure another, which the
-// sender check covers when the App's login is known); the exempt label
-// can never be a size label, so a human exempting a pull request is
-// always acted on.
+// full run, posting the same status again. Only the sender tells: a size
+// label's name does not, since a person may add or remove one by hand (the
+// run puts the right one back), and a repository's exempt label may look
+// like a size label of another prefix (labels: {prefix: "sz/", exempt:
+// "size/S"}). mvc never writes the exempt label, so a person exempting a
+// pull request is always acted on. Without the App's login (the startup
+// check could not reach GitHub) nothing is skipped: a redundant run
+// re-posts the same verdict, while a skipped one could lose it.
 func ownLabelChange(ev *github.PullRequestEvent, botLogin string) string {
 	if a := ev.GetAction(); a != "labeled" && a != "unlabeled" {
 		return ""
@@ -101,15 +101,7 @@ func ownLabelChange(ev *github.PullRequestEvent, botLogin string) string {
 	if botLogin != "" && strings.EqualFold(ev.GetSender().GetLogin(), botLogin) {
 		return "label " + ev.GetAction() + " by mvc itself"
 	}
-	if isDefaultSizeLabel(ev.GetLabel().GetName()) {
-		return fmt.Sprintf("size label %q is mvc's to set", ev.GetLabel().GetName())
-	}
 	return ""
-}
-
-func isDefaultSizeLabel(name string) bool {
-	suffix, ok := strings.CutPrefix(name, "size/")
-	return ok && slices.Contains(size.Sizes, size.Size(suffix))
 }
 
 // complete says what a payload lacks for mvc to act on it; what names the

@@ -25,7 +25,7 @@ type Config struct {
 	// APIURL is the REST API root; empty means https://api.github.com.
 	APIURL string
 	// BotLogin is the App's own user, "<slug>[bot]": label events it
-	// causes are skipped. Empty: only default size labels are recognised.
+	// causes are skipped. Empty (unknown): no label event is skipped.
 	BotLogin string
 	// Workers run pull requests concurrently (default 4); Queue bounds the
 	// pull requests waiting for a worker (default 100), past which

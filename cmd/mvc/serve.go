@@ -107,7 +107,9 @@ const serveAppCheckTimeout = 15 * time.Second
 // checkApp authenticates as the App once, before serving: credentials
 // GitHub refuses would fail every run, so they stop the start (exit 2).
 // It also learns the App's bot user, whose own label events are skipped.
-// GitHub being unreachable does not stop the start: runs retry.
+// GitHub being unreachable does not stop the start: runs retry, and
+// without the bot's login no label event is skipped (a redundant run
+// rather than a lost verdict).
 func checkApp(ctx context.Context, log *slog.Logger, cfg *app.Config) error {
 	ctx, cancel := context.WithTimeout(ctx, serveAppCheckTimeout)
 	defer cancel()
@@ -118,7 +120,7 @@ func checkApp(ctx context.Context, log *slog.Logger, cfg *app.Config) error {
 	case ghsource.IsNotFound(err):
 		return usagef("%v: is %s GitHub's API root? On GitHub Enterprise Server use --github-api-url https://HOST/api/v3", err, cfg.APIURL)
 	case err != nil:
-		log.Warn("mvc serve: could not check the App's credentials; starting anyway", "err", err.Error())
+		log.Warn("mvc serve: could not check the App's credentials; starting anyway (label events mvc causes will each bring a run)", "err", err.Error())
 		return nil
 	}
 	cfg.BotLogin = ident.BotLogin()
