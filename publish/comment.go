@@ -24,9 +24,7 @@ type CommentAPI interface {
 	CreateComment(ctx context.Context, number int, body string) (github.Comment, error)
 	EditComment(ctx context.Context, id int64, body string) (github.Comment, error)
 	DeleteComment(ctx context.Context, id int64) error
-	// Viewer is the login the token acts as. GitHub answers it only for
-	// a user's token; an installation token (the App's, the Actions
-	// GITHUB_TOKEN) gets a 403, and then only bots' comments are mvc's.
+	// Viewer is the login mvc writes as, or "" when GitHub does not say.
 	Viewer(ctx context.Context) (string, error)
 }
 
@@ -56,18 +54,21 @@ type CommentResult struct {
 func (r CommentResult) Warning() string { return warning(r.Action, "the pull-request comment") }
 
 // PublishComment keeps one report comment current. It lists every page of
-// comments to find an earlier one by its marker, then: edits it in place
-// (nothing when the body is the same), or creates one when the policy says
-// so (always; on-violation only when too large). With never it does not
-// even look.
+// comments to find an earlier one by its marker and its author (mvc's own
+// login), then: edits it in place (nothing when the body is the same), or
+// creates one when the policy says so (always; on-violation only when too
+// large). With never it does not even look.
 //
 // Two runs for one pull request at once (opened and labeled fire
 // together) can both find no comment and both create one. So after
-// creating it lists again: when an older report comment exists, the new
-// one is deleted and the older one edited. Younger duplicates by the
-// author of the oldest report comment (left by such a race, or by older
-// versions) are deleted whenever the comment is kept current, so a stale
-// verdict never lingers below the current one.
+// creating it lists again: when an older report comment of its own login
+// exists, the new one is deleted and the older one edited. Younger
+// duplicates of that login (left by such a race, or by older versions)
+// are deleted whenever the comment is kept current, so a stale verdict
+// never lingers below the current one. Only comments of mvc's own login
+// are ever edited or deleted; when GitHub does not say which login that
+// is (an installation token handed in as github-token, as the Actions
+// GITHUB_TOKEN is), a bot's report comment is taken for mvc's.
 func PublishComment(ctx context.Context, api CommentAPI, s Sticky) (CommentResult, error) {
 	if s.Policy == config.CommentNever {
 		return CommentResult{Action: Skipped, Reason: "comment: never"}, nil
@@ -81,55 +82,95 @@ func PublishComment(ctx context.Context, api CommentAPI, s Sticky) (CommentResul
 	if err != nil {
 		return CommentResult{}, fmt.Errorf("find the report comment on #%d: %w", s.Number, err)
 	}
-	own := owner(ctx, api)
-	existing, found := oldestMarked(comments, marker, own)
+	me := &identity{api: api}
+	existing, found := oldestMarked(ctx, comments, marker, me)
 	if !found {
 		if s.Policy != config.CommentAlways && !s.TooLarge {
 			return CommentResult{Action: Skipped, Reason: "within budget, and comment is on-violation"}, nil
 		}
-		created, err := create(ctx, api, s.Number, body)
+		created, author, err := create(ctx, api, s.Number, body)
 		if err != nil || created.Action != Created {
 			return created, err
 		}
+		me.learn(author)
 		// A concurrent run may have created one too: keep the oldest.
 		if comments, err = api.IssueComments(ctx, s.Number); err != nil {
 			return created, nil // the comment is posted; the next run settles any duplicate
 		}
-		if existing, found = oldestMarked(comments, marker, own); !found || existing.ID == created.CommentID {
-			pruneDuplicates(ctx, api, comments, existing, marker)
+		if existing, found = oldestMarked(ctx, comments, marker, me); !found || existing.ID == created.CommentID {
+			me.pruneDuplicates(ctx, comments, existing, marker)
 			return created, nil
 		}
 	}
-	defer pruneDuplicates(ctx, api, comments, existing, marker)
+	defer me.pruneDuplicates(ctx, comments, existing, marker)
 	if sameBody(existing.Body, body) {
 		return CommentResult{Action: Unchanged, CommentID: existing.ID, URL: existing.URL, Reason: "the comment is up to date"}, nil
 	}
 	return edit(ctx, api, existing, body)
 }
 
-// pruneDuplicates deletes the report comments younger than keep that its
-// author wrote. It is best effort: a comment another run deleted first, or
-// a token that may not delete, leaves the duplicate for a later run.
-func pruneDuplicates(ctx context.Context, api CommentAPI, comments []github.Comment, keep github.Comment, marker string) {
-	if keep.Author == "" {
+// identity is the login mvc writes as, asked of GitHub once and only when
+// a report comment is found: the usual run with no comment yet costs no
+// request, and the App asks once per process.
+type identity struct {
+	api   CommentAPI
+	asked bool
+	login string // "" when GitHub does not say
+}
+
+func (id *identity) get(ctx context.Context) string {
+	if !id.asked {
+		id.asked = true
+		id.login, _ = id.api.Viewer(ctx) // unknown on error: bots' comments count
+	}
+	return id.login
+}
+
+// learn takes the login GitHub credited a comment mvc just created to.
+func (id *identity) learn(login string) {
+	if id.login == "" && login != "" {
+		id.asked, id.login = true, login
+	}
+}
+
+// owns says whether mvc wrote c: its login's comment, or while that login
+// is unknown, any bot's (a user cannot post as a bot).
+func (id *identity) owns(ctx context.Context, c github.Comment) bool {
+	if login := id.get(ctx); login != "" {
+		return strings.EqualFold(c.Author, login)
+	}
+	return c.AuthorIsBot
+}
+
+// pruneDuplicates deletes the report comments younger than keep by its
+// author, mvc's login (or, while that is unknown, the bot that wrote keep).
+// It is best effort: a comment another run deleted first, or a token that
+// may not delete, leaves the duplicate for a later run.
+func (id *identity) pruneDuplicates(ctx context.Context, comments []github.Comment, keep github.Comment, marker string) {
+	login := id.get(ctx)
+	switch {
+	case login == "" && keep.AuthorIsBot:
+		login = keep.Author
+	case login == "" || !strings.EqualFold(keep.Author, login):
 		return
 	}
 	for _, c := range comments {
-		if c.ID != keep.ID && c.Author == keep.Author && startsWithLine(c.Body, marker) {
-			_ = api.DeleteComment(ctx, c.ID)
+		if c.ID != keep.ID && strings.EqualFold(c.Author, login) && startsWithLine(c.Body, marker) {
+			_ = id.api.DeleteComment(ctx, c.ID)
 		}
 	}
 }
 
-func create(ctx context.Context, api CommentAPI, number int, body string) (CommentResult, error) {
+// create posts the comment and says which login GitHub credited it to.
+func create(ctx context.Context, api CommentAPI, number int, body string) (CommentResult, string, error) {
 	c, err := api.CreateComment(ctx, number, body)
 	switch {
 	case github.IsPermission(err):
-		return CommentResult{Action: ReadOnly, Reason: readOnlyFix}, nil
+		return CommentResult{Action: ReadOnly, Reason: readOnlyFix}, "", nil
 	case err != nil:
-		return CommentResult{}, err
+		return CommentResult{}, "", err
 	}
-	return CommentResult{Action: Created, CommentID: c.ID, URL: c.URL, Reason: "first report on this pull request"}, nil
+	return CommentResult{Action: Created, CommentID: c.ID, URL: c.URL, Reason: "first report on this pull request"}, c.Author, nil
 }
 
 func edit(ctx context.Context, api CommentAPI, existing github.Comment, body string) (CommentResult, error) {
@@ -143,33 +184,15 @@ func edit(ctx context.Context, api CommentAPI, existing github.Comment, body str
 	return CommentResult{Action: Updated, CommentID: c.ID, URL: c.URL, Reason: "the report changed"}, nil
 }
 
-// owner says whether a comment was written by the identity mvc posts as:
-// a bot (the App, github-actions), or the user whose token it holds. The
-// token's login is asked for once, and only when a user's comment carries
-// the marker, so the usual run costs no request.
-func owner(ctx context.Context, api CommentAPI) func(github.Comment) bool {
-	asked, viewer := false, ""
-	return func(c github.Comment) bool {
-		if c.AuthorIsBot {
-			return true
-		}
-		if !asked {
-			asked = true
-			viewer, _ = api.Viewer(ctx) // an installation token has no user: only bots
-		}
-		return viewer != "" && c.Author == viewer
-	}
-}
-
 // oldestMarked finds the earliest report comment: one whose first line is
 // the marker, as mvc writes it, by the identity mvc posts as. A user who
 // quotes the marker (in a code block, below the first line) or starts a
 // comment with it keeps the comment: mvc neither edits nor trusts it.
-func oldestMarked(comments []github.Comment, marker string, own func(github.Comment) bool) (github.Comment, bool) {
+func oldestMarked(ctx context.Context, comments []github.Comment, marker string, me *identity) (github.Comment, bool) {
 	var oldest github.Comment
 	found := false
 	for _, c := range comments {
-		if !startsWithLine(c.Body, marker) || !own(c) {
+		if !startsWithLine(c.Body, marker) || !me.owns(ctx, c) {
 			continue
 		}
 		if !found || c.CreatedAt.Before(oldest.CreatedAt) || (c.CreatedAt.Equal(oldest.CreatedAt) && c.ID < oldest.ID) {

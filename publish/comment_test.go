@@ -153,13 +153,33 @@ func TestOnlyOwnCommentsAreTheReport(t *testing.T) {
 		}
 	})
 	t.Run("user token", func(t *testing.T) {
-		f := newFixture(t, fakegithub.Pull{})
+		f := newFixtureWithToken(t, fakegithub.Pull{}, "ghp_personal")
 		f.srv.SetViewer("release-bot-user")
 		f.repo.AddComment(1, "mallory", Marker+"\nforged")
 		mine := f.repo.AddComment(1, "release-bot-user", Marker+"\nold report")
 		got, err := PublishComment(context.Background(), f.client, Sticky{Number: 1, Body: report, Policy: config.CommentOnViolation, TooLarge: true})
 		if err != nil || got.Action != Updated || got.CommentID != mine {
 			t.Fatalf("result %+v, %v; want comment %d updated", got, err, mine)
+		}
+		if n := len(f.repo.Comments(1)); n != 2 {
+			t.Errorf("%d comments, want mallory's and the report", n)
+		}
+	})
+	// Known, the login decides: another bot's comments that start with
+	// the marker are neither edited nor deleted.
+	t.Run("another bot", func(t *testing.T) {
+		f := newFixtureWithToken(t, fakegithub.Pull{}, "ghp_personal")
+		f.srv.SetViewer("release-bot-user")
+		first := f.repo.AddComment(1, "renovate[bot]", Marker+"\nrenovate's text")
+		second := f.repo.AddComment(1, "renovate[bot]", Marker+"\nmore of renovate's text")
+		got, err := PublishComment(context.Background(), f.client, Sticky{Number: 1, Body: report, Policy: config.CommentOnViolation, TooLarge: true})
+		if err != nil || got.Action != Created {
+			t.Fatalf("result %+v, %v; want a comment of mvc's own", got, err)
+		}
+		comments := f.repo.Comments(1)
+		if len(comments) != 3 || comments[0].GetID() != first || comments[1].GetID() != second ||
+			!strings.Contains(comments[0].GetBody(), "renovate's text") {
+			t.Errorf("comments %v, want renovate's two untouched and mvc's report", comments)
 		}
 	})
 }

@@ -18,6 +18,12 @@ type fixture struct {
 
 func newFixture(t *testing.T, pr fakegithub.Pull) *fixture {
 	t.Helper()
+	return newFixtureWithToken(t, pr, "ghs_test") // an installation token, as the Actions GITHUB_TOKEN is
+}
+
+// newFixtureWithToken is newFixture with the client holding token.
+func newFixtureWithToken(t *testing.T, pr fakegithub.Pull, token string) *fixture {
+	t.Helper()
 	srv := fakegithub.New(t)
 	clock := fakegithub.NewClock(fakegithub.DefaultNow)
 	srv.SetClock(clock.Now)
@@ -27,7 +33,7 @@ func newFixture(t *testing.T, pr fakegithub.Pull) *fixture {
 	}
 	repo.AddPull(pr)
 	client, err := github.NewClient(context.Background(), github.Options{
-		BaseURL: srv.BaseURL(), Token: "t", Owner: "octo", Repo: "hello", HTTPClient: srv.Client(), Clock: clock,
+		BaseURL: srv.BaseURL(), Token: token, Owner: "octo", Repo: "hello", HTTPClient: srv.Client(), Clock: clock,
 	})
 	if err != nil {
 		t.Fatal(err)

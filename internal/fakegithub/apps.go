@@ -80,6 +80,12 @@ func (s *Server) createInstallationToken(w http.ResponseWriter, r *http.Request)
 	}
 	token := fmt.Sprintf("ghs_fake_%d_%d", id, s.newID())
 	s.AcceptToken(token)
+	s.mu.Lock()
+	if s.tokenApps == nil {
+		s.tokenApps = map[string]int64{}
+	}
+	s.tokenApps[token] = a.id
+	s.mu.Unlock()
 	// The installation transport checks expiry against the real clock.
 	expires := time.Now().Add(time.Hour)
 	WriteJSON(w, http.StatusCreated, &github.InstallationToken{

@@ -96,7 +96,7 @@ func (s *Server) createComment(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var out github.IssueComment
-	author := s.author()
+	author := s.author(r)
 	repo.Lock(func() { out = *repo.addCommentLocked(number, author, *body.Body) })
 	WriteJSON(w, http.StatusCreated, &out)
 }

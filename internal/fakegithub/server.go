@@ -36,18 +36,19 @@ type Server struct {
 	srv *httptest.Server
 	mux *http.ServeMux
 
-	mu       sync.Mutex
-	now      func() time.Time
-	repos    map[string]*Repo // by lower-cased "owner/name"
-	requests []Request
-	faults   []fault
-	readOnly bool
-	viewer   string // the user a personal token acts as; "" for an installation token
-	limits   rateLimit
-	tokens   map[string]bool // accepted tokens; empty accepts any
-	apps     map[int64]*app
-	nextID   int64
-	graph    issueGraph // sub-issues and dependencies, across repositories
+	mu        sync.Mutex
+	now       func() time.Time
+	repos     map[string]*Repo // by lower-cased "owner/name"
+	requests  []Request
+	faults    []fault
+	readOnly  bool
+	viewer    string // the user a personal token acts as; "" for an installation token
+	limits    rateLimit
+	tokens    map[string]bool  // accepted tokens; empty accepts any
+	tokenApps map[string]int64 // installation token -> its App, whose bot writes with it
+	apps      map[int64]*app
+	nextID    int64
+	graph     issueGraph // sub-issues and dependencies, across repositories
 }
 
 // routeSets register the routes of each resource file; see addRoutes.

@@ -13,10 +13,15 @@ func (s *Server) SetViewer(login string) {
 	s.viewer = login
 }
 
-// author is the login new comments and issues are credited to.
-func (s *Server) author() string {
+// author is the login a request's new comments and issues are credited
+// to: an App installation token's bot, the personal token's user
+// (SetViewer), else Actor.
+func (s *Server) author(r *http.Request) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if id, ok := s.tokenApps[bearer(r)]; ok {
+		return AppSlug(id) + "[bot]"
+	}
 	if s.viewer != "" {
 		return s.viewer
 	}

@@ -25,7 +25,12 @@ func (c *Client) authenticate(ctx context.Context, opts Options, base *url.URL) 
 		if strings.TrimSpace(opts.Token) == "" {
 			return nil, errors.New("GitHub client: no credentials: set github-token, or app-id and app-private-key")
 		}
-		return staticToken(strings.TrimSpace(opts.Token)), nil
+		token := strings.TrimSpace(opts.Token)
+		// GitHub prefixes installation tokens (the Actions GITHUB_TOKEN,
+		// or one another action minted for an App) with ghs_: they act as
+		// no user, so asking GET /user who they are would only get a 403.
+		c.installationToken = strings.HasPrefix(token, "ghs_")
+		return staticToken(token), nil
 	}
 	appID, key, err := appCredentials(opts.AppID, opts.AppPrivateKey)
 	if err != nil {
@@ -34,6 +39,7 @@ func (c *Client) authenticate(ctx context.Context, opts Options, base *url.URL) 
 	apiURL := strings.TrimSuffix(base.String(), "/")
 	atr := ghinstallation.NewAppsTransportFromPrivateKey(c.transport(opts, true), appID, key)
 	atr.BaseURL = apiURL
+	c.app = &appAuth{transport: atr, base: base, key: apiURL + "#" + strconv.FormatInt(appID, 10)}
 	id := opts.InstallationID
 	if id == 0 {
 		if id, err = c.findInstallation(ctx, atr, base, appID); err != nil {

@@ -63,6 +63,10 @@ type Client struct {
 	owner, repo string
 	stats       *counter
 	log         *slog.Logger
+	app         *appAuth // the App's own credentials, when it acts as one
+	// installationToken is a token of an App installation given as a
+	// token: it acts as no user.
+	installationToken bool
 }
 
 // NewClient checks the options and authenticates. With App credentials it

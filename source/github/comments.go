@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
+	"sync"
 	"time"
 
 	gh "github.com/google/go-github/v60/github"
@@ -80,13 +82,53 @@ func (c *Client) DeleteComment(ctx context.Context, id int64) error {
 	return nil
 }
 
-// Viewer is the login the token acts as. GitHub answers 403 for an
-// installation token (an App's, or the Actions GITHUB_TOKEN), which acts
-// as no user.
+// Viewer is the login the client writes as, or "" when GitHub does not
+// say. Acting as an App, it is the App's bot (GET /app, signed with the
+// App's key, asked once per App and process); with a user's token, that
+// user (GET /user). An installation token handed in as a token (the
+// Actions GITHUB_TOKEN, or one minted by another action; ghs_…) acts as
+// no user, and the login stays unknown without a request.
 func (c *Client) Viewer(ctx context.Context) (string, error) {
+	if c.app != nil {
+		return c.app.botLogin(ctx)
+	}
+	if c.installationToken {
+		return "", nil
+	}
 	u, _, err := c.gh.Users.Get(ctx, "")
-	if err != nil {
+	switch {
+	case IsPermission(err) || StatusCode(err) == http.StatusForbidden || StatusCode(err) == http.StatusNotFound:
+		return "", nil
+	case err != nil:
 		return "", apiError("read the token's user", err)
 	}
 	return u.GetLogin(), nil
+}
+
+// appAuth is how a client acting as an App authenticates as the App
+// itself, to learn its bot's login.
+type appAuth struct {
+	transport http.RoundTripper
+	base      *url.URL
+	key       string // API root and App id: one App's identity
+}
+
+// botLogins caches each App's bot login for the process: the App server
+// runs many clients of one App.
+var botLogins sync.Map // appAuth.key -> string
+
+func (a *appAuth) botLogin(ctx context.Context) (string, error) {
+	if login, ok := botLogins.Load(a.key); ok {
+		return login.(string), nil
+	}
+	client := gh.NewClient(&http.Client{Transport: a.transport})
+	client.BaseURL = a.base
+	client.UserAgent = userAgent
+	app, _, err := client.Apps.Get(ctx, "")
+	if err != nil {
+		return "", apiError("read the App's identity", err)
+	}
+	login := AppIdentity{ID: app.GetID(), Slug: app.GetSlug()}.BotLogin()
+	botLogins.Store(a.key, login)
+	return login, nil
 }
