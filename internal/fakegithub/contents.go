@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"encoding/base64"
 	"fmt"
+	"io"
 	"net/http"
 	"path"
 	"sort"
@@ -94,6 +95,13 @@ func (s *Server) getContents(w http.ResponseWriter, r *http.Request) {
 	}
 	name := strings.Trim(r.PathValue("path"), "/")
 	if content, ok := snap.files[name]; ok {
+		if strings.Contains(r.Header.Get("Accept"), "vnd.github.raw") {
+			// The raw media type: the bytes themselves, up to 100 MB.
+			w.Header().Set("Content-Type", "application/vnd.github.raw")
+			w.WriteHeader(http.StatusOK)
+			_, _ = io.WriteString(w, content)
+			return
+		}
 		WriteJSON(w, http.StatusOK, repo.fileContent(name, content, ref))
 		return
 	}

@@ -4,9 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
+	"net/http"
+	"net/url"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/mvcbot/mvc/analyzer"
 )
@@ -30,8 +35,8 @@ func LacksHeader(f analyzer.FileChange) bool {
 }
 
 // ReadHeaders gives files their first lines through the contents API,
-// the largest first and at most limit of them: one request each, two for
-// a file over 1 MB. A removed file is read at pr's base, the others at its
+// the largest first and at most limit of them: one request each, reading
+// only the first 4 KB whatever the file's size. A removed file is read at pr's base, the others at its
 // head. It returns the paths still without a header (past the limit,
 // missing at that commit, or not read after an error), sorted; the first
 // error other than a missing file stops the reads and is returned too.
@@ -47,7 +52,7 @@ func (c *Client) ReadHeaders(ctx context.Context, pr PullRequest, files []*analy
 		if f.Status == analyzer.Removed {
 			ref = pr.BaseSHA
 		}
-		data, rerr := c.ReadFile(ctx, ref, f.Path)
+		data, rerr := c.readStart(ctx, ref, f.Path)
 		switch {
 		case errors.Is(rerr, fs.ErrNotExist):
 			unread = append(unread, f.Path)
@@ -60,6 +65,42 @@ func (c *Client) ReadHeaders(ctx context.Context, pr PullRequest, files []*analy
 	}
 	sort.Strings(unread)
 	return unread, err
+}
+
+// readStart reads the first headerBytes of a file at ref: the raw media
+// type streams the file, and mvc stops reading there, so a 60 MB
+// generated file costs one request and 4 KB rather than its whole blob.
+// A missing file or ref wraps fs.ErrNotExist.
+func (c *Client) readStart(ctx context.Context, ref, name string) ([]byte, error) {
+	op := fmt.Sprintf("read the first lines of %s at %s", name, shortRef(ref))
+	u := fmt.Sprintf("repos/%s/%s/contents/%s?ref=%s", url.PathEscape(c.owner), url.PathEscape(c.repo), escapePath(name), url.QueryEscape(ref))
+	req, err := c.gh.NewRequest(http.MethodGet, u, nil)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	req.Header.Set("Accept", "application/vnd.github.raw")
+	resp, err := c.gh.BareDo(ctx, req)
+	switch {
+	case IsNotFound(err):
+		return nil, fmt.Errorf("%s: %w", op, fs.ErrNotExist)
+	case err != nil:
+		return nil, apiError(op, err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, headerBytes))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", op, err)
+	}
+	return data, nil
+}
+
+// escapePath escapes each segment of a repository path for a URL.
+func escapePath(p string) string {
+	parts := strings.Split(p, "/")
+	for i, s := range parts {
+		parts[i] = url.PathEscape(s)
+	}
+	return strings.Join(parts, "/")
 }
 
 // fileHeader is the start of a file's content: its first headerLines

@@ -58,6 +58,26 @@ func TestReadHeadersReadsTheLargestFilesWithoutAPatch(t *testing.T) {
 	}
 }
 
+// A file over the contents API's 1 MB is read raw, one request, and only
+// its first bytes: a 60 MB generated file must not be downloaded whole
+// to read ten lines.
+func TestReadHeadersOfAHugeFileReadsItsStartOnly(t *testing.T) {
+	f := newFixture(t)
+	pr := PullRequest{Number: 1, BaseSHA: strings.Repeat("b", 40), HeadSHA: strings.Repeat("e", 40)}
+	f.repo.SetFile(pr.HeadSHA, "db/huge queries.go", generatedTop+strings.Repeat("var x = 1\n", 300_000))
+	file := &analyzer.FileChange{Path: "db/huge queries.go", Status: analyzer.Added, Additions: 300_002}
+	unread, err := f.client.ReadHeaders(context.Background(), pr, []*analyzer.FileChange{file}, 10)
+	if err != nil || len(unread) != 0 {
+		t.Fatalf("unread %v, err %v", unread, err)
+	}
+	if !strings.HasPrefix(file.Header, generatedTop) {
+		t.Errorf("header = %.80q", file.Header)
+	}
+	if got := f.srv.Reads(); got != 1 {
+		t.Errorf("reads = %d, want 1: %v", got, f.srv.Requests())
+	}
+}
+
 func TestFileHeaderStopsAtTenLinesOr4KB(t *testing.T) {
 	long := strings.Repeat("x", 10<<10)
 	cases := map[string]string{
