@@ -78,10 +78,11 @@ type Server struct {
 	tokens *ghsource.InstallationTokens
 	// runAction is action.Run; tests replace it to hold a run in place.
 	runAction func(context.Context, action.Env) int
-	// reads holds a token per payload being read (see maxConcurrentReads);
-	// readSlotWait is how long a delivery waits for one (tests shorten it).
-	reads        chan struct{}
-	readSlotWait time.Duration
+	// unchecked counts the bytes of bodies being read, before their
+	// signature is checked (see maxUncheckedBytes); bodyReadTimeout bounds
+	// reading one (tests shorten both).
+	unchecked       *byteBudget
+	bodyReadTimeout time.Duration
 }
 
 // New checks cfg and starts the workers; Shutdown stops them.
@@ -90,7 +91,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, seen: newDeliveries(rememberedDeliveries), tokens: ghsource.NewInstallationTokens(), runAction: action.Run,
-		reads: make(chan struct{}, maxConcurrentReads), readSlotWait: readSlotWait}
+		unchecked: &byteBudget{limit: maxUncheckedBytes}, bodyReadTimeout: BodyReadTimeout}
 	s.cfg.HTTPClient = withRequestTimeout(cfg.HTTPClient, cfg.APITimeout)
 	s.sched = newScheduler(cfg.Workers, cfg.Queue, s.now, s.process, s.dropped)
 	s.mux = http.NewServeMux()

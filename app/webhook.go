@@ -1,15 +1,10 @@
 package app
 
 import (
-	"context"
-	"crypto/hmac"
-	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
-	"time"
 )
 
 // The headers GitHub sends with every delivery.
@@ -17,22 +12,6 @@ const (
 	eventHeader    = "X-GitHub-Event"
 	deliveryHeader = "X-GitHub-Delivery"
 )
-
-// Bounds on reading payloads. Anyone who knows the URL can post, and a
-// payload is read whole before its signature can be checked: without a
-// bound, a few hundred unsigned 25 MB posts take gigabytes.
-const (
-	// maxConcurrentReads bounds the payloads read at once, so at most
-	// maxConcurrentReads × maxPayload bytes are held by unchecked bodies.
-	maxConcurrentReads = 8
-	// readSlotWait is how long a delivery waits for a read slot before
-	// it is answered 503 (GitHub shows it, and it can be redelivered).
-	// Signed payloads are small and read in milliseconds.
-	readSlotWait = 5 * time.Second
-)
-
-// errBusy answers a delivery that found every read slot taken.
-var errBusy = errors.New("too many payloads being read at once: GitHub can redeliver this later")
 
 // payloadHandlers are the events whose payload mvc reads; any other event
 // is only authenticated, its body streamed through the HMAC, not kept.
@@ -112,43 +91,6 @@ func validEventName(event string) bool {
 	return true
 }
 
-// readPayload reads the body whole, holding one of the read slots.
-func (s *Server) readPayload(w http.ResponseWriter, r *http.Request) ([]byte, error) {
-	release, err := s.acquireRead(r.Context())
-	if err != nil {
-		return nil, err
-	}
-	defer release()
-	return io.ReadAll(http.MaxBytesReader(w, r.Body, maxPayload))
-}
-
-// acquireRead waits up to readSlotWait for a read slot.
-func (s *Server) acquireRead(ctx context.Context) (release func(), err error) {
-	timer := time.NewTimer(s.readSlotWait)
-	defer timer.Stop()
-	select {
-	case s.reads <- struct{}{}:
-		return func() { <-s.reads }, nil
-	case <-timer.C:
-		return nil, errBusy
-	case <-ctx.Done():
-		return nil, fmt.Errorf("read the payload: %w", ctx.Err())
-	}
-}
-
-// checkStreamed checks the signature of a body mvc does not need, without
-// keeping it.
-func (s *Server) checkStreamed(w http.ResponseWriter, r *http.Request, sum []byte) error {
-	mac := hmac.New(sha256.New, []byte(s.cfg.WebhookSecret))
-	if _, err := io.Copy(mac, http.MaxBytesReader(w, r.Body, maxPayload)); err != nil {
-		return err
-	}
-	if !hmac.Equal(sum, mac.Sum(nil)) {
-		return errSignatureMismatch
-	}
-	return nil
-}
-
 // refuseRead answers a delivery whose body could not be read or checked.
 func (s *Server) refuseRead(w http.ResponseWriter, log *slog.Logger, err error) {
 	var tooLarge *http.MaxBytesError
@@ -159,6 +101,8 @@ func (s *Server) refuseRead(w http.ResponseWriter, log *slog.Logger, err error) 
 		s.refuse(w, log, http.StatusUnauthorized, err)
 	case errors.Is(err, errBusy):
 		s.refuse(w, log, http.StatusServiceUnavailable, err)
+	case isReadTimeout(err):
+		s.refuse(w, log, http.StatusRequestTimeout, fmt.Errorf("payload not received within %s: GitHub sends one at once", s.bodyReadTimeout))
 	default:
 		s.refuse(w, log, http.StatusBadRequest, fmt.Errorf("read the payload: %w", err))
 	}

@@ -172,8 +172,10 @@ func serveUntilDone(ctx context.Context, log *slog.Logger, srv *app.Server, ln n
 	hs := &http.Server{
 		Handler:           srv,
 		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       time.Minute, // a 25 MB payload on a slow link
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		// The handler cuts a webhook's body at app.BodyReadTimeout (GitHub
+		// sends one at once); this bounds any other request.
+		ReadTimeout: 10*time.Second + app.BodyReadTimeout,
+		ErrorLog:    slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
