@@ -15,8 +15,15 @@ import (
 func (w *work) describeAtoms() {
 	for _, a := range w.atoms {
 		f := &w.files[a.file]
-		a.lines = max(a.changed(), 1)
-		a.weight = float64(len(a.adds))*f.addW + float64(len(a.dels))*f.delW
+		adds, dels := len(a.adds), len(a.dels)
+		if a.whole && !f.Binary && !f.Submodule && adds+dels == 0 {
+			// No hunks but line counts: a diff GitHub left out. It
+			// weighs what the size check counts of it.
+			adds, dels = f.Additions, f.Deletions
+			a.unlisted = adds + dels
+		}
+		a.lines = max(a.counted(), 1)
+		a.weight = float64(adds)*f.addW + float64(dels)*f.delW
 		if a.whole && f.Binary {
 			a.weight = w.in.Policy.Weights.Binary
 		}

@@ -16,6 +16,9 @@ type atom struct {
 	oldIdx, newIdx int
 	dels, adds     []analyzer.Line
 	whole          bool // a file without hunks
+	// unlisted is the changed lines of a whole text file listed without
+	// its hunks: counted, but not laid out line by line.
+	unlisted int
 	block          int  // the git hunk the atom was cut from, global index
 	// oldDecl and newDecl name the declaration the atom's deleted and added
 	// lines sit in ("" for none); decl is whichever is set.
@@ -38,6 +41,11 @@ type atom struct {
 
 // changed is the atom's number of changed lines.
 func (a *atom) changed() int { return len(a.dels) + len(a.adds) }
+
+// counted is the lines the atom changes as size counts them: its own, or
+// for a file GitHub listed without a patch (it leaves the patch out of very
+// large diffs and keeps the counts), the file's counts.
+func (a *atom) counted() int { return max(a.changed(), a.unlisted) }
 
 // partHunk gives the atom's coordinates the way git writes them.
 func (a *atom) partHunk() PartHunk {

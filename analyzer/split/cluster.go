@@ -239,7 +239,7 @@ const maxLinelessFold = 2
 // lineless reports whether none of g's atoms changes a line of text.
 func (w *work) lineless(g *group) bool {
 	for _, id := range g.atoms {
-		if w.atoms[id].changed() > 0 {
+		if w.atoms[id].counted() > 0 {
 			return false
 		}
 	}

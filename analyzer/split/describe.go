@@ -239,7 +239,7 @@ func (w *work) topNames(g *group, n int, tests bool) []string {
 func (w *work) filesByChange(g *group) []string {
 	changed := map[string]bool{}
 	for _, id := range g.atoms {
-		if a := w.atoms[id]; a.changed() > 0 {
+		if a := w.atoms[id]; a.counted() > 0 {
 			changed[w.files[a.file].Path] = true
 		}
 	}

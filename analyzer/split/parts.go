@@ -31,7 +31,7 @@ func (w *work) buildPart(g *group) Part {
 		var run []*atom // consecutive pieces of one git hunk
 		for _, id := range ids {
 			a := w.atoms[id]
-			p.ChangedLines += a.changed()
+			p.ChangedLines += a.counted()
 			if a.whole {
 				continue
 			}
