@@ -19,7 +19,7 @@ type atom struct {
 	// unlisted is the changed lines of a whole text file listed without
 	// its hunks: counted, but not laid out line by line.
 	unlisted int
-	block          int  // the git hunk the atom was cut from, global index
+	block    int // the git hunk the atom was cut from, global index
 	// oldDecl and newDecl name the declaration the atom's deleted and added
 	// lines sit in ("" for none); decl is whichever is set.
 	oldDecl, newDecl, decl string
