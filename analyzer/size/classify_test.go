@@ -41,6 +41,17 @@ func TestClassifyByName(t *testing.T) {
 		{"guide.RST", Docs},
 		{"LICENSE", Docs},
 		{"Readme", Docs},
+		// The doc names are file names: code in a directory of that name
+		// is code (Linguist's (^|/)README(\.|$) does not match a folder).
+		{"examples/readme/src/main.rs", Code},
+		{"src/authors/model.go", Code},
+		{"src/license/model.go", Code},
+		{"app/components/Notice/model.go", Code},
+		{"pkg/changelog/entry.go", Code},
+		{"web/examples/README", Docs},
+		{"third/LICENSE.txt", Docs},
+		{"pkg/sub/CHANGELOG", Docs},
+		{"lib/AUTHORS", Docs},
 		{"api/v1/service.pb.go", Generated},
 		{"py/service_pb2.py", Generated},
 		{"apis/zz_generated.deepcopy.go", Generated},

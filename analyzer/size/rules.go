@@ -8,16 +8,16 @@ import (
 
 // The built-in name rules, as gitignore patterns relative to the repository
 // root: a bare name matches in any directory, "dir/" matches everything
-// under a directory of that name at any depth.
+// under a directory of that name at any depth, "/dir/" only at the root.
 var (
 	// vendoredNames are directories of code copied from elsewhere.
-	vendoredNames = newNameRules(false,
+	vendoredNames = newNameRules(0,
 		"vendor/", "node_modules/", "third_party/", "third-party/",
 		"bower_components/", "**/.yarn/cache/", "**/.yarn/releases/",
 		"Pods/", "**/Carthage/Build/", // CocoaPods and Carthage check in their dependencies' code
 	)
 	// lockfileNames are dependency lock files, written by package managers.
-	lockfileNames = newNameRules(false,
+	lockfileNames = newNameRules(0,
 		"go.sum", "go.work.sum",
 		"package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml",
 		"bun.lockb", "bun.lock", "deno.lock",
@@ -29,7 +29,7 @@ var (
 		"cabal.project.freeze", "MODULE.bazel.lock",
 	)
 	// generatedNames are files tools write that nobody reviews line by line.
-	generatedNames = newNameRules(false,
+	generatedNames = newNameRules(0,
 		"*.pb.go", "*.pb.gw.go", "*.pb.h", "*.pb.cc", "*_pb2.py", "*_pb2.pyi",
 		"*_pb2_grpc.py", "*_pb.js", "*_pb.d.ts", "*_grpc_pb.js",
 		"zz_generated*", "*_generated.go", "*.generated.*",
@@ -40,7 +40,7 @@ var (
 		".pnp.cjs", ".pnp.js", ".pnp.loader.mjs", // Yarn Plug'n'Play's resolution maps
 	)
 	// testNames are tests and their fixtures.
-	testNames = newNameRules(false,
+	testNames = newNameRules(0,
 		"*_test.*", "*_spec.*", "*.test.*", "*.spec.*", "test_*.py", "conftest.py",
 		"*Test.java", "*Tests.java", "*Test.kt", "*Tests.kt", "*Test.cs",
 		"*Tests.cs", "*Tests.swift", "*Test.php",
@@ -48,8 +48,10 @@ var (
 	)
 	// docNames are prose. Matched case-insensitively: README, Readme.MD.
 	// Plain *.txt is deliberately absent: requirements.txt and
-	// CMakeLists.txt are not documentation.
-	docNames = newNameRules(true,
+	// CMakeLists.txt are not documentation. A bare name is a file's name
+	// only, as in Linguist: the code of examples/readme/ or of a React
+	// component's License/ folder is code.
+	docNames = newNameRules(foldCase|fileNamesOnly,
 		"*.md", "*.mdx", "*.markdown", "*.rst", "*.adoc", "*.asciidoc", "*.rdoc",
 		"/docs/", "/doc/", "readme", "readme.txt", "changelog", "changelog.txt", "license",
 		"license.txt", "licence", "copying", "notice", "authors", "contributors",
@@ -69,10 +71,21 @@ type nameRules struct {
 	// that spares most filepath.Match calls (1,000 files × 90 patterns).
 	literal []string
 	fold    bool // match the lower-cased path (the patterns are lower case)
+	// filesOnly: the simple patterns match the file's name, never one of
+	// its directories.
+	filesOnly bool
 }
 
-func newNameRules(fold bool, sources ...string) *nameRules {
-	r := &nameRules{sources: sources, fold: fold}
+// ruleFlags change how a rule set matches.
+type ruleFlags int
+
+const (
+	foldCase      ruleFlags = 1 << iota // match the lower-cased path (the patterns are lower case)
+	fileNamesOnly                       // a pattern without a slash matches file names, not directories
+)
+
+func newNameRules(flags ruleFlags, sources ...string) *nameRules {
+	r := &nameRules{sources: sources, fold: flags&foldCase != 0, filesOnly: flags&fileNamesOnly != 0}
 	for i, s := range sources {
 		r.patterns = append(r.patterns, gitignore.ParsePattern(s, nil))
 		r.literal = append(r.literal, requiredLiteral(s))
@@ -104,7 +117,7 @@ func (m *nameMatcher) match(r *nameRules, path []string) string {
 	if r.fold {
 		path = lowerAll(path)
 	}
-	if len(path) > 1 {
+	if len(path) > 1 && !r.filesOnly {
 		if src := m.matchDir(r, path[:len(path)-1]); src != "" {
 			return src
 		}
