@@ -145,7 +145,10 @@ func measureBatch(ctx context.Context, r *gitrepo.Repo, commits []*commit) error
 	if len(commits) == 0 {
 		return nil
 	}
-	args := []string{"show", "--no-renames", "--numstat", "--format=%x01%H", "--no-color"}
+	// The algorithm and drivers are pinned, so the user's git config
+	// (diff.algorithm=patience, say) cannot change the counts.
+	args := []string{"show", "--no-renames", "--numstat", "--format=%x01%H", "--no-color",
+		"--diff-algorithm=myers", "--no-ext-diff", "--no-textconv", "--no-relative"}
 	bySHA := map[string]*commit{}
 	for _, c := range commits {
 		args = append(args, c.sha)

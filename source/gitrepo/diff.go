@@ -107,9 +107,8 @@ func (r *Repo) readChange(ctx context.Context, c *analyzer.Change) error {
 // read; the numstat part, in the same order, the line counts. -z keeps any
 // path byte-exact.
 func (r *Repo) diffFiles(ctx context.Context, base, head string, onRaw func(diffFile)) ([]diffFile, error) {
-	args := []string{"diff", "-z", "--raw", "--numstat", "-M", "--no-abbrev",
-		"--no-color", "--no-ext-diff", "--no-textconv", "--no-relative", "--ignore-submodules=none",
-		base, head, "--"}
+	args := append([]string{"diff", "-z", "--raw", "--numstat", "--no-abbrev"}, renameFlags...)
+	args = append(append(args, pinnedDiffFlags...), base, head, "--")
 	cmd := r.Command(ctx, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -137,6 +136,21 @@ func (r *Repo) diffFiles(ctx context.Context, base, head string, onRaw func(diff
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
 }
+
+// pinnedDiffFlags set everything a user's git configuration could change
+// in what mvc reads of a diff to git's defaults: the algorithm (patience
+// or histogram count other lines), the indent heuristic, prefixes, colour,
+// order, external and text-conversion drivers, relative paths and
+// submodules. The same range then gives the same numbers on every machine.
+var pinnedDiffFlags = []string{
+	"--diff-algorithm=myers", "--indent-heuristic", "--src-prefix=a/", "--dst-prefix=b/",
+	"--no-color", "--no-ext-diff", "--no-textconv", "--no-relative", "-O/dev/null",
+	"--ignore-submodules=none",
+}
+
+// renameFlags detect renames as git does by default, whatever diff.renames
+// and diff.renameLimit say: at 50% similarity, among at most 1,000 files.
+var renameFlags = []string{"--find-renames=50%", "-l1000"}
 
 // short abbreviates a SHA for messages.
 func short(sha string) string {

@@ -252,3 +252,45 @@ func TestChangeWithAMissingFullSHA(t *testing.T) {
 		t.Errorf("Change from a SHA git does not have: err = %v", err)
 	}
 }
+
+// The user's git config must not change the numbers: the diff algorithm
+// (patience counts 6+6 lines here, myers 4+4), rename detection and its
+// limit, prefixes and external drivers are all pinned to git's defaults.
+func TestChangeIgnoresUserDiffConfig(t *testing.T) {
+	g := gittest.New(t)
+	g.Write("a.txt", "b\ne\na\nc\na\nd\nd\nd\nd\nb\n")
+	g.Write("one.go", lines("one ", 30))
+	g.Write("two.go", lines("two ", 30))
+	base := g.Commit("base")
+	g.Write("a.txt", "a\nd\na\nd\nd\ne\na\nd\nc\nb\n")
+	g.Move("one.go", "moved/one.go")
+	g.Move("two.go", "moved/two.go")
+	head := g.Commit("head")
+	for _, kv := range [][2]string{
+		{"diff.algorithm", "patience"}, {"diff.renames", "false"}, {"diff.renameLimit", "1"},
+		{"diff.noprefix", "true"}, {"diff.indentHeuristic", "false"}, {"diff.external", "false"},
+		{"diff.orderFile", "order.txt"}, {"color.diff", "always"}, {"diff.relative", "true"},
+	} {
+		g.Git("config", kv[0], kv[1])
+	}
+	r := openRepo(t, g)
+	c, err := r.Change(context.Background(), base, head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []analyzer.FileChange{
+		{Path: "a.txt", Status: analyzer.Modified, Additions: 4, Deletions: 4},
+		{Path: "moved/one.go", OldPath: "one.go", Status: analyzer.Renamed},
+		{Path: "moved/two.go", OldPath: "two.go", Status: analyzer.Renamed},
+	}
+	if diff := cmp.Diff(want, c.Files, cmpopts.IgnoreFields(analyzer.FileChange{}, "Header")); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+	files, err := r.Patch(context.Background(), base, head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) == 0 || files[0].Path != "a.txt" || files[0].Additions != 4 || files[0].Deletions != 4 {
+		t.Errorf("patch of a.txt = %+v, want 4 additions and 4 deletions", files[0])
+	}
+}

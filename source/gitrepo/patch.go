@@ -72,10 +72,8 @@ func (r *Repo) addFileLinks(ctx context.Context, in *split.Input) error {
 // external and text-conversion drivers), so hunk coordinates are the same
 // on every machine.
 func (r *Repo) Patch(ctx context.Context, base, head string) ([]analyzer.FileChange, error) {
-	out, err := r.Git(ctx, "diff", "-U0", "--inter-hunk-context=0", "--no-renames",
-		"--diff-algorithm=myers", "--indent-heuristic", "--src-prefix=a/", "--dst-prefix=b/",
-		"--no-color", "--no-ext-diff", "--no-textconv", "--no-relative", "-O/dev/null",
-		"--ignore-submodules=none", base, head, "--")
+	args := append([]string{"diff", "-U0", "--inter-hunk-context=0", "--no-renames"}, pinnedDiffFlags...)
+	out, err := r.Git(ctx, append(args, base, head, "--")...)
 	if err != nil {
 		return nil, fmt.Errorf("diff %s..%s: %w", short(base), short(head), err)
 	}
