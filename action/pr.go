@@ -46,6 +46,11 @@ func (r *runner) runPR(ctx context.Context, ev *event) (int, error) {
 		r.gha.Noticef("%s", skip.reason)
 		return ExitOK, nil
 	}
+	var notShown *headNotShownError
+	if errors.As(err, &notShown) {
+		r.fail(TitleHeadNotShown, err)
+		return ExitFailure, nil
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -95,25 +100,41 @@ func (r *runner) analyzePR(ctx context.Context, ev *event) (*prRun, error) {
 }
 
 // In the App, where the verdict is a commit status on the head, the head
-// measured must be the delivery's: right after a push GitHub's API may
-// still serve the previous head, and a status set there would leave the
-// new head without one. The Action does not check: it sets no status, and
-// rerunning an old workflow run must still measure.
+// measured must be the pull request's current one: right after a push
+// GitHub's API may still serve the previous head, and a status set there
+// would leave the new head without one. The Action does not check: it
+// sets no status, and rerunning an old workflow run must still measure.
 const (
 	staleHeadRereads = 3
 	staleHeadWait    = 2 * time.Second
 )
 
-// readPR reads the pull request; in the App it re-reads, a few times,
-// one whose head lags the delivery's, and gives up measuring nothing: the
-// delivery of the newer head measures that one.
+// readPR reads the pull request. In the App, a head that differs from the
+// delivery's is settled by which of the two is newer (updated_at): when
+// the delivery is older (it arrived late, or was redelivered by hand), the
+// current head is measured, since no delivery may be left that would;
+// when the API lags a push, it is read again a few times, and if it still
+// lags the run fails with headNotShownError, to be redelivered. Either
+// way the status goes on the head measured.
 func (r *runner) readPR(ctx context.Context, client *ghsource.Client, ev *event) (ghsource.PullRequest, error) {
 	pr, err := client.PullRequest(ctx, ev.prNumber())
-	want := ev.PullRequest.GetPullRequest().GetHead().GetSHA()
+	delivered := ev.PullRequest.GetPullRequest()
+	want := delivered.GetHead().GetSHA()
 	if err != nil || !r.env.CommitStatus || want == "" {
 		return pr, err
 	}
-	for i := 0; i < staleHeadRereads && pr.HeadSHA != want && pr.State != "closed"; i++ {
+	for reads := 1; ; reads++ {
+		switch {
+		case pr.HeadSHA == want || pr.State == "closed":
+			return pr, nil
+		case newerThan(pr.UpdatedAt, delivered.GetUpdatedAt().Time):
+			r.gha.Noticef("the event names head %s of pull request #%d, which has moved on to %s since: measuring %s",
+				short(want), pr.Number, short(pr.HeadSHA), short(pr.HeadSHA))
+			return pr, nil
+		case reads > staleHeadRereads:
+			return pr, &headNotShownError{fmt.Sprintf("GitHub's API still shows head %s of pull request #%d, not %s as the event does, after %d reads %s apart: nothing measured; redeliver this delivery once GitHub shows %s",
+				short(pr.HeadSHA), pr.Number, short(want), reads, staleHeadWait, short(want))}
+		}
 		if err := r.clock().Sleep(ctx, staleHeadWait); err != nil {
 			return pr, fmt.Errorf("wait for GitHub to show head %s of pull request #%d: %w", short(want), pr.Number, err)
 		}
@@ -121,12 +142,18 @@ func (r *runner) readPR(ctx context.Context, client *ghsource.Client, ev *event)
 			return pr, err
 		}
 	}
-	if pr.HeadSHA != want && pr.State != "closed" {
-		return pr, &notMeasured{fmt.Sprintf("GitHub's API shows head %s of pull request #%d, not %s as the event does: nothing measured; the delivery for the newer head measures it",
-			short(pr.HeadSHA), pr.Number, short(want))}
-	}
-	return pr, nil
 }
+
+// newerThan reports whether a is known to be later than b; a zero time
+// is never known to be.
+func newerThan(a, b time.Time) bool { return !a.IsZero() && !b.IsZero() && a.After(b) }
+
+// headNotShownError ends an App run whose delivery names a head GitHub's
+// API does not show yet: it fails (TitleHeadNotShown), so the App lets the
+// delivery be redelivered.
+type headNotShownError struct{ reason string }
+
+func (e *headNotShownError) Error() string { return e.reason }
 
 // checkHeadUnmoved re-reads the pull request after measuring, in the App:
 // a push while its files were listed would otherwise get a status for a

@@ -27,6 +27,10 @@ const (
 const (
 	TitleBadInput = "mvc: bad input"
 	TitleFailed   = "mvc failed"
+	// TitleHeadNotShown ends an App run (exit 3) whose delivery names a
+	// head GitHub's API has not shown yet: nothing was measured, and the
+	// delivery is to be redelivered, which the App logs at WARN.
+	TitleHeadNotShown = "mvc: head not shown yet"
 )
 
 // Env is everything the action takes from its process, injectable so tests

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/google/go-github/v60/github"
 )
@@ -20,6 +21,9 @@ type job struct {
 	number       int
 	action       string
 	headSHA      string
+	// updatedAt is when the pull request last changed as the payload has
+	// it: of two deliveries, the one updated later names the newer head.
+	updatedAt time.Time
 	// payload is the delivery's raw body: it becomes the run's event file.
 	payload []byte
 	// folded are the earlier deliveries this one replaced while they
@@ -69,6 +73,7 @@ func pullRequestJob(delivery string, body []byte, botLogin string) (job, string,
 		number:       ev.GetNumber(),
 		action:       action,
 		headSHA:      ev.GetPullRequest().GetHead().GetSHA(),
+		updatedAt:    ev.GetPullRequest().GetUpdatedAt().Time,
 		payload:      body,
 	}
 	if j.number == 0 {

@@ -18,6 +18,8 @@ type logWriter struct {
 	log *slog.Logger
 	mu  sync.Mutex
 	buf bytes.Buffer
+	// titles are the annotation titles seen, for the outcome line.
+	titles map[string]bool
 }
 
 func newLogWriter(ctx context.Context, log *slog.Logger) *logWriter {
@@ -47,6 +49,13 @@ func (w *logWriter) flush() {
 		w.emit(w.buf.String())
 		w.buf.Reset()
 	}
+}
+
+// saw reports whether the run wrote an annotation titled title.
+func (w *logWriter) saw(title string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.titles[title]
 }
 
 // commandLevels maps workflow commands to log levels.
@@ -81,6 +90,12 @@ func (w *logWriter) emit(line string) {
 			title = unescape.Replace(t)
 			args = append(args, "title", title)
 		}
+	}
+	if title != "" {
+		if w.titles == nil {
+			w.titles = map[string]bool{}
+		}
+		w.titles[title] = true
 	}
 	// An error annotation that is not the run's failure is a verdict
 	// shown to the pull request's author (too large): in the App's log it

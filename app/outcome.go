@@ -38,8 +38,13 @@ func (s *Server) logOutcome(log *slog.Logger, j job, code int, workspace string,
 			log.Info("nothing measured (see the notice above)")
 			return
 		}
-		// The run measured the delivery's head or nothing (see readPR).
-		log.Info("pull request measured", "head", j.headSHA, "verdict", v.Verdict, "size", v.Size,
+		// The run measured the pull request's current head, which a late
+		// delivery does not name (see readPR).
+		head := v.Head
+		if head == "" {
+			head = j.headSHA
+		}
+		log.Info("pull request measured", "head", head, "verdict", v.Verdict, "size", v.Size,
 			"weighted_lines", v.WeightedLines, "exact", v.Exact)
 	case action.ExitBadInput:
 		log.Warn(what + " not " + done + ": bad config or payload (see the error above); nothing was posted")
@@ -63,6 +68,7 @@ func (s *Server) logIssueOutcome(log *slog.Logger, outputsPath string) {
 // verdict is the part of the Action's JSON report the log line shows.
 type verdict struct {
 	Verdict       string `json:"verdict"`
+	Head          string `json:"head"`
 	Size          string `json:"size"`
 	WeightedLines int    `json:"weighted_lines"`
 	Exact         bool   `json:"exact"`

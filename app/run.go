@@ -68,6 +68,12 @@ func (s *Server) process(ctx context.Context, j job) {
 		log.Warn("run cancelled: mvc stopped before it ended; redeliver it from the App's settings", "exit", code)
 		return
 	}
+	if code == action.ExitFailure && out.saw(action.TitleHeadNotShown) {
+		s.forget(j)
+		log.Warn("pull request not measured: GitHub's API does not show the delivery's head yet; redeliver it from the App's settings",
+			"head", j.headSHA)
+		return
+	}
 	s.logOutcome(log, j, code, env["GITHUB_WORKSPACE"], s.now().Sub(start))
 }
 

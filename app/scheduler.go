@@ -16,8 +16,10 @@ var (
 // scheduler runs jobs on a fixed number of workers, one pull request at a
 // time: a pull request with a run queued or in progress holds a slot, and
 // a new event for it waits in the slot instead of taking a worker. Only
-// the newest waiting event is kept, since every run reads the pull request
-// afresh. The queue is bounded by the number of pull requests waiting.
+// one waiting event is kept, since every run reads the pull request
+// afresh: the newest, by the pull request's updated_at in the payload, so
+// a late delivery naming an older head cannot displace the one naming the
+// newer head. The queue is bounded by the number of pull requests waiting.
 type scheduler struct {
 	run func(ctx context.Context, j job)
 	// drop is told of each job not started because shutdown's deadline
@@ -58,7 +60,12 @@ func (s *scheduler) submit(j job) (joined bool, err error) {
 	}
 	key := j.key()
 	if waiting, ok := s.slots[key]; ok {
-		if waiting != nil {
+		switch {
+		case waiting == nil:
+		case !j.updatedAt.IsZero() && j.updatedAt.Before(waiting.updatedAt):
+			waiting.folded = append(waiting.folded, j.delivery)
+			return true, nil
+		default:
 			j.folded = append(waiting.folded, waiting.delivery)
 		}
 		s.slots[key] = &j

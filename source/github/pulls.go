@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	gh "github.com/google/go-github/v60/github"
 
@@ -33,6 +34,9 @@ type PullRequest struct {
 	// even when the per-file list is truncated.
 	Additions, Deletions, ChangedFiles int
 	Labels                             []string
+	// UpdatedAt is when the pull request last changed (zero when unknown):
+	// of two reads that differ, the later one is current.
+	UpdatedAt time.Time
 }
 
 // FromFork reports whether the head lives in another repository, where
@@ -48,6 +52,7 @@ func PullRequestFrom(p *gh.PullRequest) PullRequest {
 		BaseRef: p.GetBase().GetRef(), BaseSHA: p.GetBase().GetSHA(), BaseRepo: p.GetBase().GetRepo().GetFullName(),
 		HeadRef: p.GetHead().GetRef(), HeadSHA: p.GetHead().GetSHA(), HeadRepo: p.GetHead().GetRepo().GetFullName(),
 		Additions: p.GetAdditions(), Deletions: p.GetDeletions(), ChangedFiles: p.GetChangedFiles(),
+		UpdatedAt: p.GetUpdatedAt().Time,
 	}
 	for _, l := range p.Labels {
 		out.Labels = append(out.Labels, l.GetName())

@@ -28,6 +28,7 @@ func TestPullRequestReadsTheFields(t *testing.T) {
 		BaseRef: "main", BaseSHA: "b1", BaseRepo: "octo/hello",
 		HeadRef: "parser", HeadSHA: "h1", HeadRepo: "mona/hello",
 		Additions: 120, Deletions: 30, ChangedFiles: 4, Labels: []string{"bug", "size/M"},
+		UpdatedAt: fakegithub.DefaultNow,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("PullRequest (-want +got):\n%s", diff)
