@@ -15,7 +15,20 @@ const (
 	attrGenerated     = "linguist-generated"
 	attrVendored      = "linguist-vendored"
 	attrDocumentation = "linguist-documentation"
+	// attrDiff unset ("-diff", or the built-in macro "binary") makes git
+	// treat a file as binary whatever its bytes.
+	attrDiff = "diff"
 )
+
+// builtinMacros are the macros git defines itself; a root .gitattributes
+// may redefine them.
+var builtinMacros = func() map[string][]gitattributes.Attribute {
+	m, err := gitattributes.ParseAttributesLine("[attr]binary -diff -merge -text", nil, true)
+	if err != nil {
+		panic(err)
+	}
+	return map[string][]gitattributes.Attribute{m.Name: m.Attributes}
+}()
 
 // attrState is what the .gitattributes files say about one attribute of
 // one path.
@@ -66,6 +79,9 @@ func parseAttributes(files map[string][]byte) attrRules {
 		return dirs[i] < dirs[j]
 	})
 	a := attrRules{macros: map[string][]gitattributes.Attribute{}}
+	for name, attrs := range builtinMacros {
+		a.macros[name] = attrs
+	}
 	for _, dir := range dirs {
 		a.addFile(dir, files[dir])
 	}

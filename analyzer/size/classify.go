@@ -59,6 +59,10 @@ func (cl *Classifier) builtin(f analyzer.FileChange, parts []string) Classificat
 	if f.Binary {
 		return Classification{Class: Binary, Why: "binary content"}
 	}
+	if d := cl.attrs.lookup(parts, attrDiff); d.state == attrUnset {
+		// "binary" or "-diff" at the base: git would show no lines.
+		return Classification{Class: Binary, Why: "binary (-diff) in " + d.source}
+	}
 	if lfs := cl.attrs.value(parts, "filter"); lfs == "lfs" || strings.HasPrefix(f.Header, lfsPointer) {
 		// The diff shows a pointer's oid and size; the content it stands
 		// for is in LFS storage, and binary as a rule.

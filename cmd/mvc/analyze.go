@@ -42,8 +42,8 @@ clone without the base is an error: fetch more history (git fetch
 --unshallow) or pass --base.
 
 Settings come from the working tree's .github/mvc.yml (or --config), then
-the flags below; .gitattributes (linguist-generated, linguist-vendored) are
-read at the base commit.
+the flags below; .gitattributes (linguist-generated, linguist-vendored,
+binary, -diff) are read at the base commit, never from the working tree.
 
 Exit codes: 0 measured (whatever the verdict, unless --fail-on too-large);
 1 too large with --fail-on too-large; 2 bad flags, refs or config, or a

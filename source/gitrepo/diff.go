@@ -109,7 +109,11 @@ func (r *Repo) readChange(ctx context.Context, c *analyzer.Change) error {
 func (r *Repo) diffFiles(ctx context.Context, base, head string, onRaw func(diffFile)) ([]diffFile, error) {
 	args := append([]string{"diff", "-z", "--raw", "--numstat", "--no-abbrev"}, renameFlags...)
 	args = append(append(args, pinnedDiffFlags...), base, head, "--")
-	cmd := r.Command(ctx, args...)
+	cmd, cleanup, err := r.diffCommand(ctx, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer cleanup()
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()

@@ -73,7 +73,7 @@ func (r *Repo) addFileLinks(ctx context.Context, in *split.Input) error {
 // on every machine.
 func (r *Repo) Patch(ctx context.Context, base, head string) ([]analyzer.FileChange, error) {
 	args := append([]string{"diff", "-U0", "--inter-hunk-context=0", "--no-renames"}, pinnedDiffFlags...)
-	out, err := r.Git(ctx, append(args, base, head, "--")...)
+	out, err := r.diffOutput(ctx, append(args, base, head, "--")...)
 	if err != nil {
 		return nil, fmt.Errorf("diff %s..%s: %w", short(base), short(head), err)
 	}
