@@ -173,6 +173,28 @@ func TestAnalyzeShallowClone(t *testing.T) {
 	if res.code != exitBadInput || !strings.Contains(res.stderr, "--base main~1: not in this shallow clone's history") || strings.Contains(res.stderr, "pass --base") {
 		t.Errorf("--base beyond a shallow clone: code %d, stderr %q", res.code, res.stderr)
 	}
+	// The same with the full SHA a CI script passes (the pull request's
+	// base.sha): no raw git dump, exit 2 and the hint.
+	full := g.Git("rev-parse", "main")
+	res = runMVC(t, clone, nil, "analyze", "--base", full)
+	if res.code != exitBadInput || !strings.Contains(res.stderr, "--base "+full+": not in this shallow clone's history") {
+		t.Errorf("full --base beyond a shallow clone: code %d, stderr %q", res.code, res.stderr)
+	}
+}
+
+// A full SHA that names no commit is a bad ref (exit 2), like a short one,
+// whether it exists nowhere or names a blob.
+func TestAnalyzeUnknownFullSHA(t *testing.T) {
+	g, _ := branchRepo(t)
+	g.Write("app/x.go", codeLines(3))
+	g.Commit("feature work")
+	blob := g.Git("rev-parse", "HEAD:app/x.go")
+	for _, sha := range []string{strings.Repeat("c0ffee", 6) + "c0ff", blob} {
+		res := runMVC(t, g.Dir, nil, "analyze", "--base", sha)
+		if res.code != exitBadInput || res.stderr != "mvc analyze: --base "+sha+": no such commit\n" {
+			t.Errorf("--base %s: code %d, stderr %q", sha, res.code, res.stderr)
+		}
+	}
 }
 
 func TestAnalyzeConfigFile(t *testing.T) {

@@ -38,12 +38,10 @@ func (r *Repo) Change(ctx context.Context, base, head string) (analyzer.Change, 
 }
 
 // resolveTreeish resolves rev to a commit SHA, or failing that to a tree
-// SHA: a root commit is compared with the empty tree. A full SHA is taken
-// as it is, saving a process; git diff rejects one that does not exist.
+// SHA: a root commit is compared with the empty tree. A full SHA is
+// checked too: one beyond a shallow clone's history, or a blob's, must be
+// reported as a bad ref, not as whatever git diff makes of it.
 func (r *Repo) resolveTreeish(ctx context.Context, rev string) (string, error) {
-	if isFullSHA(rev) {
-		return rev, nil
-	}
 	if sha, err := r.ResolveCommit(ctx, rev); err == nil {
 		return sha, nil
 	}

@@ -248,7 +248,7 @@ func TestChangeWithAMissingFullSHA(t *testing.T) {
 	g.Write("a.go", "package a\n")
 	head := g.Commit("one")
 	_, err := openRepo(t, g).Change(context.Background(), strings.Repeat("1", 40), head)
-	if err == nil || !strings.Contains(err.Error(), "git diff") {
+	if err == nil || !strings.Contains(err.Error(), "no such commit") {
 		t.Errorf("Change from a SHA git does not have: err = %v", err)
 	}
 }
