@@ -129,14 +129,35 @@ func (r *Repo) diffFiles(ctx context.Context, base, head string, onRaw func(diff
 	if parseErr != nil {
 		_ = cmd.Process.Kill()
 	}
-	if err := cmd.Wait(); err != nil && parseErr == nil {
-		return nil, &Error{Args: args, Stderr: stderr.String(), Err: err}
-	}
-	if parseErr != nil {
+	waitErr := cmd.Wait()
+	switch {
+	case (waitErr != nil || parseErr != nil) && strings.TrimSpace(stderr.String()) != "":
+		// git stopped (output cut short) and said why: that comes first,
+		// not the parser's view of the truncated output.
+		return nil, diffError(args, stderr.String(), waitErr)
+	case parseErr != nil:
 		return nil, parseErr
+	case waitErr != nil:
+		return nil, &Error{Args: args, Stderr: stderr.String(), Err: waitErr}
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
+}
+
+// diffError is git diff's complaint in one line. An object it could not
+// read means a damaged clone, or a partial clone that cannot fetch: the
+// message says what to do rather than listing the command.
+func diffError(args []string, stderr string, err error) error {
+	msg := strings.TrimSpace(stderr)
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	if strings.Contains(msg, "unable to read") || strings.Contains(msg, "bad object") ||
+		strings.Contains(msg, "missing blob") || strings.Contains(msg, "not a valid object") {
+		return fmt.Errorf("git cannot read an object of the change (%s): the clone lacks it; "+
+			"fetch it again (git fetch, with network access for a partial clone) or check the clone with git fsck", msg)
+	}
+	return &Error{Args: args, Stderr: stderr, Err: err}
 }
 
 // pinnedDiffFlags set everything a user's git configuration could change

@@ -3,6 +3,8 @@ package gitrepo
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -292,5 +294,29 @@ func TestChangeIgnoresUserDiffConfig(t *testing.T) {
 	}
 	if len(files) == 0 || files[0].Path != "a.txt" || files[0].Additions != 4 || files[0].Deletions != 4 {
 		t.Errorf("patch of a.txt = %+v, want 4 additions and 4 deletions", files[0])
+	}
+}
+
+// A clone missing an object (damaged, or a partial clone offline) gets
+// git's own complaint and what to do, in one line, not a parser's view of
+// the output git cut short.
+func TestChangeWithAMissingBlob(t *testing.T) {
+	g := gittest.New(t)
+	g.Write("a.go", lines("a ", 3))
+	base := g.Commit("one")
+	g.Write("a.go", lines("a ", 5))
+	g.Write("b.go", lines("b ", 7))
+	head := g.Commit("two")
+	blob := g.Git("rev-parse", head+":b.go")
+	if err := os.Remove(filepath.Join(g.Dir, ".git", "objects", blob[:2], blob[2:])); err != nil {
+		t.Fatal(err)
+	}
+	_, err := openRepo(t, g).Change(context.Background(), base, head)
+	if err == nil {
+		t.Fatal("Change with a missing blob: no error")
+	}
+	msg := err.Error()
+	if !strings.Contains(msg, "unable to read "+blob) || !strings.Contains(msg, "git fsck") || strings.Contains(msg, "\n") {
+		t.Errorf("Change with a missing blob: err = %q", msg)
 	}
 }
