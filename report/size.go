@@ -33,7 +33,7 @@ func SizeSection(r size.Result) []Block {
 		blocks = append(blocks, Paragraph{Text: "**Largest contributors**"}, sizeTopTable(r))
 		blocks = append(blocks, Paragraph{Text: "**What to do**"}, sizeAdvice(r))
 	}
-	return append(blocks, Paragraph{Text: sizeFootnote})
+	return append(blocks, Paragraph{Text: sizeFootnote(r)})
 }
 
 // SizeNowWithinBudget is the short note that replaces a too-large comment
@@ -63,9 +63,27 @@ func SizeDoc(r size.Result) Doc {
 	return d
 }
 
-const sizeFootnote = "Weighted lines count added code in full and tests, docs and deletions at a discount; " +
-	"generated files, lockfiles, vendored code, binaries and pure renames do not count " +
-	"(the defaults; `.github/mvc.yml` can change them)."
+// sizeFootnote says how lines are weighed: the defaults, and the classes
+// that count only because the settings give them a weight.
+func sizeFootnote(r size.Result) string {
+	note := "Weighted lines count added code in full and tests, docs and deletions at a discount; " +
+		"generated files, lockfiles, vendored code, binaries and pure renames do not count " +
+		"(the defaults; `.github/mvc.yml` can change them)."
+	var extra []string
+	for _, c := range r.Counted() {
+		if !c.Class.Reviewable() {
+			extra = append(extra, string(c.Class))
+		}
+	}
+	switch len(extra) {
+	case 0:
+		return note
+	case 1:
+		return note + " Here " + extra[0] + " files count: the settings give them a weight."
+	}
+	return note + " Here " + strings.Join(extra[:len(extra)-1], ", ") + " and " + extra[len(extra)-1] +
+		" files count: the settings give them weights."
+}
 
 func sizeVerdictLine(r size.Result) string {
 	counts := fmt.Sprintf("%s (budget %s), %s (budget %s).",
@@ -98,15 +116,13 @@ func sizeLowerBoundNote(r size.Result) string {
 		sizeCount(r.Files-u.Files), sizeCount(r.Files), sizeCount(u.Additions), sizeCount(u.Deletions))
 }
 
-// sizeCountsTable shows the reviewable classes and their total.
+// sizeCountsTable shows the classes that count and their total: the
+// reviewable ones, and any other the settings give a weight.
 func sizeCountsTable(r size.Result) Table {
 	t := Table{Header: []string{"counted", "files", "added", "deleted", "weighted"},
 		Align: []Align{Left, Right, Right, Right, Right}}
 	var files, add, del int
-	for _, c := range r.Classes {
-		if !c.Class.Reviewable() {
-			continue
-		}
+	for _, c := range r.Counted() {
 		t.Rows = append(t.Rows, []string{string(c.Class), sizeCount(c.Files), sizeCount(c.Additions),
 			sizeCount(c.Deletions), sizeWeight(c.Weight)})
 		files, add, del = files+c.Files, add+c.Additions, del+c.Deletions

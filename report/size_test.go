@@ -53,6 +53,10 @@ func sizeCases() map[string]size.Result {
 		sizeFile("go.sum", 20, 4),
 	}}
 	p := size.DefaultPolicy()
+	// Weights for classes that weigh nothing by default: they count, and
+	// the counted rows add up to the total.
+	pWeighted := size.DefaultPolicy()
+	pWeighted.Weights.Binary, pWeighted.Weights.Rename, pWeighted.Weights.Lockfile = 5, 3, 1
 	pIgnore := size.DefaultPolicy()
 	pIgnore.Ignore = []string{"/gen/"}
 	return map[string]size.Result{
@@ -61,6 +65,7 @@ func sizeCases() map[string]size.Result {
 		"exempt":    size.Measure(exempt, p),
 		"truncated": size.Measure(truncated, p),
 		"ignored":   size.Measure(ignored, pIgnore),
+		"weighted":  size.Measure(large, pWeighted),
 	}
 }
 

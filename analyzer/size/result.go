@@ -76,11 +76,28 @@ type Entry struct {
 	Weight float64 `json:"weight"`
 }
 
-// Excluded returns the class totals of classes that are not reviewable.
+// Counts reports whether the class counts toward the weighted lines:
+// code, tests and docs always, another class when the policy gives it a
+// weight (weights.binary: 5) and it weighs something here.
+func (t ClassTotal) Counts() bool { return t.Class.Reviewable() || t.Weight != 0 }
+
+// Counted returns the class totals of the classes that count, so their
+// weights add up to the weighted lines.
+func (r Result) Counted() []ClassTotal {
+	var out []ClassTotal
+	for _, c := range r.Classes {
+		if c.Counts() {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Excluded returns the class totals of the classes that do not count.
 func (r Result) Excluded() []ClassTotal {
 	var out []ClassTotal
 	for _, c := range r.Classes {
-		if !c.Class.Reviewable() {
+		if !c.Counts() {
 			out = append(out, c)
 		}
 	}
