@@ -58,6 +58,10 @@ func TestClassifyWithGitattributes(t *testing.T) {
 			"vendor/ours/a.go", Code, "source"},
 		{"documentation attribute", map[string]string{"": "site/** linguist-documentation\n"},
 			"site/index.html", Docs, "linguist-documentation in .gitattributes"},
+		// An attribute someone wrote wins over a name rule, as
+		// linguist-generated does: a test file marked as docs is docs.
+		{"documentation attribute over a test name", map[string]string{"": "examples_test.go linguist-documentation\n"},
+			"pkg/examples_test.go", Docs, "linguist-documentation in .gitattributes"},
 		{"macro at root", map[string]string{"": "[attr]gen linguist-generated\n*.out gen\n"},
 			"a/b.out", Generated, "linguist-generated in .gitattributes"},
 		{"macro in nested file is ignored", map[string]string{"x": "[attr]gen linguist-generated\n*.out gen\n"},

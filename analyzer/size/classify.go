@@ -78,7 +78,8 @@ func (cl *Classifier) builtin(f analyzer.FileChange, parts []string) Classificat
 
 // isPureRename is a rename or copy that changed no line. A binary file's
 // numstat counts no lines even when its bytes changed, so a binary rename
-// is classified as binary rather than assumed pure.
+// is binary; sources report one whose bytes did not change (git's R100)
+// as not binary, and it is a pure rename.
 func isPureRename(f analyzer.FileChange) bool {
 	moved := f.Status == analyzer.Renamed || f.Status == analyzer.Copied
 	return moved && !f.Binary && f.Additions == 0 && f.Deletions == 0

@@ -145,6 +145,10 @@ func TestClassifyByContent(t *testing.T) {
 			Header: "<html>\n<head>\n<meta name=\"generator\" content=\"groff -Thtml, see www.gnu.org\">\n"}, Generated},
 		{"page of another generator", analyzer.FileChange{Path: "site/index.html", Additions: 1,
 			Header: "<html>\n<head>\n<meta name=\"generator\" content=\"Hugo 0.120.0\">\n"}, Code},
+		// generated comes before binary: git calls a bundle with a NUL
+		// byte binary, but it is still a tool's output.
+		{"minified bundle git calls binary", analyzer.FileChange{Path: "dist/app.js", Binary: true,
+			Header: "!function(e){var t={};function n(r){if(t[r])return t[r].exports;var o=t[r]={i:r,l:!1,exports:{}};return e[r].call(o.exports,o,o.exports,n),o.l=!0,o.exports}\x00}\n"}, Generated},
 		{"minified bundle", analyzer.FileChange{Path: "dist/app.js", Additions: 1,
 			Header: "/*! For license information please see app.js.LICENSE.txt */\n(()=>{\"use strict\";var e={" + strings.Repeat("a:1,", 100) + "}})();\n"}, Generated},
 		{"minified style sheet", analyzer.FileChange{Path: "assets/site.css", Additions: 1,

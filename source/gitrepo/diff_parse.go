@@ -16,7 +16,10 @@ import (
 // header: the head side, or the base side of a removed file.
 type diffFile struct {
 	analyzer.FileChange
-	headerBlob string // "" when there is nothing to read (binary, submodule)
+	headerBlob string // "" when there is none to read (a submodule)
+	// sameContent: a rename or copy whose blob did not change (R100),
+	// which numstat cannot say of a binary file.
+	sameContent bool
 }
 
 // tokenReader reads the NUL-terminated fields of `git diff -z` output.
@@ -91,6 +94,7 @@ func rawFile(record string, tr tokenReader) (diffFile, error) {
 	f := diffFile{FileChange: analyzer.FileChange{Path: paths[len(paths)-1], Status: status}}
 	if len(paths) == 2 {
 		f.OldPath = paths[0]
+		f.sameContent = meta[2] == meta[3]
 	}
 	mode, blob := meta[1], meta[3]
 	if status == analyzer.Removed {
@@ -149,7 +153,9 @@ func numstatRecord(tr tokenReader, tok string, i int, f *diffFile) error {
 	return setCounts(f, fields[0], fields[1])
 }
 
-// setCounts reads numstat counts; "-" for both means binary content.
+// setCounts reads numstat counts; "-" for both means binary content. The
+// header of a binary file is still read: a minified script with a NUL
+// byte is generated before it is binary.
 func setCounts(f *diffFile, add, del string) error {
 	if f.Submodule {
 		// numstat counts its "Subproject commit" lines, which are not
@@ -158,7 +164,9 @@ func setCounts(f *diffFile, add, del string) error {
 		return nil
 	}
 	if add == "-" && del == "-" {
-		f.Binary, f.headerBlob = true, ""
+		// A binary file moved unchanged is a pure rename, as GitHub
+		// lists it: no byte changed, so nothing is binary about the diff.
+		f.Binary = !f.sameContent
 		return nil
 	}
 	a, errA := strconv.Atoi(add)

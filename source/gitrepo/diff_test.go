@@ -320,3 +320,32 @@ func TestChangeWithAMissingBlob(t *testing.T) {
 		t.Errorf("Change with a missing blob: err = %q", msg)
 	}
 }
+
+// A binary file moved unchanged (R100) is a pure rename, as GitHub lists
+// it; moved and changed it is binary. A binary file's first lines are
+// still read: a minified script with a NUL byte is generated first.
+func TestChangeBinaryRenames(t *testing.T) {
+	g := gittest.New(t)
+	png := append([]byte{0x89, 'P', 'N', 'G', 0}, strings.Repeat("pixels\n", 40)...)
+	g.WriteBytes("img/a.png", png)
+	g.WriteBytes("img/b.png", png[:200])
+	base := g.Commit("base")
+	g.Move("img/a.png", "assets/a.png")
+	g.Move("img/b.png", "assets/b.png")
+	changed := append(append([]byte{}, png[:200]...), 'x')
+	g.WriteBytes("assets/b.png", changed)
+	g.WriteBytes("web/app.js", []byte("var a=1;\x00var b=2;\n"))
+	head := g.Commit("move")
+	c, err := openRepo(t, g).Change(context.Background(), base, head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []analyzer.FileChange{
+		{Path: "assets/a.png", OldPath: "img/a.png", Status: analyzer.Renamed, Header: fileHeader(png)},
+		{Path: "assets/b.png", OldPath: "img/b.png", Status: analyzer.Renamed, Binary: true, Header: fileHeader(changed)},
+		{Path: "web/app.js", Status: analyzer.Added, Binary: true, Header: "var a=1;\x00var b=2;\n"},
+	}
+	if diff := cmp.Diff(want, c.Files); diff != "" {
+		t.Errorf("files (-want +got):\n%s", diff)
+	}
+}
