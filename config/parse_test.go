@@ -165,6 +165,10 @@ func TestParseBadDocuments(t *testing.T) {
 		{"bad indentation", "budget:\n  lines: 1\n   files: 2\n", `.github/mvc.yml:3: not valid YAML: mapping values are not allowed in this context`},
 		{"unclosed flow", "budget: {lines: 1\n", `.github/mvc.yml:1: not valid YAML: did not find expected ',' or '}'`},
 		{"tab indentation", "budget:\n\tlines: 1\n", `.github/mvc.yml:2: not valid YAML: found character that cannot start any token`},
+		{"unquoted glob", "ignore:\n  - \"a\"\n  - *.json\n",
+			`.github/mvc.yml:3: not valid YAML: did not find expected alphabetic or numeric character; a value starting with * is a YAML alias: quote the pattern, - "*.json"`},
+		{"unquoted glob as an alias", "ignore:\n  - *json\n",
+			`.github/mvc.yml: not valid YAML: unknown anchor 'json' referenced; a value starting with * is a YAML alias: quote the pattern, - "*.json"`},
 		{"too large", strings.Repeat("#", maxFileSize+1), `.github/mvc.yml: is larger than 1048576 bytes, too large for a config file`},
 	}
 	for _, tt := range tests {
