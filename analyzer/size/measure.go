@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/mvcbot/mvc/analyzer"
@@ -29,6 +30,7 @@ func Measure(c analyzer.Change, p Policy) Result {
 		}
 	}
 	r.WeightedLines = roundHalfUp(weight)
+	r.roundWeights()
 	r.Size = p.Buckets.Size(r.WeightedLines)
 	r.applyTotals(c)
 	r.OverBudget = overBudget(r.WeightedLines, r.ReviewableFiles, p.Budget)
@@ -100,6 +102,28 @@ func roundHalfUp(v float64) int {
 		return math.MaxInt64
 	}
 	return int(r)
+}
+
+// roundWeights drops the float error of fractional weights from the
+// reported per-file and per-class weights (15 × 0.7 is 10.5, not
+// 10.499999999999998), once the weighted lines are summed from them.
+func (r *Result) roundWeights() {
+	for i := range r.Entries {
+		r.Entries[i].Weight = roundWeight(r.Entries[i].Weight)
+	}
+	for i := range r.Classes {
+		r.Classes[i].Weight = roundWeight(r.Classes[i].Weight)
+	}
+}
+
+// roundWeight rounds to 12 significant digits: finer than any weight a
+// config sets times any line count, coarser than float error.
+func roundWeight(w float64) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(w, 'g', 12, 64), 64)
+	if err != nil {
+		return w
+	}
+	return r
 }
 
 func classTotals(entries []Entry) []ClassTotal {

@@ -64,6 +64,26 @@ func TestMeasureCustomWeights(t *testing.T) {
 	}
 }
 
+// Fractional weights report what they add up to, not float error:
+// 15 × 0.7 is 10.5 in the JSON, not 10.499999999999998.
+func TestMeasureWeightsHaveNoFloatNoise(t *testing.T) {
+	p := DefaultPolicy()
+	p.Weights.Code = 0.7
+	var files []analyzer.FileChange
+	for i := range 15 {
+		files = append(files, file(fmt.Sprintf("f%02d.go", i), 1, 0))
+	}
+	r := Measure(analyzer.Change{Files: files}, p)
+	if len(r.Classes) != 1 || r.Classes[0].Weight != 10.5 || r.WeightedLines != 11 {
+		t.Errorf("classes %+v, weighted lines %d; want code 10.5, 11", r.Classes, r.WeightedLines)
+	}
+	p.Weights.Code = 0.1
+	r = Measure(analyzer.Change{Files: []analyzer.FileChange{file("a.go", 3, 0)}}, p)
+	if r.Entries[0].Weight != 0.3 {
+		t.Errorf("3 lines at 0.1: entry weight %v, want 0.3", r.Entries[0].Weight)
+	}
+}
+
 func TestMeasureVerdict(t *testing.T) {
 	many := func(n int, path string) []analyzer.FileChange {
 		var fs []analyzer.FileChange
