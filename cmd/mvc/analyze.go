@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -146,8 +148,15 @@ func parseOnce(fs *flag.FlagSet, args []string) error {
 }
 
 // analyzeOpen opens the repository; a directory that is not one is a
-// mistake in the flags, not a failure of git.
+// mistake in the flags, not a failure of git, and so are a file and a path
+// that does not exist, each said as it is.
 func analyzeOpen(ctx context.Context, dir string) (*gitrepo.Repo, error) {
+	switch info, err := os.Stat(dir); {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, usagef("--repo %s does not exist", dir)
+	case err == nil && !info.IsDir():
+		return nil, usagef("--repo %s is a file: name a directory inside the repository", dir)
+	}
 	repo, err := gitrepo.Open(ctx, dir)
 	var gitErr *gitrepo.Error
 	if errors.As(err, &gitErr) {

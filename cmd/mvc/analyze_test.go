@@ -240,6 +240,8 @@ func TestAnalyzeBadInput(t *testing.T) {
 		{"unknown head", g.Dir, []string{"--head", "nope"}, "--head nope: no such commit"},
 		{"stray argument", g.Dir, []string{"main"}, `unexpected argument "main"`},
 		{"not a repository", t.TempDir(), nil, "is not inside a git repository"},
+		{"repo is a file", g.Dir, []string{"--repo", "app/x.go"}, "--repo app/x.go is a file: name a directory inside the repository"},
+		{"repo does not exist", g.Dir, []string{"--repo", "nowhere"}, "--repo nowhere does not exist"},
 		{"empty repository", empty.Dir, nil, "--head HEAD: no such commit"},
 		{"missing config", g.Dir, []string{"--config", "nope.yml"}, "nope.yml"},
 	}
