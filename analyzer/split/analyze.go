@@ -120,8 +120,8 @@ func (w *work) keepTidyingWithEdits() {
 
 // hardLinks joins atoms that no reviewer would want apart: the pieces of
 // one declaration, a lockfile with its manifest, a generated file with its
-// source, a moved file's two halves, one edit repeated across files, and
-// the vendored files.
+// source, a moved file's two halves, one edit repeated across files, a
+// directory and the file that replaces it, and the vendored files.
 func (w *work) hardLinks() *unionFind {
 	u := newUnionFind(len(w.atoms))
 	u.fence = make([]bool, len(w.atoms))
@@ -136,6 +136,7 @@ func (w *work) hardLinks() *unionFind {
 	w.joinDeclarations(u)
 	w.joinWholeFiles(u)
 	w.joinCompanions(u)
+	w.joinPathConflicts(u)
 	w.joinVendored(u)
 	return u
 }
@@ -194,6 +195,25 @@ func (w *work) joinWholeFiles(u *unionFind) {
 		}
 		for _, id := range f.atoms[1:] {
 			u.union(f.atoms[0], id)
+		}
+	}
+}
+
+// joinPathConflicts joins a file with the files under a directory of the
+// same path: a directory replaced by a file or a symlink (or the reverse)
+// cannot be taken apart, since no tree holds both a file a and a file a/x,
+// so a part that removes one side and a later part that adds the other do
+// not build as a stack.
+func (w *work) joinPathConflicts(u *unionFind) {
+	at := make(map[string]int, len(w.files))
+	for i, f := range w.files {
+		at[f.Path] = i
+	}
+	for _, f := range w.files {
+		for d := path.Dir(f.Path); d != "." && d != "/"; d = path.Dir(d) {
+			if j, ok := at[d]; ok {
+				u.union(w.files[j].atoms[0], f.atoms[0])
+			}
 		}
 	}
 }
