@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -19,6 +20,9 @@ func verifySplit(ctx context.Context, e *env, repo *gitrepo.Repo, in split.Input
 	start := e.now()
 	opt := golang.Options{Now: e.now}
 	if err := addTypeLinks(ctx, repo, &in, opt); err != nil {
+		if unavailable(err) != nil {
+			return split.Plan{}, unavailable(err)
+		}
 		// The stack can still be checked; only the links are lost.
 		fmt.Fprintf(e.stderr, "mvc split: --verify: no type-resolved links: %v\n", err)
 	}
@@ -31,10 +35,27 @@ func verifySplit(ctx context.Context, e *env, repo *gitrepo.Repo, in split.Input
 	}
 	fixed, rep, err := golang.Repair(ctx, repo, in, plan, opt)
 	if err != nil {
+		if unavailable(err) != nil {
+			return plan, unavailable(err)
+		}
 		return plan, fmt.Errorf("verify the stack: %w", err)
 	}
 	writeVerifySummary(e.stderr, rep, len(in.TypeLinks), e.now().Sub(start))
 	return fixed, nil
+}
+
+// unavailable is the one line --verify ends with, exit 3, when the
+// environment rather than the change keeps it from type-checking: nothing
+// is claimed about any part. Nil for any other error.
+func unavailable(err error) error {
+	var ue *golang.UnavailableError
+	switch {
+	case errors.Is(err, golang.ErrNoGo):
+		return errors.New("--verify needs the go command on PATH: install Go, or add its bin directory to PATH")
+	case errors.As(err, &ue):
+		return fmt.Errorf("--verify: %s", ue.Reason)
+	}
+	return nil
 }
 
 func writeVerifySummary(w io.Writer, rep golang.Report, links int, took time.Duration) {

@@ -49,7 +49,7 @@ func (w *worktree) typeCheck(ctx context.Context, env []string, dirs []string) (
 			return nil, false, ctx.Err()
 		}
 		if err != nil {
-			problems = append(problems, Problem{Msg: fmt.Sprintf("load packages of module %s: %v", orRoot(root), err)})
+			problems = append(problems, Problem{Msg: fmt.Sprintf("load the packages of the module %s: %v", orRoot(root), loadError(err))})
 			continue
 		}
 		problems = append(problems, w.problemsOf(pkgs)...)
@@ -180,9 +180,17 @@ func sortedKeys(m map[string][]string) []string {
 	return keys
 }
 
+// orRoot names a module by its directory: "at the root" or "in dir".
 func orRoot(dir string) string {
 	if dir == "" {
 		return "at the root"
 	}
-	return dir
+	return "in " + dir
+}
+
+// loadError is go/packages' error for a go command that failed as a
+// whole, without its "err: " prefix and an empty "stderr: " tail.
+func loadError(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "err: ")
+	return strings.TrimSuffix(strings.TrimSpace(msg), ": stderr:")
 }

@@ -36,6 +36,9 @@ func run(ctx context.Context, repo *gitrepo.Repo, in split.Input, plan split.Pla
 	if len(dirs) == 0 || len(plan.Parts) == 0 {
 		return plan, rep, nil
 	}
+	if err := needGo(); err != nil {
+		return plan, rep, err
+	}
 	wt, err := addWorktree(ctx, repo, in.Change.Base)
 	if err != nil {
 		return plan, rep, err

@@ -59,6 +59,9 @@ func TypeLinks(ctx context.Context, repo *gitrepo.Repo, in split.Input, opt Opti
 	if len(dirs) == 0 {
 		return nil, nil
 	}
+	if err := needGo(); err != nil {
+		return nil, err
+	}
 	var links []TypeLink
 	for _, side := range []struct {
 		rev string
@@ -121,7 +124,7 @@ func sideLinks(ctx context.Context, repo *gitrepo.Repo, rev string, changed line
 		cfg := &packages.Config{Context: ctx, Mode: linkMode, Dir: filepath.Join(wt.dir, root), Env: goEnv(opt.Env), Tests: true}
 		pkgs, err := packages.Load(cfg, modules[root]...)
 		if err != nil {
-			return nil, fmt.Errorf("load the Go packages of %s at %s: %w", orRoot(root), rev, err)
+			return nil, fmt.Errorf("load the Go packages of the module %s at %s: %s", orRoot(root), rev, loadError(err))
 		}
 		r := &resolver{dir: wt.dir, changed: changed, seen: map[TypeLink]bool{}}
 		for _, p := range pkgs {
