@@ -226,12 +226,45 @@ func (w *work) topNames(g *group, n int, tests bool) []string {
 		if lines[names[i]] != lines[names[j]] {
 			return lines[names[i]] > lines[names[j]]
 		}
-		return names[i] < names[j]
+		return naturalLess(names[i], names[j])
 	})
 	if len(names) > n+1 { // keep "and 1 more" from replacing a single name
 		return append(names[:n:n], fmt.Sprintf("%d more", len(names)-n))
 	}
 	return names
+}
+
+// naturalLess orders names as a reader counts: N1_2 before N1_10, by the
+// value of each run of digits, then by text.
+func naturalLess(a, b string) bool {
+	for a != "" && b != "" {
+		da, db := digitRun(a), digitRun(b)
+		if da > 0 && db > 0 {
+			x, y := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if len(x) != len(y) {
+				return len(x) < len(y)
+			}
+			if x != y {
+				return x < y
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return a[0] < b[0]
+		}
+		a, b = a[1:], b[1:]
+	}
+	return len(a) < len(b)
+}
+
+// digitRun is the length of the ASCII digits s starts with.
+func digitRun(s string) int {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
 }
 
 // filesByChange lists g's files with changed lines before those without

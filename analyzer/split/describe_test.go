@@ -349,3 +349,19 @@ func TestRepeatedBumpIsTitledByItsEdit(t *testing.T) {
 		t.Errorf("parts %+v, want one titled by the bump", plan.Parts)
 	}
 }
+
+func TestNaturalLess(t *testing.T) {
+	names := []string{"N1_10", "N1_2", "N1_1", "Step10", "Step9", "a", "A", "x02", "x1"}
+	slices.SortFunc(names, func(a, b string) int {
+		switch {
+		case naturalLess(a, b):
+			return -1
+		case naturalLess(b, a):
+			return 1
+		}
+		return 0
+	})
+	if want := []string{"A", "N1_1", "N1_2", "N1_10", "Step9", "Step10", "a", "x1", "x02"}; !slices.Equal(names, want) {
+		t.Errorf("sorted %v, want %v", names, want)
+	}
+}

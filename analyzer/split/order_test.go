@@ -251,7 +251,7 @@ func TestACycleIsSaid(t *testing.T) {
 		t.Fatalf("one part holds both: %v", at)
 	}
 	first := plan.Parts[min(slices.Min(at["tls/alpha.go"]), slices.Min(at["tls/beta.go"]))-1]
-	if !strings.Contains(first.Rationale, "which uses it in turn: they build only together") {
+	if !strings.Contains(first.Rationale, "later in the stack, which needs it in turn through a cycle of uses, so they build only together") {
 		t.Errorf("part %d %q: rationale %q does not say it needs a later part", first.Index, first.Title, first.Rationale)
 	}
 }
