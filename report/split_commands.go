@@ -58,6 +58,10 @@ func gitSteps(p split.Plan) string {
 	return b.String()
 }
 
+// literalGit runs git with every path taken as a name, not a pattern:
+// git rm -- 'x[1].txt' would otherwise also remove an unchanged x1.txt.
+const literalGit = "git --literal-pathspecs"
+
 // stageCommands writes the commands that stage one part's files.
 func stageCommands(b *strings.Builder, head string, part split.Part, shared map[string]bool, present map[string]int) {
 	var whole, removed []string
@@ -66,7 +70,7 @@ func stageCommands(b *strings.Builder, head string, part split.Part, shared map[
 		case f.Status == analyzer.Removed && !shared[f.Path]:
 			removed = append(removed, shellQuote(f.Path))
 		case shared[f.Path]:
-			fmt.Fprintf(b, "git checkout -p %s -- %s   # take %s\n", sizeShortSHA(head), shellQuote(f.Path), hunkRanges(f))
+			fmt.Fprintf(b, "%s checkout -p %s -- %s   # take %s\n", literalGit, sizeShortSHA(head), shellQuote(f.Path), hunkRanges(f))
 		default:
 			whole = append(whole, f.Path)
 		}
@@ -76,10 +80,10 @@ func stageCommands(b *strings.Builder, head string, part split.Part, shared map[
 		for i, p := range paths {
 			paths[i] = shellQuote(p)
 		}
-		fmt.Fprintf(b, "git checkout %s -- %s\n", sizeShortSHA(head), strings.Join(paths, " "))
+		fmt.Fprintf(b, "%s checkout %s -- %s\n", literalGit, sizeShortSHA(head), strings.Join(paths, " "))
 	}
 	if len(removed) > 0 {
-		fmt.Fprintf(b, "git rm -q -- %s\n", strings.Join(removed, " "))
+		fmt.Fprintf(b, "%s rm -q -- %s\n", literalGit, strings.Join(removed, " "))
 	}
 }
 

@@ -248,3 +248,27 @@ func TestSplitAndAnalyzeNameTheMissingRef(t *testing.T) {
 		}
 	}
 }
+
+// A file name is a name, not a pattern: the steps by hand remove x[1].txt
+// and leave the unchanged x1.txt that the glob [1] would also match.
+func TestSplitStepsByHandTakeNamesLiterally(t *testing.T) {
+	g := gittest.New(t)
+	g.Write("x1.txt", "one\n")
+	g.Write("x[1].txt", "glob\n")
+	g.Write("a1.txt", "a\n")
+	g.Write("a[1].txt", "a\n")
+	base := g.Commit("base")
+	g.Git("rm", "-q", "--", ":(literal)x[1].txt")
+	g.Write("a[1].txt", "a\nb\n")
+	g.Write("big.txt", strings.Repeat("line\n", 30))
+	g.Commit("head")
+	head := g.Git("rev-parse", "HEAD^{tree}")
+	md := runMVC(t, g.Dir, nil, "split", "--base", base, "--format", "markdown", "--max-lines", "20")
+	if md.code != 0 {
+		t.Fatalf("mvc split: exit %d\n%s", md.code, md.stderr)
+	}
+	runStepsByHand(t, g, md.stdout, head)
+	if got := g.Git("show", "HEAD:x1.txt"); got != "one" {
+		t.Errorf("x1.txt at the top of the stack: %q", got)
+	}
+}
