@@ -108,11 +108,11 @@ func (w *work) stack(groups []*group, l *linker) []Part {
 		if later := laterNeeds(g, needs, index); len(later) > 0 {
 			// A cycle: no order builds both, and the reviewer should know
 			// (caddy's ech.go used fields tls.go adds, and tls.go used ech.go).
-			needs := "needs"
+			verb := "needs"
 			if len(later) > 1 {
-				needs = "need"
+				verb = "need"
 			}
-			p.Rationale = strings.TrimSuffix(p.Rationale, ".") + fmt.Sprintf("; it also uses %s, later in the stack, which %s it in turn through a cycle of uses, so they build only together.", PartRefs(later), needs)
+			p.Rationale = strings.TrimSuffix(p.Rationale, ".") + fmt.Sprintf("; it also uses %s, later in the stack, which %s it in turn through a cycle of uses, so they build only together.", PartRefs(later), verb)
 		}
 		parts[i] = p
 	}
