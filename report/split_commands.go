@@ -47,12 +47,17 @@ func gitSteps(p split.Plan) string {
 	var b strings.Builder
 	shared := sharedFiles(p)
 	present := presentPerDir(p)
+	removals := planRemovals(p, shared)
 	start := p.Base
-	for _, part := range p.Parts {
+	for i, part := range p.Parts {
 		fmt.Fprintf(&b, "# %d. %s\n", part.Index, part.Title)
 		fmt.Fprintf(&b, "git switch -c %s%s\n", branchName(part), strings.TrimRight(" "+start, " "))
-		stageCommands(&b, p.Head, part, shared, present)
-		fmt.Fprintf(&b, "git commit -qm %s\n", shellQuote(part.Title))
+		commit := "git commit -qm"
+		if !stageCommands(&b, p.Head, part, removals[i], shared, present) {
+			// Its removals went to an earlier part (see there).
+			commit = "git commit -q --allow-empty -m"
+		}
+		fmt.Fprintf(&b, "%s %s\n", commit, shellQuote(part.Title))
 		start = ""
 	}
 	return b.String()
@@ -62,14 +67,28 @@ func gitSteps(p split.Plan) string {
 // git rm -- 'x[1].txt' would otherwise also remove an unchanged x1.txt.
 const literalGit = "git --literal-pathspecs"
 
-// stageCommands writes the commands that stage one part's files.
-func stageCommands(b *strings.Builder, head string, part split.Part, shared map[string]bool, present map[string]int) {
-	var whole, removed []string
+// stageCommands writes the commands that stage one part's files, the
+// removals first: a path that turns from a directory into a file (or back)
+// must be gone before the new one is checked out. It reports whether the
+// part stages anything.
+func stageCommands(b *strings.Builder, head string, part split.Part, rm removals, shared map[string]bool, present map[string]int) bool {
+	if len(rm.paths) > 0 {
+		if len(rm.note) > 0 {
+			fmt.Fprintf(b, "# %s\n", strings.Join(rm.note, "; "))
+		}
+		quoted := make([]string, len(rm.paths))
+		for i, p := range rm.paths {
+			quoted[i] = shellQuote(p)
+		}
+		fmt.Fprintf(b, "%s rm -q -- %s\n", literalGit, strings.Join(quoted, " "))
+	}
+	var whole []string
+	patched := false
 	for _, f := range part.Files {
 		switch {
 		case f.Status == analyzer.Removed && !shared[f.Path]:
-			removed = append(removed, shellQuote(f.Path))
 		case shared[f.Path]:
+			patched = true
 			fmt.Fprintf(b, "%s checkout -p %s -- %s   # take %s\n", literalGit, sizeShortSHA(head), shellQuote(f.Path), hunkRanges(f))
 		default:
 			whole = append(whole, f.Path)
@@ -82,9 +101,7 @@ func stageCommands(b *strings.Builder, head string, part split.Part, shared map[
 		}
 		fmt.Fprintf(b, "%s checkout %s -- %s\n", literalGit, sizeShortSHA(head), strings.Join(paths, " "))
 	}
-	if len(removed) > 0 {
-		fmt.Fprintf(b, "%s rm -q -- %s\n", literalGit, strings.Join(removed, " "))
-	}
+	return len(rm.paths) > 0 || patched || len(whole) > 0
 }
 
 // presentPerDir counts, per directory, the changed files the head has

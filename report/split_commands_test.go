@@ -28,10 +28,11 @@ func TestCollapseDirs(t *testing.T) {
 		},
 	}}}
 	var b strings.Builder
-	stageCommands(&b, "2222222", plan.Parts[0], sharedFiles(plan), presentPerDir(plan))
-	want := "git --literal-pathspecs checkout -p 2222222 -- app/main.go   # take the hunks at \n" +
-		"git --literal-pathspecs checkout 2222222 -- vendor lib/one.go lib/two.go docs\n" +
-		"git --literal-pathspecs rm -q -- lib/gone.go\n"
+	shared := sharedFiles(plan)
+	stageCommands(&b, "2222222", plan.Parts[0], planRemovals(plan, shared)[0], shared, presentPerDir(plan))
+	want := "git --literal-pathspecs rm -q -- lib/gone.go\n" +
+		"git --literal-pathspecs checkout -p 2222222 -- app/main.go   # take the hunks at \n" +
+		"git --literal-pathspecs checkout 2222222 -- vendor lib/one.go lib/two.go docs\n"
 	if got := b.String(); got != want {
 		t.Errorf("stage commands:\n%s\nwant:\n%s", got, want)
 	}

@@ -3,7 +3,9 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -271,4 +273,29 @@ func TestSplitStepsByHandTakeNamesLiterally(t *testing.T) {
 	if got := g.Git("show", "HEAD:x1.txt"); got != "one" {
 		t.Errorf("x1.txt at the top of the stack: %q", got)
 	}
+}
+
+// A path that switches between a directory and a file or symlink: the
+// steps by hand, as mvc split plans them, still reach the head under sh -e.
+func TestSplitStepsByHandFileDirectorySwitch(t *testing.T) {
+	g := gittest.New(t)
+	g.Write("real/x", "r\n")
+	g.Write("alias/x", "a\n")
+	g.Write("alias/y", "b\n")
+	g.Write("thing", "one\ntwo\n")
+	base := g.Commit("base")
+	g.Git("rm", "-rq", "alias", "thing")
+	if err := os.Symlink("real", filepath.Join(g.Dir, "alias")); err != nil {
+		t.Fatal(err)
+	}
+	g.Write("thing/a.txt", strings.Repeat("a\n", 30))
+	g.Write("big.txt", strings.Repeat("line\n", 30))
+	g.Git("add", "-A")
+	g.Commit("head")
+	head := g.Git("rev-parse", "HEAD^{tree}")
+	md := runMVC(t, g.Dir, nil, "split", "--base", base, "--format", "markdown", "--max-lines", "20")
+	if md.code != 0 {
+		t.Fatalf("mvc split: exit %d\n%s", md.code, md.stderr)
+	}
+	runStepsByHand(t, g, md.stdout, head)
 }
