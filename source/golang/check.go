@@ -32,8 +32,9 @@ func (p Problem) String() string {
 }
 
 // checkMode type-checks the packages' own files from source; their
-// dependencies come from export data, which the go command builds.
-const checkMode = packages.NeedName | packages.NeedTypes | packages.NeedSyntax
+// dependencies come from export data, which the go command builds. The
+// import graph is kept to tell why a dependency could not be loaded.
+const checkMode = packages.NeedName | packages.NeedTypes | packages.NeedSyntax | packages.NeedImports
 
 // typeCheck type-checks the packages in dirs (repository-relative), with
 // their tests, each in its own module (the nearest go.mod above it), as
@@ -49,10 +50,17 @@ func (w *worktree) typeCheck(ctx context.Context, env []string, dirs []string) (
 			return nil, false, ctx.Err()
 		}
 		if err != nil {
+			if reason, ok := fetchFailure("", loadError(err)); ok {
+				return nil, false, &UnavailableError{Reason: reason}
+			}
 			problems = append(problems, Problem{Msg: fmt.Sprintf("load the packages of the module %s: %v", orRoot(root), loadError(err))})
 			continue
 		}
-		problems = append(problems, w.problemsOf(pkgs)...)
+		found, unfetched := w.problemsOf(pkgs)
+		if unfetched != "" {
+			return nil, false, &UnavailableError{Reason: unfetched}
+		}
+		problems = append(problems, found...)
 	}
 	return dedupe(problems), len(modules) > 0, nil
 }
@@ -120,22 +128,47 @@ func (w *worktree) moduleRoot(dir string) (string, bool) {
 
 // problemsOf collects the loaded packages' errors with repository-relative
 // positions. When the type checker explains a package's failure, the go
-// command's summary of the same failure is left out.
-func (w *worktree) problemsOf(pkgs []*packages.Package) []Problem {
-	var out []Problem
+// command's summary of the same failure is left out. A dependency that
+// could not be loaded at all makes go/types say only `could not import X
+// (invalid package name: "")`: the dependency's own error replaces that.
+// unfetched is set when a module could not be fetched: the environment,
+// not the code, is at fault.
+func (w *worktree) problemsOf(pkgs []*packages.Package) (out []Problem, unfetched string) {
+	why := map[string]string{} // import path: the go command's error for it
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			if e.Kind != packages.ListError {
+				continue
+			}
+			if reason, ok := fetchFailure(p.PkgPath, e.Msg); ok && unfetched == "" {
+				unfetched = reason
+			}
+			if why[p.PkgPath] == "" {
+				why[p.PkgPath] = e.Msg
+			}
+		}
+	})
 	for _, p := range pkgs {
 		typed := false
 		for _, e := range p.Errors {
 			typed = typed || e.Kind != packages.ListError
 		}
 		for _, e := range p.Errors {
-			if !typed || e.Kind != packages.ListError {
-				out = append(out, w.problem(e))
+			if typed && e.Kind == packages.ListError {
+				continue
 			}
+			if m := unloadedImport.FindStringSubmatch(e.Msg); m != nil && why[m[1]] != "" {
+				e.Msg = fmt.Sprintf("could not import %s: %s", m[1], why[m[1]])
+			}
+			out = append(out, w.problem(e))
 		}
 	}
-	return out
+	return out, unfetched
 }
+
+// unloadedImport is go/types' message for an import the go command could
+// not load.
+var unloadedImport = regexp.MustCompile(`^could not import (\S+) \(invalid package name: ""\)$`)
 
 func (w *worktree) problem(e packages.Error) Problem {
 	file, line := splitPos(e.Pos)

@@ -52,10 +52,17 @@ func run(ctx context.Context, repo *gitrepo.Repo, in split.Input, plan split.Pla
 		return plan, rep, err
 	}
 	rep.HeadBuilds = head
-	if plan, rep.Parts, err = s.prefixes(ctx, plan, head, headProblems, repair, &rep.Repairs); err != nil {
+	// On an error the plan stays as proposed and no part is judged.
+	fixed, results, err := s.prefixes(ctx, plan, head, headProblems, repair, &rep.Repairs)
+	if err == nil {
+		err = s.alone(ctx, fixed, results)
+	}
+	if err != nil {
+		rep.Repairs = nil
 		return plan, rep, err
 	}
-	return plan, rep, s.alone(ctx, plan, rep.Parts)
+	rep.Parts = results
+	return fixed, rep, nil
 }
 
 // maxMoves bounds the rounds that bring hunks forward: each costs a type

@@ -2,7 +2,10 @@ package golang
 
 import (
 	"errors"
+	"fmt"
 	"os/exec"
+	"regexp"
+	"strings"
 )
 
 // ErrNoGo says the go command is not on PATH: verification needs it to
@@ -29,4 +32,40 @@ func needGo() error {
 		return &UnavailableError{Reason: ErrNoGo.Error(), Err: ErrNoGo}
 	}
 	return nil
+}
+
+// moduleAtVersion is the "module@version: " the go command puts before a
+// failure to fetch a module.
+var moduleAtVersion = regexp.MustCompile(`^(\S+@v\S+): `)
+
+// offlineMarks are the go command's words for a download that could not
+// reach the network.
+var offlineMarks = []string{"dial tcp", "no such host", "connection refused", "i/o timeout", "network is unreachable", "TLS handshake timeout", "proxyconnect"}
+
+// fetchFailure tells, in one line, that the module behind pkg (an import
+// path, or "" when unknown) is not in the module cache and could not be
+// downloaded, when msg, the go command's error, says so. Any other error
+// is the code's, and ok is false.
+func fetchFailure(pkg, msg string) (reason string, ok bool) {
+	what := "a module the change needs"
+	if m := moduleAtVersion.FindStringSubmatch(msg); m != nil {
+		what = "module " + m[1]
+	} else if pkg != "" {
+		what = "the module providing " + pkg
+	}
+	if strings.Contains(msg, "cannot find module providing package") {
+		// No required module provides it, so the go command looked for
+		// one: the state of the code lacks the package or the requirement.
+		return "", false
+	}
+	if strings.Contains(msg, "GOPROXY=off") {
+		return what + " is not in the module cache and the network is off (GOPROXY=off): run `go mod download` first", true
+	}
+	for _, mark := range offlineMarks {
+		if strings.Contains(msg, mark) {
+			cause := msg[strings.LastIndex(msg, ": ")+2:]
+			return fmt.Sprintf("%s is not in the module cache and could not be downloaded (%s): run `go mod download` with the network on first", what, cause), true
+		}
+	}
+	return "", false
 }
