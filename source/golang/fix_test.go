@@ -89,7 +89,7 @@ func TestDropPartRenumbersDependencies(t *testing.T) {
 		}
 		deps = append(deps, p.DependsOn)
 	}
-	if diff := cmp.Diff([][]int{nil, {1}, {1, 2}}, deps); diff != "" {
+	if diff := cmp.Diff([][]int{{}, {1}, {1, 2}}, deps); diff != "" {
 		t.Errorf("dependencies (-want +got):\n%s", diff)
 	}
 	if len(plan.Parts) != 4 || len(plan.Parts[3].DependsOn) != 2 || plan.Parts[3].DependsOn[1] != 3 {

@@ -89,7 +89,7 @@ func dropPart(plan split.Plan, gone, heir int) split.Plan {
 		p := &plan.Parts[i]
 		p.Index = i + 1
 		seen := map[int]bool{}
-		var deps []int
+		deps := []int{} // JSON's depends_on is always an array
 		for _, d := range p.DependsOn {
 			if d = renumber(d); d != p.Index && d < p.Index && !seen[d] {
 				seen[d] = true
@@ -135,7 +135,7 @@ func clonePlan(plan split.Plan) split.Plan {
 		for j := range p.Files {
 			p.Files[j].Hunks = append([]split.PartHunk(nil), p.Files[j].Hunks...)
 		}
-		p.DependsOn = append([]int(nil), p.DependsOn...)
+		p.DependsOn = append([]int{}, p.DependsOn...)
 		out.Parts[i] = p
 	}
 	return out
