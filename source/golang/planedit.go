@@ -2,7 +2,9 @@ package golang
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
+	"strconv"
 
 	"github.com/mvcbot/mvc/analyzer"
 	"github.com/mvcbot/mvc/analyzer/size"
@@ -57,6 +59,7 @@ func addHunk(p *split.Part, f split.PartFile, h split.PartHunk) {
 func mergeParts(in split.Input, plan split.Plan, into, from int) split.Plan {
 	out := clonePlan(plan)
 	dst := &out.Parts[into]
+	title, kind, rationale := mergedName(out.Parts[into], out.Parts[from])
 	for _, f := range out.Parts[from].Files {
 		if len(f.Hunks) == 0 {
 			dst.Files = append(dst.Files, f)
@@ -67,9 +70,45 @@ func mergeParts(in split.Input, plan split.Plan, into, from int) split.Plan {
 		}
 	}
 	sort.SliceStable(dst.Files, func(a, b int) bool { return dst.Files[a].Path < dst.Files[b].Path })
-	dst.Rationale += fmt.Sprintf(" Merged with %q, without which it does not build.", out.Parts[from].Title)
+	dst.Title, dst.Kind, dst.Rationale = title, kind, rationale
 	remeasure(in, dst)
 	return dropPart(out, from, into)
+}
+
+// mergedName names the part that a merges into b as the splitter names a
+// merged part: by the heavier one, counting the parts both already hold
+// (a part --fewest-parts merged is named "…, and 2 more parts"). The
+// rationale is the heavier one's, with why the other joined it.
+func mergedName(a, b split.Part) (title string, kind split.Kind, rationale string) {
+	aTitle, aMore := mergedCount(a.Title)
+	bTitle, bMore := mergedCount(b.Title)
+	heavy, lightTitle := a, bTitle
+	heavy.Title = aTitle
+	if b.WeightedLines > a.WeightedLines {
+		heavy, lightTitle = b, aTitle
+		heavy.Title = bTitle
+	}
+	// The heavier part first, then one empty stand-in per other part.
+	members := []split.Part{heavy}
+	for range aMore + bMore + 1 {
+		members = append(members, split.Part{Kind: heavy.Kind})
+	}
+	title, kind = split.MergedName(members)
+	rationale = fmt.Sprintf("%s Merged with %q, without which it does not build.", heavy.Rationale, lightTitle)
+	return title, kind, rationale
+}
+
+// mergedCountPattern is the tail MergedName gives a merged part's title.
+var mergedCountPattern = regexp.MustCompile(`^(.*), and (\d+) more parts?$`)
+
+// mergedCount splits a merged part's title into its heaviest member's
+// title and the count of the others.
+func mergedCount(title string) (string, int) {
+	if m := mergedCountPattern.FindStringSubmatch(title); m != nil {
+		n, _ := strconv.Atoi(m[2])
+		return m[1], n
+	}
+	return title, 0
 }
 
 // dropPart removes an emptied part, renumbers the stack, and points

@@ -33,3 +33,33 @@ func TestDependsOnStaysAnArrayAfterRepairs(t *testing.T) {
 		}
 	}
 }
+
+func TestMergedPartIsNamedByItsHeaviestMember(t *testing.T) {
+	lines := func(n int) split.PartHunk { return split.PartHunk{OldStart: 1, OldLines: 0, NewStart: 1, NewLines: n} }
+	plan := split.Plan{Parts: []split.Part{
+		{Index: 1, Title: "Change go.mod, go.sum and tls.go", Kind: split.KindDependencies, Rationale: "Small.", WeightedLines: 11,
+			Files: []split.PartFile{{Path: "tls.go", Hunks: []split.PartHunk{lines(11)}}}, DependsOn: []int{}},
+		{Index: 2, Title: "Add publishECHConfigs and 26 more in modules/caddytls", Kind: split.KindProvider, Rationale: "ECH.", WeightedLines: 400,
+			Files: []split.PartFile{{Path: "ech.go", Hunks: []split.PartHunk{lines(400)}}}, DependsOn: []int{1}},
+		{Index: 3, Title: "Change docs, and 2 more parts", Kind: split.KindProvider, Rationale: "Docs.", WeightedLines: 5,
+			Files: []split.PartFile{{Path: "doc.go", Hunks: []split.PartHunk{lines(5)}}}, DependsOn: []int{}},
+	}}
+	in := split.Input{Policy: size.DefaultPolicy()}
+	got := mergeParts(in, plan, 0, 1)
+	p := got.Parts[0]
+	if p.Title != "Add publishECHConfigs and 26 more in modules/caddytls, and 1 more part" || p.Kind != split.KindProvider {
+		t.Errorf("merged part: title %q, kind %s; want the ECH part's, and 1 more part", p.Title, p.Kind)
+	}
+	if !strings.HasPrefix(p.Rationale, "ECH.") || !strings.Contains(p.Rationale, `"Change go.mod, go.sum and tls.go"`) {
+		t.Errorf("rationale %q: want the heavier part's and the name of the part merged into it", p.Rationale)
+	}
+	if p.ChangedLines != 411 {
+		t.Errorf("merged part has %d changed lines, want 411", p.ChangedLines)
+	}
+	// Merging a part --fewest-parts already merged (3 parts) counts its
+	// members: 5 parts in all.
+	again := mergeParts(in, got, 0, 1)
+	if want := "Add publishECHConfigs and 26 more in modules/caddytls, and 4 more parts"; again.Parts[0].Title != want {
+		t.Errorf("merged twice: title %q, want %q", again.Parts[0].Title, want)
+	}
+}
