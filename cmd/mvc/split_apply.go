@@ -17,13 +17,14 @@ import (
 // it. A dirty working tree or an existing branch is the user's to resolve
 // (exit 2), unless --force.
 func applySplit(ctx context.Context, w io.Writer, repo *gitrepo.Repo, in split.Input, plan split.Plan, trunk string, force bool) error {
-	branches, err := repo.CreateStack(ctx, in, plan, gitrepo.StackOptions{Force: force})
+	res, err := createStack(ctx, repo, in, plan, force)
 	switch {
 	case errors.Is(err, gitrepo.ErrDirty) || errors.Is(err, gitrepo.ErrRootBase) || errors.As(err, new(*gitrepo.BranchExistsError)):
 		return &exitError{code: exitBadInput, err: fmt.Errorf("--apply: %w", err)}
 	case err != nil:
 		return fmt.Errorf("--apply: %w", err)
 	}
+	branches := res.branches
 	out := make([]report.StackBranch, len(branches))
 	for i, b := range branches {
 		out[i] = report.StackBranch{Name: b.Name, Commit: b.Commit, Title: plan.Parts[i].Title}

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/mvcbot/mvc/internal/gittest"
 	"github.com/mvcbot/mvc/source/gitrepo"
 )
 
@@ -101,5 +104,38 @@ func TestSplitFewestParts(t *testing.T) {
 	}
 	if n := strings.Count(fewest.stdout, `"index"`); n != 1 {
 		t.Errorf("--fewest-parts under a huge budget gave %d parts, want 1:\n%s", n, fewest.stdout)
+	}
+}
+
+// A directory replaced by a symlink: --apply either builds each part as
+// planned or fails with exit 3 and writes no branch; it never moves one
+// part's removals into another's commit.
+func TestSplitApplyDirectoryToSymlink(t *testing.T) {
+	g := gittest.New(t)
+	g.Write("real/x", "r\n")
+	g.Write("alias/x", "a\n")
+	g.Write("alias/y", "b\n")
+	base := g.Commit("base")
+	g.Git("rm", "-rq", "alias")
+	if err := os.Symlink("real", filepath.Join(g.Dir, "alias")); err != nil {
+		t.Fatal(err)
+	}
+	g.Git("add", "-A")
+	g.Commit("head")
+	res := runMVC(t, g.Dir, nil, "split", "--base", base, "--apply")
+	branches := strings.Fields(g.Git("for-each-ref", "--format=%(refname:short)", "refs/heads/mvc/split/"))
+	switch res.code {
+	case 0:
+		for _, br := range branches {
+			if g.Git("diff-tree", "--no-commit-id", "-r", "--name-only", br+"~1", br) == "" {
+				t.Errorf("%s is an empty commit: its changes went into another part", br)
+			}
+		}
+	case exitFailure:
+		if len(branches) > 0 || !strings.Contains(res.stderr, "cannot be built as planned") {
+			t.Errorf("exit 3 with branches %v, stderr %s", branches, res.stderr)
+		}
+	default:
+		t.Errorf("exit %d: %s", res.code, res.stderr)
 	}
 }
