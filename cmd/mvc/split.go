@@ -67,7 +67,7 @@ JSON output (--format json): {"base", "head", "budget", "parts": [{"index",
 "builds" is true or false with --verify (parts 1..n type-check), null
 without it or when the change touches no Go package.
 
-Exit codes: 0 proposed; 2 bad flags, refs or config, or --apply refused
+Exit codes: 0 proposed (an empty change: nothing to split or apply); 2 bad flags, refs or config, or --apply refused
 (uncommitted changes, existing branches); 3 a git or go failure.
 
 Examples:
@@ -149,7 +149,7 @@ func runSplit(ctx context.Context, e *env, args []string) error {
 	if f.format == "json" {
 		out = e.stderr // stdout holds the JSON document alone
 	}
-	return applySplit(ctx, out, repo, in, plan, trunkName(f.base, base), f.force)
+	return applySplit(ctx, e, out, repo, in, plan, trunkName(f.base, base), f.force)
 }
 
 // splitRange picks the base as `mvc analyze` does, reads the change with

@@ -15,10 +15,14 @@ import (
 
 // applySplit creates the stack as local branches and prints how to publish
 // it. A dirty working tree or an existing branch is the user's to resolve
-// (exit 2), unless --force.
-func applySplit(ctx context.Context, w io.Writer, repo *gitrepo.Repo, in split.Input, plan split.Plan, trunk string, force bool) error {
+// (exit 2), unless --force; an empty change has nothing to apply (exit 0).
+func applySplit(ctx context.Context, e *env, w io.Writer, repo *gitrepo.Repo, in split.Input, plan split.Plan, trunk string, force bool) error {
 	res, err := createStack(ctx, repo, in, plan, force)
 	switch {
+	case errors.Is(err, errNoParts):
+		// Nothing to do is not a failure: the proposal said so already.
+		fmt.Fprintf(e.stderr, "mvc split: --apply: %v\n", err)
+		return nil
 	case errors.Is(err, gitrepo.ErrDirty) || errors.Is(err, gitrepo.ErrRootBase) || errors.As(err, new(*gitrepo.BranchExistsError)):
 		return &exitError{code: exitBadInput, err: fmt.Errorf("--apply: %w", err)}
 	case err != nil:

@@ -139,3 +139,15 @@ func TestSplitApplyDirectoryToSymlink(t *testing.T) {
 		t.Errorf("exit %d: %s", res.code, res.stderr)
 	}
 }
+
+// An empty change has nothing to apply: exit 0, one line, no branch.
+func TestSplitApplyEmptyChange(t *testing.T) {
+	g, _ := twoTopicsRepo(t)
+	res := runMVC(t, g.Dir, nil, "split", "--base", "HEAD", "--apply")
+	if res.code != 0 || !strings.Contains(res.stderr, "--apply: the change is empty: there is nothing to split") {
+		t.Errorf("exit %d, stderr %q", res.code, res.stderr)
+	}
+	if refs := g.Git("for-each-ref", "refs/heads/mvc/"); refs != "" {
+		t.Errorf("branches written: %s", refs)
+	}
+}

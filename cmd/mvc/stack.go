@@ -13,6 +13,10 @@ import (
 	"github.com/mvcbot/mvc/source/gitrepo"
 )
 
+// errNoParts is createStack's answer to a plan with nothing in it: an
+// empty change, nothing to apply.
+var errNoParts = errors.New("the change is empty: there is nothing to split, and no branch was created")
+
 // stackResult is what createStack wrote: the branches, and the branches of
 // an earlier stack --force deleted because this one does not recreate them.
 type stackResult struct {
@@ -30,7 +34,7 @@ type stackResult struct {
 func createStack(ctx context.Context, r *gitrepo.Repo, in split.Input, plan split.Plan, force bool) (stackResult, error) {
 	var res stackResult
 	if len(plan.Parts) == 0 {
-		return res, errors.New("create stack: the plan has no parts")
+		return res, errNoParts
 	}
 	if err := checkStackTarget(ctx, r, plan, force); err != nil {
 		return res, err
