@@ -54,7 +54,9 @@ again. Prints what it found and how long it took on stderr.
 each one commit on the previous, the first on the base, without touching
 the working tree, the index or the current branch; the last has exactly
 the head's tree. It refuses when the working tree has uncommitted changes
-(the stack would leave them out) or a branch exists, unless --force. Then
+(the stack would leave them out) or a branch exists, unless --force,
+which also deletes the branches mvc/split/NN-... of an earlier stack that
+this one does not recreate (the current branch excepted). Then
 it prints how to push them and open stacked pull requests (gh, Graphite,
 git-branchless).
 

@@ -29,6 +29,12 @@ func applySplit(ctx context.Context, e *env, w io.Writer, repo *gitrepo.Repo, in
 		return fmt.Errorf("--apply: %w", err)
 	}
 	branches := res.branches
+	if len(res.deleted) > 0 {
+		fmt.Fprintf(e.stderr, "mvc split: --apply --force: deleted %s, left from an earlier stack that this one does not recreate\n", strings.Join(res.deleted, ", "))
+	}
+	if len(res.kept) > 0 {
+		fmt.Fprintf(e.stderr, "mvc split: --apply --force: kept %s, left from an earlier stack, because it is the current branch\n", strings.Join(res.kept, ", "))
+	}
 	out := make([]report.StackBranch, len(branches))
 	for i, b := range branches {
 		out[i] = report.StackBranch{Name: b.Name, Commit: b.Commit, Title: plan.Parts[i].Title}

@@ -151,3 +151,28 @@ func TestSplitApplyEmptyChange(t *testing.T) {
 		t.Errorf("branches written: %s", refs)
 	}
 }
+
+// --apply --force replaces the whole stack: the branches of an earlier,
+// longer stack that the new one does not recreate are deleted and named;
+// a branch of the user's under the prefix by another name stays.
+func TestSplitApplyForceDeletesTheStaleBranches(t *testing.T) {
+	g, base := twoTopicsRepo(t)
+	if res := runMVC(t, g.Dir, nil, "split", "--base", base, "--max-lines", "150", "--apply"); res.code != 0 {
+		t.Fatalf("first --apply: exit %d\n%s", res.code, res.stderr)
+	}
+	old := strings.Fields(g.Git("for-each-ref", "--format=%(refname:short)", "refs/heads/mvc/split/"))
+	g.Git("branch", "mvc/split/notes", "HEAD")
+	res := runMVC(t, g.Dir, nil, "split", "--base", base, "--max-lines", "100000", "--fewest-parts", "--apply", "--force")
+	if res.code != 0 {
+		t.Fatalf("--apply --force: exit %d\n%s", res.code, res.stderr)
+	}
+	now := strings.Fields(g.Git("for-each-ref", "--format=%(refname:short)", "refs/heads/mvc/split/"))
+	if len(now) != 2 || now[1] != "mvc/split/notes" || !strings.HasPrefix(now[0], "mvc/split/01-") {
+		t.Errorf("branches after --force: %v (before: %v); want the one new part and mvc/split/notes", now, old)
+	}
+	for _, b := range old {
+		if b != now[0] && !strings.Contains(res.stderr, b) {
+			t.Errorf("stderr does not name the deleted %s:\n%s", b, res.stderr)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/mvcbot/mvc/analyzer/split"
@@ -52,7 +53,10 @@ func createStack(ctx context.Context, r *gitrepo.Repo, in split.Input, plan spli
 			return res, err
 		}
 	}
-	return res, nil
+	if force {
+		res.deleted, res.kept, err = deleteStaleBranches(ctx, r, res.branches)
+	}
+	return res, err
 }
 
 // checkStackTarget refuses a dirty working tree and existing branches.
@@ -92,6 +96,40 @@ func setBranch(ctx context.Context, r *gitrepo.Repo, br gitrepo.StackBranch, for
 		return fmt.Errorf("create branch %s: %w", br.Name, err)
 	}
 	return nil
+}
+
+// stackBranch matches the branches --apply names, mvc/split/NN-<slug>: only
+// those are an earlier stack's, never a branch the user put under the
+// prefix by another name.
+var stackBranch = regexp.MustCompile(`^` + regexp.QuoteMeta(gitrepo.StackPrefix) + `[0-9]{2,}-[a-z0-9-]+$`)
+
+// deleteStaleBranches deletes the branches of an earlier stack that this
+// one does not recreate (a stack of 7 parts redone as 6 leaves its 07-),
+// so the stack tools see one stack. The current branch is kept.
+func deleteStaleBranches(ctx context.Context, r *gitrepo.Repo, branches []gitrepo.StackBranch) (deleted, kept []string, err error) {
+	out, err := r.GitString(ctx, "for-each-ref", "--format=%(refname:short) %(objectname)", "refs/heads/"+gitrepo.StackPrefix)
+	if err != nil {
+		return nil, nil, fmt.Errorf("list the branches under %s: %w", gitrepo.StackPrefix, err)
+	}
+	ours := map[string]bool{}
+	for _, br := range branches {
+		ours[br.Name] = true
+	}
+	current, _ := r.GitString(ctx, "symbolic-ref", "-q", "--short", "HEAD")
+	for _, line := range strings.Split(out, "\n") {
+		name, sha, ok := strings.Cut(line, " ")
+		switch {
+		case !ok || ours[name] || !stackBranch.MatchString(name):
+		case name == current:
+			kept = append(kept, name)
+		default:
+			if _, err := r.Git(ctx, "update-ref", "-m", "mvc split --apply --force", "-d", "refs/heads/"+name, sha); err != nil {
+				return deleted, kept, fmt.Errorf("delete branch %s of an earlier stack: %w", name, err)
+			}
+			deleted = append(deleted, name)
+		}
+	}
+	return deleted, kept, nil
 }
 
 // tempIndex is a private index file for building trees without touching
