@@ -51,7 +51,14 @@ func gitSteps(p split.Plan) string {
 	start := p.Base
 	for i, part := range p.Parts {
 		fmt.Fprintf(&b, "# %d. %s\n", part.Index, part.Title)
-		fmt.Fprintf(&b, "git switch -c %s%s\n", branchName(part), strings.TrimRight(" "+start, " "))
+		if i == 0 && isEmptyTree(p.Base) {
+			// The change starts at the repository's first commit: a branch
+			// cannot start at a tree, so the first starts with no commit
+			// (git switch --orphan empties the index and the tracked files).
+			fmt.Fprintf(&b, "git switch --orphan %s\n", branchName(part))
+		} else {
+			fmt.Fprintf(&b, "git switch -c %s%s\n", branchName(part), strings.TrimRight(" "+start, " "))
+		}
 		commit := "git commit -qm"
 		if !stageCommands(&b, p.Head, part, removals[i], shared, present) {
 			// Its removals went to an earlier part (see there).
@@ -61,6 +68,12 @@ func gitSteps(p split.Plan) string {
 		start = ""
 	}
 	return b.String()
+}
+
+// isEmptyTree reports whether a base is git's empty tree (SHA-1 or
+// SHA-256), which the change of a root commit is measured from.
+func isEmptyTree(sha string) bool {
+	return sha == "4b825dc642cb6eb9a060e54bf8d69288fbee4904" || sha == "6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321"
 }
 
 // literalGit runs git with every path taken as a name, not a pattern:

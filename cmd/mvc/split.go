@@ -51,7 +51,8 @@ moves into it, or else the next part merges into it, and it is checked
 again. Prints what it found and how long it took on stderr.
 
 --apply creates the stack as local branches mvc/split/01-<slug>, 02-...,
-each one commit on the previous, the first on the base, without touching
+each one commit on the previous, the first on the base (with no parent
+when the change starts at the repository's first commit), without touching
 the working tree, the index or the current branch; the last has exactly
 the head's tree. It refuses when the working tree has uncommitted changes
 (the stack would leave them out) or a branch exists, unless --force,

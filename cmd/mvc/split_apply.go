@@ -23,7 +23,7 @@ func applySplit(ctx context.Context, e *env, w io.Writer, repo *gitrepo.Repo, in
 		// Nothing to do is not a failure: the proposal said so already.
 		fmt.Fprintf(e.stderr, "mvc split: --apply: %v\n", err)
 		return nil
-	case errors.Is(err, gitrepo.ErrDirty) || errors.Is(err, gitrepo.ErrRootBase) || errors.As(err, new(*gitrepo.BranchExistsError)):
+	case errors.Is(err, gitrepo.ErrDirty) || errors.As(err, new(*gitrepo.BranchExistsError)):
 		return &exitError{code: exitBadInput, err: fmt.Errorf("--apply: %w", err)}
 	case err != nil:
 		return fmt.Errorf("--apply: %w", err)

@@ -220,7 +220,9 @@ func TestSplitOddFileNames(t *testing.T) {
 }
 
 // On a repository's first commit the change is measured from the empty
-// tree, and one part is said in the singular.
+// tree, and one part is said in the singular. --apply builds the stack
+// from no commit (the first branch has no parent), and the steps by hand
+// start from an orphan branch and reach the head under sh -e.
 func TestSplitRootCommit(t *testing.T) {
 	g := gittest.New(t)
 	g.Write("a.txt", "hi\n")
@@ -230,10 +232,32 @@ func TestSplitRootCommit(t *testing.T) {
 		!strings.Contains(res.stderr, "the empty tree") || !strings.HasSuffix(res.stderr, "; 1 part\n") {
 		t.Errorf("exit %d\n%s\n%s", res.code, res.stdout, res.stderr)
 	}
-	// A branch needs a commit to start from: --apply refuses, as input.
-	res = runMVC(t, g.Dir, nil, "split", "--apply")
-	if res.code != exitBadInput || !strings.Contains(res.stderr, "first commit") {
-		t.Errorf("--apply on a root commit: exit %d, stderr %q; want exit %d naming the first commit", res.code, res.stderr, exitBadInput)
+
+	g = gittest.New(t)
+	g.Write("billing/invoice.go", "package billing\n\n"+funcs("Discount", 12))
+	g.Write("search/index.go", "package search\n\n"+funcs("Query", 12))
+	g.Commit("root")
+	head := g.Git("rev-parse", "HEAD^{tree}")
+	md := runMVC(t, g.Dir, nil, "split", "--format", "markdown", "--max-lines", "80", "--apply")
+	if md.code != 0 {
+		t.Fatalf("--apply on a root commit: exit %d\n%s", md.code, md.stderr)
+	}
+	branches := strings.Fields(g.Git("for-each-ref", "--format=%(refname:short)", "refs/heads/mvc/split/"))
+	if len(branches) < 2 {
+		t.Fatalf("branches %v, want a stack", branches)
+	}
+	if parents := g.Git("log", "--format=%P", "-1", branches[0]); parents != "" {
+		t.Errorf("the first branch has parent %s, want none", parents)
+	}
+	if got := g.Git("rev-parse", branches[len(branches)-1]+"^{tree}"); got != head {
+		t.Errorf("the top branch has tree %s, want the head's %s", got, head)
+	}
+	for _, b := range branches {
+		g.Git("branch", "-D", b)
+	}
+	script := runStepsByHand(t, g, md.stdout, head)
+	if !strings.HasPrefix(strings.SplitN(script, "\n", 3)[1], "git switch --orphan ") {
+		t.Errorf("the steps do not start from an orphan branch:\n%s", script)
 	}
 }
 

@@ -38,7 +38,7 @@ func newStackBuilder(ctx context.Context, r *gitrepo.Repo, in split.Input, plan 
 		if kind, _ := r.GitString(ctx, "cat-file", "-t", in.Change.Base); kind != "tree" {
 			return nil, fmt.Errorf("create stack: base %s is not a commit", shortID(in.Change.Base))
 		}
-		return nil, fmt.Errorf("create stack: base %s: %w", shortID(in.Change.Base), gitrepo.ErrRootBase)
+		b.root = true // the empty tree a root commit's change is measured from
 	}
 	for _, p := range plan.Parts {
 		for _, f := range p.Files {
