@@ -16,7 +16,7 @@ import (
 // applySplit creates the stack as local branches and prints how to publish
 // it. A dirty working tree or an existing branch is the user's to resolve
 // (exit 2), unless --force; an empty change has nothing to apply (exit 0).
-func applySplit(ctx context.Context, e *env, w io.Writer, repo *gitrepo.Repo, in split.Input, plan split.Plan, trunk string, force bool) error {
+func applySplit(ctx context.Context, e *env, w io.Writer, repo *gitrepo.Repo, in split.Input, plan split.Plan, trunk string, force, markdown bool) error {
 	res, err := createStack(ctx, repo, in, plan, force)
 	switch {
 	case errors.Is(err, errNoParts):
@@ -39,7 +39,11 @@ func applySplit(ctx context.Context, e *env, w io.Writer, repo *gitrepo.Repo, in
 	for i, b := range branches {
 		out[i] = report.StackBranch{Name: b.Name, Commit: b.Commit, Title: plan.Parts[i].Title}
 	}
-	_, err = io.WriteString(w, "\n"+report.Text(report.StackDoc(out, trunk)))
+	render := report.Text
+	if markdown {
+		render = report.Markdown // the stack section goes on the Markdown document
+	}
+	_, err = io.WriteString(w, "\n"+render(report.StackDoc(out, trunk)))
 	return err
 }
 

@@ -176,3 +176,17 @@ func TestSplitApplyForceDeletesTheStaleBranches(t *testing.T) {
 		}
 	}
 }
+
+// With --format markdown the stack section is Markdown too: its commands
+// in a fenced code block, not indented plain text.
+func TestSplitApplyMarkdown(t *testing.T) {
+	g, base := twoTopicsRepo(t)
+	res := runMVC(t, g.Dir, nil, "split", "--base", base, "--max-lines", "150", "--apply", "--format", "markdown")
+	if res.code != 0 {
+		t.Fatalf("exit %d\n%s", res.code, res.stderr)
+	}
+	_, stack, ok := strings.Cut(res.stdout, "Stack created")
+	if !ok || !strings.Contains(stack, "```sh\ngit push -u origin ") || strings.Contains(stack, "\n  gh pr create") {
+		t.Errorf("the stack section is not Markdown:\n%s", stack)
+	}
+}
