@@ -152,7 +152,7 @@ func runSplit(ctx context.Context, e *env, args []string) error {
 	if f.format == "json" {
 		out = e.stderr // stdout holds the JSON document alone
 	}
-	return applySplit(ctx, e, out, repo, in, plan, trunkName(f.base, base), f.force, f.format == "markdown")
+	return applySplit(ctx, e, out, repo, in, plan, stackTrunk(ctx, e, repo, f.base, base), f.force, f.format == "markdown")
 }
 
 // splitRange picks the base as `mvc analyze` does, reads the change with

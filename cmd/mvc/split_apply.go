@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/mvcbot/mvc/analyzer/split"
@@ -45,6 +46,60 @@ func applySplit(ctx context.Context, e *env, w io.Writer, repo *gitrepo.Repo, in
 	}
 	_, err = io.WriteString(w, "\n"+render(report.StackDoc(out, trunk)))
 	return err
+}
+
+// stackTrunk is the branch the bottom pull request merges into. A pull
+// request's base must be a branch: a --base that is a tag, a commit or an
+// expression gives the trunk branch (main, master, …) that holds the base,
+// else any branch that does, else a placeholder the user is told to
+// replace. A remote branch (upstream/main) gives its name on the remote.
+func stackTrunk(ctx context.Context, e *env, repo *gitrepo.Repo, baseFlag string, b gitrepo.Base) string {
+	if baseFlag == "" {
+		return trunkName(baseFlag, b)
+	}
+	if repo.HasCommit(ctx, "refs/heads/"+baseFlag) {
+		return baseFlag
+	}
+	if _, branch, ok := strings.Cut(baseFlag, "/"); ok && repo.HasCommit(ctx, "refs/remotes/"+baseFlag) {
+		return branch
+	}
+	if branch := branchHolding(ctx, repo, b.SHA); branch != "" {
+		return branch
+	}
+	fmt.Fprintf(e.stderr, "mvc split: --apply: --base %s is not a branch and no branch holds it; a pull request's base must be a branch: replace %s in the commands below\n", baseFlag, trunkPlaceholder)
+	return trunkPlaceholder
+}
+
+// trunkPlaceholder stands for the trunk in the printed commands when no
+// branch holds the base.
+const trunkPlaceholder = "TRUNK"
+
+// branchHolding names a branch whose history holds the commit: a usual
+// trunk name first, then the first local or remote branch git lists.
+func branchHolding(ctx context.Context, repo *gitrepo.Repo, sha string) string {
+	out, err := repo.GitString(ctx, "for-each-ref", "--contains", sha, "--format=%(refname)", "refs/heads", "refs/remotes")
+	if err != nil || out == "" {
+		return ""
+	}
+	var names []string
+	for _, ref := range strings.Split(out, "\n") {
+		name, remote := strings.TrimPrefix(ref, "refs/heads/"), strings.HasPrefix(ref, "refs/remotes/")
+		if remote {
+			_, name, _ = strings.Cut(strings.TrimPrefix(ref, "refs/remotes/"), "/")
+		}
+		if name != "HEAD" && !strings.HasPrefix(name, gitrepo.StackPrefix) {
+			names = append(names, name)
+		}
+	}
+	for _, trunk := range []string{"main", "master", "trunk", "develop"} {
+		if slices.Contains(names, trunk) {
+			return trunk
+		}
+	}
+	if len(names) > 0 {
+		return names[0]
+	}
+	return ""
 }
 
 // commitID matches a commit named by its SHA rather than a branch.

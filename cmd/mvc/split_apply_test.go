@@ -190,3 +190,29 @@ func TestSplitApplyMarkdown(t *testing.T) {
 		t.Errorf("the stack section is not Markdown:\n%s", stack)
 	}
 }
+
+// A pull request's base must be a branch: a --base given as a tag gives
+// the branch that holds it, a remote branch its name on the remote, and a
+// commit no branch holds a placeholder the user is told to replace.
+func TestSplitApplyTrunkIsABranch(t *testing.T) {
+	g, base := twoTopicsRepo(t)
+	g.Tag("v1.2.0", base)
+	g.Git("update-ref", "refs/remotes/upstream/release", base)
+	for _, tc := range []struct{ base, want string }{
+		{"v1.2.0", "main"},
+		{"upstream/release", "release"},
+	} {
+		res := runMVC(t, g.Dir, nil, "split", "--base", tc.base, "--max-lines", "150", "--apply", "--force")
+		if res.code != 0 || !strings.Contains(res.stdout, "gh pr create --base "+tc.want+" ") || !strings.Contains(res.stdout, "--parent "+tc.want+"\n") {
+			t.Errorf("--base %s: exit %d, want the trunk %s:\n%s%s", tc.base, res.code, tc.want, res.stdout, res.stderr)
+		}
+	}
+	g.Git("switch", "-q", "--detach", "HEAD")
+	for _, ref := range strings.Fields(g.Git("for-each-ref", "--format=%(refname)", "refs/heads/", "refs/remotes/")) {
+		g.Git("update-ref", "-d", ref)
+	}
+	res := runMVC(t, g.Dir, nil, "split", "--base", "v1.2.0", "--max-lines", "150", "--apply")
+	if res.code != 0 || !strings.Contains(res.stdout, "gh pr create --base TRUNK ") || !strings.Contains(res.stderr, "must be a branch") {
+		t.Errorf("no branch holds the base: exit %d\n%s%s", res.code, res.stdout, res.stderr)
+	}
+}
