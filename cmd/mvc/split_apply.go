@@ -18,9 +18,9 @@ import (
 // it. A dirty working tree or an existing branch is the user's to resolve
 // (exit 2), unless --force; an empty change has nothing to apply (exit 0).
 func applySplit(ctx context.Context, e *env, w io.Writer, repo *gitrepo.Repo, in split.Input, plan split.Plan, trunk string, force, markdown bool) error {
-	res, err := createStack(ctx, repo, in, plan, force)
+	res, err := repo.CreateStack(ctx, in, plan, force)
 	switch {
-	case errors.Is(err, errNoParts):
+	case errors.Is(err, gitrepo.ErrNoParts):
 		// Nothing to do is not a failure: the proposal said so already.
 		fmt.Fprintf(e.stderr, "mvc split: --apply: %v\n", err)
 		return nil
@@ -29,12 +29,12 @@ func applySplit(ctx context.Context, e *env, w io.Writer, repo *gitrepo.Repo, in
 	case err != nil:
 		return fmt.Errorf("--apply: %w", err)
 	}
-	branches := res.branches
-	if len(res.deleted) > 0 {
-		fmt.Fprintf(e.stderr, "mvc split: --apply --force: deleted %s, left from an earlier stack that this one does not recreate\n", strings.Join(res.deleted, ", "))
+	branches := res.Branches
+	if len(res.Deleted) > 0 {
+		fmt.Fprintf(e.stderr, "mvc split: --apply --force: deleted %s, left from an earlier stack that this one does not recreate\n", strings.Join(res.Deleted, ", "))
 	}
-	if len(res.kept) > 0 {
-		fmt.Fprintf(e.stderr, "mvc split: --apply --force: kept %s, left from an earlier stack, because it is the current branch\n", strings.Join(res.kept, ", "))
+	if len(res.Kept) > 0 {
+		fmt.Fprintf(e.stderr, "mvc split: --apply --force: kept %s, left from an earlier stack, because it is the current branch\n", strings.Join(res.Kept, ", "))
 	}
 	out := make([]report.StackBranch, len(branches))
 	for i, b := range branches {

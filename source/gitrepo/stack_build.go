@@ -13,7 +13,8 @@ import (
 // symlinkMode is git's mode for a symbolic link.
 const symlinkMode = "120000"
 
-// treeEntry is a file in a git tree: its mode and blob.
+// treeEntry is a file in a git tree: its mode and blob; the zero entry is
+// no file.
 type treeEntry struct{ mode, sha string }
 
 // stackBuilder writes one commit per part on a temporary index that starts
@@ -23,16 +24,21 @@ type stackBuilder struct {
 	in         split.Input
 	plan       split.Plan
 	idx        *tempIndex
+	root       bool                 // the change starts at the empty tree: the first commit has no parent
 	base, head map[string]treeEntry // changed paths at the two sides
+	now        map[string]treeEntry // changed paths as the parts written so far leave them
 	pieces     map[string]int       // hunks (or whole-file pieces) per path over all parts
 	headTree   string
 }
 
-func (r *Repo) newStackBuilder(ctx context.Context, in split.Input, plan split.Plan) (*stackBuilder, error) {
-	if !r.HasCommit(ctx, in.Change.Base) {
-		return nil, fmt.Errorf("create stack: base %s: %w", short(in.Change.Base), ErrRootBase)
-	}
+func newStackBuilder(ctx context.Context, r *Repo, in split.Input, plan split.Plan) (*stackBuilder, error) {
 	b := &stackBuilder{r: r, in: in, plan: plan, pieces: map[string]int{}}
+	if !r.HasCommit(ctx, in.Change.Base) {
+		if kind, _ := r.GitString(ctx, "cat-file", "-t", in.Change.Base); kind != "tree" {
+			return nil, fmt.Errorf("create stack: base %s is not a commit", shortID(in.Change.Base))
+		}
+		b.root = true // the empty tree a root commit's change is measured from
+	}
 	for _, p := range plan.Parts {
 		for _, f := range p.Files {
 			b.pieces[f.Path] += max(len(f.Hunks), 1)
@@ -44,21 +50,25 @@ func (r *Repo) newStackBuilder(ctx context.Context, in split.Input, plan split.P
 		}
 	}
 	var err error
-	if b.base, err = r.changedEntries(ctx, in.Change.Base, in.Change.Files); err != nil {
+	if b.base, err = changedEntries(ctx, r, in.Change.Base, in.Change.Files); err != nil {
 		return nil, err
 	}
-	if b.head, err = r.changedEntries(ctx, in.Change.Head, in.Change.Files); err != nil {
+	if b.head, err = changedEntries(ctx, r, in.Change.Head, in.Change.Files); err != nil {
 		return nil, err
+	}
+	b.now = make(map[string]treeEntry, len(b.base))
+	for p, e := range b.base {
+		b.now[p] = e
 	}
 	if b.headTree, err = r.GitString(ctx, "rev-parse", in.Change.Head+"^{tree}"); err != nil {
-		return nil, fmt.Errorf("read the tree of head %s: %w", short(in.Change.Head), err)
+		return nil, fmt.Errorf("read the tree of head %s: %w", shortID(in.Change.Head), err)
 	}
 	if b.idx, err = newTempIndex(); err != nil {
 		return nil, err
 	}
-	if _, err := r.gitWith(ctx, b.idx.env, nil, "read-tree", in.Change.Base); err != nil {
+	if _, err := gitWith(ctx, r, b.idx.env, nil, "read-tree", in.Change.Base); err != nil {
 		b.close()
-		return nil, fmt.Errorf("read the tree of base %s: %w", short(in.Change.Base), err)
+		return nil, fmt.Errorf("read the tree of base %s: %w", shortID(in.Change.Base), err)
 	}
 	return b, nil
 }
@@ -70,10 +80,10 @@ func (b *stackBuilder) close() {
 }
 
 // changedEntries lists the mode and blob of the changed paths at rev.
-func (r *Repo) changedEntries(ctx context.Context, rev string, files []analyzer.FileChange) (map[string]treeEntry, error) {
+func changedEntries(ctx context.Context, r *Repo, rev string, files []analyzer.FileChange) (map[string]treeEntry, error) {
 	out, err := r.Git(ctx, "ls-tree", "-r", "-z", "--full-tree", rev)
 	if err != nil {
-		return nil, fmt.Errorf("list the tree of %s: %w", short(rev), err)
+		return nil, fmt.Errorf("list the tree of %s: %w", shortID(rev), err)
 	}
 	want := map[string]bool{}
 	for _, f := range files {
@@ -91,8 +101,8 @@ func (r *Repo) changedEntries(ctx context.Context, rev string, files []analyzer.
 	return entries, nil
 }
 
-// build writes the commits, each on the previous, and checks that the
-// last one has the head's tree.
+// build writes the commits, each on the previous, checks that each holds
+// exactly what the plan says, and that the last has the head's tree.
 func (b *stackBuilder) build(ctx context.Context) ([]StackBranch, error) {
 	parent := b.in.Change.Base
 	applied := map[string]int{}
@@ -102,7 +112,14 @@ func (b *stackBuilder) build(ctx context.Context) ([]StackBranch, error) {
 		if err != nil {
 			return nil, fmt.Errorf("build the tree of part %d: %w", p.Index, err)
 		}
-		commit, err := b.r.GitString(ctx, "commit-tree", tree, "-p", parent, "-m", commitMessage(p, len(b.plan.Parts)))
+		if err := b.check(ctx, p, tree); err != nil {
+			return nil, err
+		}
+		args := []string{"commit-tree", tree, "-m", commitMessage(p, len(b.plan.Parts))}
+		if n > 0 || !b.root {
+			args = append(args, "-p", parent)
+		}
+		commit, err := b.r.GitString(ctx, args...)
 		if err != nil {
 			return nil, fmt.Errorf("commit part %d: %w", p.Index, err)
 		}
@@ -110,7 +127,7 @@ func (b *stackBuilder) build(ctx context.Context) ([]StackBranch, error) {
 		parent = commit
 	}
 	if top := branches[len(branches)-1].Tree; top != b.headTree {
-		return nil, fmt.Errorf("create stack: the top of the stack has tree %s but head %s has %s; no branch was created", short(top), short(b.in.Change.Head), short(b.headTree))
+		return nil, fmt.Errorf("create stack: the top of the stack has tree %s but head %s has %s; no branch was created", shortID(top), shortID(b.in.Change.Head), shortID(b.headTree))
 	}
 	return branches, nil
 }
@@ -119,32 +136,37 @@ func (b *stackBuilder) build(ctx context.Context) ([]StackBranch, error) {
 // after the first n parts, and writes the tree. A file all of whose pieces
 // are applied takes the head's blob and mode as they are, so the top of the
 // stack is the head's tree byte for byte; a file cut across parts takes the
-// content split.Apply computes.
+// content split.Apply computes. Removals go first: a file that takes the
+// place of a directory (or the reverse) finds its path free.
 func (b *stackBuilder) partTree(ctx context.Context, n int, p split.Part, applied map[string]int) (string, error) {
 	var partial map[string][]byte
-	var info bytes.Buffer
+	var gone, put bytes.Buffer
 	for _, f := range p.Files {
 		applied[f.Path] += max(len(f.Hunks), 1)
-		if applied[f.Path] >= b.pieces[f.Path] {
-			b.writeIndexLine(&info, b.head[f.Path], f.Path)
-			continue
-		}
-		if partial == nil {
+		entry := b.head[f.Path]
+		if applied[f.Path] < b.pieces[f.Path] {
+			if partial == nil {
+				var err error
+				if partial, err = split.Apply(b.in, b.plan, n); err != nil {
+					return "", err
+				}
+			}
 			var err error
-			if partial, err = split.Apply(b.in, b.plan, n); err != nil {
+			if entry, err = b.partialEntry(ctx, f.Path, partial); err != nil {
 				return "", err
 			}
 		}
-		entry, err := b.partialEntry(ctx, f.Path, partial)
-		if err != nil {
-			return "", err
+		b.now[f.Path] = entry
+		if entry.sha == "" {
+			b.writeIndexLine(&gone, entry, f.Path)
+		} else {
+			b.writeIndexLine(&put, entry, f.Path)
 		}
-		b.writeIndexLine(&info, entry, f.Path)
 	}
-	if _, err := b.r.gitWith(ctx, b.idx.env, info.Bytes(), "update-index", "-z", "--index-info"); err != nil {
+	if _, err := gitWith(ctx, b.r, b.idx.env, append(gone.Bytes(), put.Bytes()...), "update-index", "-z", "--index-info"); err != nil {
 		return "", fmt.Errorf("update the temporary index: %w", err)
 	}
-	return b.r.gitWith(ctx, b.idx.env, nil, "write-tree")
+	return gitWith(ctx, b.r, b.idx.env, nil, "write-tree")
 }
 
 // partialEntry writes the blob of a file some of whose hunks are applied.
@@ -157,7 +179,7 @@ func (b *stackBuilder) partialEntry(ctx context.Context, path string, after map[
 	if _, wasThere := b.base[path]; wasThere && !inBase {
 		return treeEntry{}, fmt.Errorf("%s is cut across parts but too large to read; keep it in one part", path)
 	}
-	sha, err := b.r.gitWith(ctx, nil, content, "hash-object", "-w", "--stdin")
+	sha, err := gitWith(ctx, b.r, nil, content, "hash-object", "-w", "--stdin")
 	if err != nil {
 		return treeEntry{}, fmt.Errorf("write the blob of %s: %w", path, err)
 	}

@@ -80,7 +80,8 @@ func TestCreateStackReproducesHead(t *testing.T) {
 			r := openStackRepo(t, g)
 			in, plan := splitFor(t, r, base, head, size.Budget{Lines: 5 + rnd.Intn(40), Files: 1 + rnd.Intn(3)})
 
-			branches, err := r.CreateStack(ctx, in, plan, StackOptions{})
+			res, err := r.CreateStack(ctx, in, plan, false)
+			branches := res.Branches
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -159,21 +160,23 @@ func TestCreateStackRefusesDirtyTreeAndExistingBranches(t *testing.T) {
 	in, plan := splitFor(t, r, base, head, size.Budget{Lines: 1, Files: 1})
 
 	g.Write("a.txt", "uncommitted\n")
-	if _, err := r.CreateStack(ctx, in, plan, StackOptions{}); !errors.Is(err, ErrDirty) {
+	if _, err := r.CreateStack(ctx, in, plan, false); !errors.Is(err, ErrDirty) {
 		t.Fatalf("dirty working tree: got %v, want ErrDirty", err)
 	}
-	first, err := r.CreateStack(ctx, in, plan, StackOptions{Force: true})
+	firstRes, err := r.CreateStack(ctx, in, plan, true)
+	first := firstRes.Branches
 	if err != nil {
 		t.Fatalf("forced on a dirty tree: %v", err)
 	}
 	g.Git("checkout", "--", "a.txt")
-	_, err = r.CreateStack(ctx, in, plan, StackOptions{})
+	_, err = r.CreateStack(ctx, in, plan, false)
 	var exists *BranchExistsError
 	if !errors.As(err, &exists) || !strings.Contains(err.Error(), first[0].Name+" already exists") {
 		t.Fatalf("existing branch: got %v", err)
 	}
 	g.Git("branch", "-f", first[0].Name, base)
-	again, err := r.CreateStack(ctx, in, plan, StackOptions{Force: true})
+	againRes, err := r.CreateStack(ctx, in, plan, true)
+	again := againRes.Branches
 	if err != nil {
 		t.Fatalf("forced over existing branches: %v", err)
 	}

@@ -1,4 +1,4 @@
-package main
+package gitrepo
 
 import (
 	"context"
@@ -11,7 +11,6 @@ import (
 	"github.com/mvcbot/mvc/analyzer"
 	"github.com/mvcbot/mvc/analyzer/split"
 	"github.com/mvcbot/mvc/internal/gittest"
-	"github.com/mvcbot/mvc/source/gitrepo"
 )
 
 func gone(p string) split.PartFile { return split.PartFile{Path: p, Status: analyzer.Removed} }
@@ -45,7 +44,7 @@ func dirToFileRepo(t *testing.T, reverse bool) (*gittest.Repo, split.Input) {
 	}
 	g.Git("add", "-A")
 	head := g.Commit("head")
-	repo, err := gitrepo.Open(context.Background(), g.Dir)
+	repo, err := Open(context.Background(), g.Dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,8 +80,8 @@ func TestCreateStackFileDirectorySwitch(t *testing.T) {
 			for i, files := range tc.parts {
 				plan.Parts = append(plan.Parts, split.Part{Index: i + 1, Title: "part " + string(rune('a'+i)), Files: files})
 			}
-			repo, _ := gitrepo.Open(context.Background(), g.Dir)
-			res, err := createStack(context.Background(), repo, in, plan, false)
+			repo, _ := Open(context.Background(), g.Dir)
+			res, err := repo.CreateStack(context.Background(), in, plan, false)
 			refs := g.Git("for-each-ref", "refs/heads/mvc/")
 			if !tc.ok {
 				if err == nil || !strings.Contains(err.Error(), "cannot be built as planned") || !strings.Contains(err.Error(), "different parts") || refs != "" {
@@ -93,7 +92,7 @@ func TestCreateStackFileDirectorySwitch(t *testing.T) {
 			if err != nil {
 				t.Fatalf("create stack: %v", err)
 			}
-			for i, br := range res.branches {
+			for i, br := range res.Branches {
 				var want []string
 				for _, f := range tc.parts[i] {
 					want = append(want, f.Path)
