@@ -1,6 +1,7 @@
 package size
 
 import (
+	"bytes"
 	"path"
 	"regexp"
 	"strings"
@@ -9,6 +10,27 @@ import (
 // headerLines is how many leading lines of a file may carry a generated
 // marker. Sources read at least this many into FileChange.Header.
 const headerLines = 10
+
+// HeaderBytes bounds a header: a minified file's one line of megabytes
+// is not copied whole, and 4 KB holds the lines a minified check reads.
+const HeaderBytes = 4 << 10
+
+// Header is the start of a file's content that classification reads: its
+// first lines, within HeaderBytes. Every source (local git, the GitHub
+// API) cuts FileChange.Header with it, so a file is classed the same
+// whichever reads it.
+func Header(content []byte) string {
+	content = content[:min(len(content), HeaderBytes)]
+	end := 0
+	for n := 0; n < headerLines && end < len(content); n++ {
+		i := bytes.IndexByte(content[end:], '\n')
+		if i < 0 {
+			return string(content)
+		}
+		end += i + 1
+	}
+	return string(content[:end])
+}
 
 // generatedHeader matches Go's convention (https://go.dev/s/generatedcode),
 // "// Code generated <anything> DO NOT EDIT.", under any common comment

@@ -1,7 +1,6 @@
 package github
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -14,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/mvcbot/mvc/analyzer"
+	"github.com/mvcbot/mvc/analyzer/size"
 )
 
 // MaxHeaderReads caps the files whose first lines one pull request's run
@@ -21,10 +21,6 @@ import (
 // large diffs, so a few is usual; the cap keeps a pull request of many
 // within the API budget, reading the largest first since they weigh most.
 const MaxHeaderReads = 10
-
-// headerBytes cuts a header read from a whole file, as the git source
-// does, so a minified file's one line of megabytes is not kept whole.
-const headerBytes = 4 << 10
 
 // LacksHeader reports whether GitHub listed f without the patch its first
 // lines come from, though its content changed: GitHub leaves the patch out
@@ -60,14 +56,14 @@ func (c *Client) ReadHeaders(ctx context.Context, pr PullRequest, files []*analy
 			err = rerr
 			unread = append(unread, f.Path)
 		default:
-			f.Header = fileHeader(data)
+			f.Header = size.Header(data)
 		}
 	}
 	sort.Strings(unread)
 	return unread, err
 }
 
-// readStart reads the first headerBytes of a file at ref: the raw media
+// readStart reads the first size.HeaderBytes of a file at ref: the raw media
 // type streams the file, and mvc stops reading there, so a 60 MB
 // generated file costs one request and 4 KB rather than its whole blob.
 // A missing file or ref wraps fs.ErrNotExist.
@@ -87,7 +83,7 @@ func (c *Client) readStart(ctx context.Context, ref, name string) ([]byte, error
 		return nil, apiError(op, err)
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, headerBytes))
+	data, err := io.ReadAll(io.LimitReader(resp.Body, size.HeaderBytes))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", op, err)
 	}
@@ -101,19 +97,4 @@ func escapePath(p string) string {
 		parts[i] = url.PathEscape(s)
 	}
 	return strings.Join(parts, "/")
-}
-
-// fileHeader is the start of a file's content: its first headerLines
-// lines, within headerBytes.
-func fileHeader(content []byte) string {
-	content = content[:min(len(content), headerBytes)]
-	end := 0
-	for n := 0; n < headerLines && end < len(content); n++ {
-		i := bytes.IndexByte(content[end:], '\n')
-		if i < 0 {
-			return string(content)
-		}
-		end += i + 1
-	}
-	return string(content[:end])
 }

@@ -77,18 +77,3 @@ func TestReadHeadersOfAHugeFileReadsItsStartOnly(t *testing.T) {
 		t.Errorf("reads = %d, want 1: %v", got, f.srv.Requests())
 	}
 }
-
-func TestFileHeaderStopsAtTenLinesOr4KB(t *testing.T) {
-	long := strings.Repeat("x", 10<<10)
-	cases := map[string]string{
-		"":                         "",
-		"one line without newline": "one line without newline",
-		strings.Repeat("l\n", 12):  strings.Repeat("l\n", 10),
-		long + "\nnext\n":          long[:4<<10],
-	}
-	for in, want := range cases {
-		if got := fileHeader([]byte(in)); got != want {
-			t.Errorf("fileHeader(%.20q…) = %.40q…, want %.40q…", in, got, want)
-		}
-	}
-}

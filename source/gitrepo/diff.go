@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/mvcbot/mvc/analyzer"
+	"github.com/mvcbot/mvc/analyzer/size"
 )
 
 // Change reads the change from base to head: every changed file with its
@@ -76,7 +77,7 @@ func (r *Repo) readChange(ctx context.Context, c *analyzer.Change) error {
 		return err
 	}
 	files, diffErr := r.diffFiles(ctx, c.Base, c.Head, func(f diffFile) {
-		blobs.request(f.headerBlob, headerBytes)
+		blobs.request(f.headerBlob, size.HeaderBytes)
 	})
 	attrs := <-tree
 	if diffErr == nil && attrs.err == nil {

@@ -7,15 +7,12 @@ import (
 	"strings"
 
 	"github.com/mvcbot/mvc/analyzer"
+	"github.com/mvcbot/mvc/analyzer/size"
 )
 
-// What is read of each blob: the first lines of a changed file, enough for
-// a generated marker, and a whole .gitattributes file (real ones are tiny).
-const (
-	headerLines     = 10
-	headerBytes     = 4 << 10
-	attributesBytes = 1 << 20
-)
+// attributesBytes is what is read of a .gitattributes file: all of a real
+// one. Of a changed file, the first size.HeaderBytes.
+const attributesBytes = 1 << 20
 
 // treeBlob is a .gitattributes file of the base tree.
 type treeBlob struct {
@@ -53,7 +50,7 @@ func fillChange(c *analyzer.Change, files []diffFile, attrs []treeBlob, blobs ma
 	for i, f := range files {
 		c.Files[i] = f.FileChange
 		if f.headerBlob != "" {
-			c.Files[i].Header = fileHeader(blobs[f.headerBlob])
+			c.Files[i].Header = size.Header(blobs[f.headerBlob])
 		}
 	}
 	if len(attrs) > 0 {

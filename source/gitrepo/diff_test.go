@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/mvcbot/mvc/analyzer"
+	"github.com/mvcbot/mvc/analyzer/size"
 	"github.com/mvcbot/mvc/internal/gittest"
 )
 
@@ -341,8 +342,8 @@ func TestChangeBinaryRenames(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []analyzer.FileChange{
-		{Path: "assets/a.png", OldPath: "img/a.png", Status: analyzer.Renamed, Header: fileHeader(png)},
-		{Path: "assets/b.png", OldPath: "img/b.png", Status: analyzer.Renamed, Binary: true, Header: fileHeader(changed)},
+		{Path: "assets/a.png", OldPath: "img/a.png", Status: analyzer.Renamed, Header: size.Header(png)},
+		{Path: "assets/b.png", OldPath: "img/b.png", Status: analyzer.Renamed, Binary: true, Header: size.Header(changed)},
 		{Path: "web/app.js", Status: analyzer.Added, Binary: true, Header: "var a=1;\x00var b=2;\n"},
 	}
 	if diff := cmp.Diff(want, c.Files); diff != "" {

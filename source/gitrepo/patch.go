@@ -8,6 +8,7 @@ import (
 
 	"github.com/mvcbot/mvc/analyzer"
 	"github.com/mvcbot/mvc/analyzer/patch"
+	"github.com/mvcbot/mvc/analyzer/size"
 	"github.com/mvcbot/mvc/analyzer/split"
 	"github.com/mvcbot/mvc/source/script"
 )
@@ -181,11 +182,11 @@ func fillSplitInput(in *split.Input, blobs map[string][]byte, attrs []treeBlob) 
 		f := &in.Change.Files[i]
 		if c, ok := blobs[in.Change.Base+":"+f.Path]; ok && len(c) <= contentBytes {
 			in.Base[f.Path] = c
-			f.Header = fileHeader(c)
+			f.Header = size.Header(c)
 		}
 		if c, ok := blobs[in.Change.Head+":"+f.Path]; ok && len(c) <= contentBytes {
 			in.Head[f.Path] = c
-			f.Header = fileHeader(c)
+			f.Header = size.Header(c)
 		}
 	}
 	if len(attrs) > 0 {
@@ -260,22 +261,4 @@ func changedPaths(files []analyzer.FileChange) []string {
 		paths = append(paths, f.Path)
 	}
 	return paths
-}
-
-// fileHeader is the start of a file, enough for size classification to
-// see a "Code generated ... DO NOT EDIT." marker or minified code: its
-// first lines, cut at headerBytes so a minified file's one line of
-// megabytes is not copied whole.
-func fileHeader(c []byte) string {
-	c = c[:min(len(c), headerBytes)]
-	end := 0
-	for n := 0; n < headerLines && end < len(c); n++ {
-		i := bytes.IndexByte(c[end:], '\n')
-		if i < 0 {
-			end = len(c)
-			break
-		}
-		end += i + 1
-	}
-	return string(c[:end])
 }
