@@ -225,6 +225,10 @@ func TestAnalyzeBadInput(t *testing.T) {
 	g.Write("app/x.go", codeLines(3))
 	g.Commit("feature")
 	empty := gittest.New(t)
+	unborn := gittest.New(t)
+	unborn.Write("a.txt", "a\n")
+	unborn.Commit("first")
+	unborn.Git("switch", "-q", "--orphan", "fresh")
 	tests := []struct {
 		name string
 		dir  string
@@ -242,7 +246,8 @@ func TestAnalyzeBadInput(t *testing.T) {
 		{"not a repository", t.TempDir(), nil, "is not inside a git repository"},
 		{"repo is a file", g.Dir, []string{"--repo", "app/x.go"}, "--repo app/x.go is a file: name a directory inside the repository"},
 		{"repo does not exist", g.Dir, []string{"--repo", "nowhere"}, "--repo nowhere does not exist"},
-		{"empty repository", empty.Dir, nil, "--head HEAD: no such commit"},
+		{"empty repository", empty.Dir, nil, "--head HEAD: no such commit (an empty repository has none yet)"},
+		{"unborn branch", unborn.Dir, nil, "--head HEAD: no such commit (the current branch has no commits yet)"},
 		{"missing config", g.Dir, []string{"--config", "nope.yml"}, "nope.yml"},
 	}
 	for _, tt := range tests {

@@ -18,6 +18,9 @@ func resolveRange(ctx context.Context, repo *gitrepo.Repo, baseRef, headRef stri
 	headSHA, err := repo.ResolveCommit(ctx, headRef)
 	if err != nil {
 		if _, errHEAD := repo.ResolveCommit(ctx, "HEAD"); errHEAD != nil {
+			if refs, _ := repo.GitString(ctx, "for-each-ref", "--count=1", "--format=%(refname)", "refs/heads", "refs/remotes", "refs/tags"); refs != "" {
+				return "", gitrepo.Base{}, usagef("--head %s: no such commit (the current branch has no commits yet): name a commit with --head", headRef)
+			}
 			return "", gitrepo.Base{}, usagef("--head %s: no such commit (an empty repository has none yet)", headRef)
 		}
 		return "", gitrepo.Base{}, usagef("--head %s: no such commit", headRef)
