@@ -78,6 +78,9 @@ func (f *analyzeFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.inputs.MaxLines, "max-lines", "", "budget of weighted lines `N` (default 400, or budget.lines in the config)")
 	fs.StringVar(&f.inputs.MaxFiles, "max-files", "", "budget of reviewable files `N` (default 40, or budget.files in the config)")
 	fs.Func("ignore", "extra ignore `pattern` (gitignore syntax, from the repository root); repeatable", func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New("must not be empty") // as ignore: [""] in the config
+		}
 		f.inputs.Ignore += s + "\n"
 		return nil
 	})

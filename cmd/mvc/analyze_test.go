@@ -240,6 +240,7 @@ func TestAnalyzeBadInput(t *testing.T) {
 		{"bad fail-on", g.Dir, []string{"--fail-on", "always"}, `--fail-on "always": use never or too-large`},
 		{"bad max-lines", g.Dir, []string{"--max-lines", "-3"}, "flag --max-lines"},
 		{"bad ignore", g.Dir, []string{"--ignore", "gen/[a"}, "flag --ignore"},
+		{"empty ignore", g.Dir, []string{"--ignore", " "}, "must not be empty"},
 		{"unknown base", g.Dir, []string{"--base", "no-such-ref"}, "--base no-such-ref: no such commit"},
 		{"unknown head", g.Dir, []string{"--head", "nope"}, "--head nope: no such commit"},
 		{"stray argument", g.Dir, []string{"main"}, `unexpected argument "main"`},
