@@ -2,6 +2,7 @@ package splitbench
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -71,7 +72,14 @@ func verifyCase(ctx context.Context, r *gitrepo.Repo, w Window, in split.Input, 
 	}
 	opt := golang.Options{Env: goEnv, Now: clock}
 	rep, err := golang.Verify(ctx, r, in, plan, opt)
-	if err != nil {
+	var unavailable *golang.UnavailableError
+	switch {
+	case errors.As(err, &unavailable):
+		// The machine, not the stack: no go command, a module not in the
+		// cache with the network off.
+		v.Excluded = "verification unavailable: " + err.Error()
+		return v, plan
+	case err != nil:
 		v.Excluded = "verification failed: " + err.Error()
 		return v, plan
 	}
