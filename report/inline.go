@@ -30,8 +30,9 @@ func code(s string) string {
 }
 
 // mdText escapes the characters Markdown would read as HTML ("<" and "&")
-// in text outside its code spans, so a title written with `code` keeps
-// it.
+// or as emphasis ("_" and "*": Python's __init__ rendered as a bold
+// "init") in text outside its code spans, so a title written with `code`
+// keeps it.
 func mdText(s string) string {
 	var b strings.Builder
 	forSpans(s, func(raw, text string, isCode bool) {
@@ -45,8 +46,8 @@ func mdText(s string) string {
 }
 
 var (
-	htmlEscaper   = strings.NewReplacer("&", "&amp;", "<", "&lt;")
-	htmlUnescaper = strings.NewReplacer("&amp;", "&", "&lt;", "<")
+	htmlEscaper   = strings.NewReplacer("&", "&amp;", "<", "&lt;", "_", "\\_", "*", "\\*")
+	htmlUnescaper = strings.NewReplacer("&amp;", "&", "&lt;", "<", "\\_", "_", "\\*", "*")
 	boldMarkup    = strings.NewReplacer("**", "")
 )
 

@@ -37,6 +37,8 @@ func TestMarkdownTextEscapesHTMLOutsideCode(t *testing.T) {
 		{"Replace `</p>` with `<br>` in 3 files", "Replace `</p>` with `<br>` in 3 files", "Replace </p> with <br> in 3 files"},
 		{"Tom & Jerry &lt;", "Tom &amp; Jerry &amp;lt;", "Tom & Jerry &lt;"},
 		{"an unclosed ` stays", "an unclosed ` stays", "an unclosed ` stays"},
+		// Emphasis: Python's dunder names and globs stay as written.
+		{"Change __init__ and `a_b` in *.py", "Change \\_\\_init\\_\\_ and `a_b` in \\*.py", "Change __init__ and a_b in *.py"},
 	} {
 		md := mdText(tc.in)
 		if md != tc.md {

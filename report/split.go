@@ -123,7 +123,7 @@ func splitPart(part split.Part) []Block {
 	if len(part.DependsOn) > 0 {
 		head += "; builds on " + split.PartRefs(part.DependsOn)
 	}
-	blocks := []Block{Paragraph{Text: head + ".\n" + part.Rationale}}
+	blocks := []Block{Paragraph{Text: head + ".\n" + mdText(part.Rationale)}}
 	files := splitFileItems(part)
 	if len(files) <= splitInlineFiles {
 		return append(blocks, List{Items: files})

@@ -339,13 +339,18 @@ func (w *work) rationale(g *group, facts *groupFacts, kind Kind, over, dependent
 			w.in.Policy.Budget.Lines, w.in.Policy.Budget.Files))
 	}
 	if len(reasons) == 0 {
+		// "Small" only when it is: a part of 394 of 400 lines is not.
+		small := "A small"
+		if g.weight > float64(w.in.Policy.Budget.Lines)/2 {
+			small = "A"
+		}
 		switch {
 		case dependent && w.onlyTests(g):
 			reasons = append(reasons, "Tests of code that the parts it builds on change")
 		case dependent:
-			reasons = append(reasons, "A small change on top of the parts it builds on")
+			reasons = append(reasons, small+" change on top of the parts it builds on")
 		default:
-			reasons = append(reasons, "A small self-contained change")
+			reasons = append(reasons, small+" self-contained change")
 		}
 	}
 	for i, r := range reasons {

@@ -365,3 +365,26 @@ func TestNaturalLess(t *testing.T) {
 		t.Errorf("sorted %v, want %v", names, want)
 	}
 }
+
+// A part is called small only when it is: 300 lines of a 400-line budget
+// are not.
+func TestOnlySmallPartsAreCalledSmall(t *testing.T) {
+	for _, tc := range []struct {
+		lines int
+		small bool
+	}{{20, true}, {300, false}} {
+		var b strings.Builder
+		for i := range tc.lines {
+			fmt.Fprintf(&b, "line %d\n", i)
+		}
+		in := changeOf(map[string][2]string{"notes/data.txt": {"", b.String()}})
+		plan, err := Split(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := plan.Parts[0].Rationale
+		if strings.Contains(r, "small") != tc.small {
+			t.Errorf("%d lines: rationale %q", tc.lines, r)
+		}
+	}
+}

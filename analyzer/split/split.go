@@ -112,6 +112,11 @@ func (w *work) stack(groups []*group, l *linker) []Part {
 			if len(later) > 1 {
 				verb = "need"
 			}
+			for _, claim := range []string{"A small self-contained change", "A self-contained change"} {
+				if rest, ok := strings.CutPrefix(p.Rationale, claim); ok {
+					p.Rationale = "A change" + rest // not self-contained: it needs a later part
+				}
+			}
 			p.Rationale = strings.TrimSuffix(p.Rationale, ".") + fmt.Sprintf("; it also uses %s, later in the stack, which %s it in turn through a cycle of uses, so they build only together.", PartRefs(later), verb)
 		}
 		parts[i] = p
