@@ -30,6 +30,9 @@ type prRun struct {
 	delivery *report.Delivery
 	// plan is the proposed split of a too-large pull request.
 	plan *split.Plan
+	// planOrigin says what the plan was cut from (GitHub's patches alone
+	// when there is no checkout).
+	planOrigin report.SplitOrigin
 	// local is the workspace checkout when it holds both the base and the
 	// head commit (nil otherwise), opened once per run.
 	local *gitrepo.Repo

@@ -495,6 +495,13 @@ func TestTooLargePRGetsASplitProposal(t *testing.T) {
 	if len(marked) != 1 || !strings.Contains(marked[0].GetBody(), "Proposed split") {
 		t.Fatalf("comment lacks the split proposal:\n%v", marked)
 	}
+	// With no checkout the proposal is cut from the patches alone: the
+	// comment says so, and does not promise that mvc split --apply
+	// creates these branches.
+	body := marked[0].GetBody()
+	if !strings.Contains(body, "Cut from GitHub's patches alone") || strings.Contains(body, "`mvc split --apply` creates these branches") {
+		t.Errorf("comment does not say what its proposal was cut from:\n%s", body)
+	}
 	data, _ := os.ReadFile(filepath.Join(h.env["GITHUB_WORKSPACE"], "mvc-report.json"))
 	var rep struct {
 		Verdict string

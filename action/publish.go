@@ -50,7 +50,7 @@ func (r *runner) publishPR(ctx context.Context, run *prRun) (int, error) {
 	case res.Verdict == size.VerdictTooLarge:
 		parts = 0
 	}
-	body := commentBody(&comment, run.plan)
+	body := commentBody(&comment, run.plan, run.planOrigin)
 
 	cres, err := publish.PublishComment(ctx, run.client, publish.Sticky{
 		Number: run.pr.Number,
@@ -164,14 +164,14 @@ func verdictStatus(res size.Result, failOn config.FailOn) ghsource.CommitStatus 
 // commentBody renders the comment with the proposed stack, if any. A
 // stack of many large parts that would make the comment longer than GitHub
 // accepts is listed compactly, one row per part, rather than cut off.
-func commentBody(comment *report.PRComment, plan *split.Plan) string {
+func commentBody(comment *report.PRComment, plan *split.Plan, origin report.SplitOrigin) string {
 	if plan == nil {
 		return report.Markdown(comment.Doc())
 	}
-	comment.Split = report.SplitSection(*plan)
+	comment.Split = report.SplitSectionFor(*plan, origin)
 	body := report.Markdown(comment.Doc())
 	if utf8.RuneCountInString(body) > publish.MaxCommentLength {
-		comment.Split = report.SplitSectionCompact(*plan)
+		comment.Split = report.SplitSectionCompactFor(*plan, origin)
 		body = report.Markdown(comment.Doc())
 	}
 	return body

@@ -42,7 +42,7 @@ func TestCommentBodyListsAHugeStackCompactly(t *testing.T) {
 		{"a huge stack is listed compactly", stack(60, 40), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			body := commentBody(comment(), tc.plan)
+			body := commentBody(comment(), tc.plan, report.SplitOrigin{})
 			if n := utf8.RuneCountInString(body); n > publish.MaxCommentLength {
 				t.Fatalf("the comment has %d characters, GitHub takes %d", n, publish.MaxCommentLength)
 			}

@@ -6,6 +6,7 @@ import (
 	"github.com/mvcbot/mvc/analyzer"
 	"github.com/mvcbot/mvc/analyzer/size"
 	"github.com/mvcbot/mvc/analyzer/split"
+	"github.com/mvcbot/mvc/report"
 )
 
 // proposeSplit proposes a stack for a too-large pull request. The checkout
@@ -17,11 +18,13 @@ func (r *runner) proposeSplit(ctx context.Context, run *prRun, change analyzer.C
 		return
 	}
 	in := split.Input{Change: change}
+	run.planOrigin = report.SplitOrigin{FromPatches: true}
 	if local := run.local; local != nil {
 		mb, err := local.GitString(ctx, "merge-base", run.pr.BaseSHA, run.pr.HeadSHA)
 		if err == nil {
 			if full, err := local.SplitInput(ctx, mb, run.pr.HeadSHA); err == nil {
 				in = full
+				run.planOrigin = report.SplitOrigin{}
 			} else {
 				r.gha.Debugf("split input from the checkout: %v", err)
 			}

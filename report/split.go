@@ -24,26 +24,56 @@ const (
 // is too large: the proposed stack, bottom first, each part with its title,
 // size, files, why they belong together and what it depends on, then the
 // commands that build the stack.
-func SplitSection(p split.Plan) []Block {
+func SplitSection(p split.Plan) []Block { return SplitSectionFor(p, SplitOrigin{}) }
+
+// SplitOrigin says what a proposal was cut from, when that changes what
+// the comment can promise.
+type SplitOrigin struct {
+	// FromPatches: GitHub's patches alone, with no checkout (the App, or
+	// the Action without actions/checkout). `mvc split` on a clone also
+	// reads history and imports, so it may propose another stack, and its
+	// --apply builds that one, not this.
+	FromPatches bool
+}
+
+// SplitSectionFor is SplitSection for a proposal of the given origin.
+func SplitSectionFor(p split.Plan, o SplitOrigin) []Block {
 	if len(p.Parts) == 0 {
 		return []Block{Paragraph{Text: "**Proposed split:** nothing to split, the change has no changed lines."}}
 	}
 	blocks := []Block{Paragraph{Text: splitSummary(p)}}
+	if note := o.note(); note != "" {
+		blocks = append(blocks, Paragraph{Text: note})
+	}
 	for _, part := range p.Parts {
 		blocks = append(blocks, splitPart(part)...)
 	}
 	if len(p.Parts) == 1 {
 		return blocks
 	}
-	return append(blocks, Details{Summary: "Commands to build this stack", Body: splitCommands(p)})
+	return append(blocks, Details{Summary: "Commands to build this stack", Body: stackCommands(p, true, o)})
+}
+
+// note says how a proposal cut from patches alone differs from mvc
+// split's on a clone, and how to get that one here.
+func (o SplitOrigin) note() string {
+	if !o.FromPatches {
+		return ""
+	}
+	return "_Cut from GitHub's patches alone, without the history and imports a checkout gives: `mvc split` on a clone may cut differently. " +
+		"In the workflow, `actions/checkout` with `fetch-depth: 0` before mvc gives this comment that proposal._"
 }
 
 // SplitSectionCompact is the split section for a comment that would
 // otherwise be too long for GitHub: one table row per part instead of its
 // files and reasons, and the same commands, which rebuild the whole stack.
-func SplitSectionCompact(p split.Plan) []Block {
+func SplitSectionCompact(p split.Plan) []Block { return SplitSectionCompactFor(p, SplitOrigin{}) }
+
+// SplitSectionCompactFor is SplitSectionCompact for a proposal of the
+// given origin.
+func SplitSectionCompactFor(p split.Plan, o SplitOrigin) []Block {
 	if len(p.Parts) < 2 {
-		return SplitSection(p)
+		return SplitSectionFor(p, o)
 	}
 	rows := make([][]string, len(p.Parts))
 	for i, part := range p.Parts {
@@ -57,11 +87,14 @@ func SplitSectionCompact(p split.Plan) []Block {
 		}
 		rows[i] = []string{strconv.Itoa(part.Index), mdText(part.Title), lines, strconv.Itoa(len(part.Files)), deps}
 	}
-	return []Block{
-		Paragraph{Text: splitSummary(p) + " Too many to list here in full: `mvc split` shows each part's files and why they belong together."},
-		Table{Header: []string{"#", "part", "weighted lines", "files", "builds on"}, Align: []Align{Right, Left, Right, Right, Left}, Rows: rows},
-		Details{Summary: "Commands to build this stack", Body: stackCommands(p, false)},
+	blocks := []Block{Paragraph{Text: splitSummary(p) + " Too many to list here in full: `mvc split` shows each part's files and why they belong together."}}
+	if note := o.note(); note != "" {
+		blocks = append(blocks, Paragraph{Text: note})
 	}
+	return append(blocks,
+		Table{Header: []string{"#", "part", "weighted lines", "files", "builds on"}, Align: []Align{Right, Left, Right, Right, Left}, Rows: rows},
+		Details{Summary: "Commands to build this stack", Body: stackCommands(p, false, o)},
+	)
 }
 
 // SplitDoc is the whole report of `mvc split`: the section a pull request

@@ -14,17 +14,30 @@ import (
 // git-branchless take it from there. Files shared between parts are taken
 // hunk by hunk with git checkout -p, the lines to take named in a comment.
 func splitCommands(p split.Plan) Doc {
-	return stackCommands(p, true)
+	return stackCommands(p, true, SplitOrigin{})
 }
 
 // stackCommands is splitCommands with or without the git steps by hand,
 // which name every file: a compact comment leaves them to mvc split.
-func stackCommands(p split.Plan, byHand bool) Doc {
+func stackCommands(p split.Plan, byHand bool, o SplitOrigin) Doc {
 	var d Doc
-	d.Add(Paragraph{Text: "In one step, from a clone of this change with a clean working tree: `mvc split --apply` creates these branches, " +
-		"each on the previous one, without touching the working tree, and prints how to push them and open the stacked pull requests " +
-		"(`gh`, Graphite, git-branchless); `mvc split --verify --apply` first type-checks every part on the ones below it (Go) " +
-		"and repairs the stack where one does not build."})
+	if o.FromPatches {
+		// --apply cuts its own proposal from the clone: these branch names
+		// are this one's.
+		text := "From a clone of this change with a clean working tree, `mvc split --apply` builds the proposal `mvc split` makes there " +
+			"(from history and imports too, so it may differ from this one): stacked branches it names itself, and how to push them and open the pull requests."
+		if !byHand {
+			// No steps for this proposal's branches: nothing creates them.
+			d.Add(Paragraph{Text: text})
+			return d
+		}
+		d.Add(Paragraph{Text: text + " The steps below build this comment's proposal instead."})
+	} else {
+		d.Add(Paragraph{Text: "In one step, from a clone of this change with a clean working tree: `mvc split --apply` creates these branches, " +
+			"each on the previous one, without touching the working tree, and prints how to push them and open the stacked pull requests " +
+			"(`gh`, Graphite, git-branchless); `mvc split --verify --apply` first type-checks every part on the ones below it (Go) " +
+			"and repairs the stack where one does not build."})
+	}
 	if byHand {
 		d.Add(Paragraph{Text: "Or by hand with git (`" + sizeShortSHA(p.Head) + "` is this change's head):"})
 		d.Add(Code{Lang: "sh", Text: gitSteps(p)})
