@@ -32,7 +32,7 @@ type prRun struct {
 	plan *split.Plan
 	// planOrigin says what the plan was cut from (GitHub's patches alone
 	// when there is no checkout).
-	planOrigin report.SplitOrigin
+	planOrigin report.SplitOptions
 	// local is the workspace checkout when it holds both the base and the
 	// head commit (nil otherwise), opened once per run.
 	local *gitrepo.Repo

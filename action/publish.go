@@ -162,19 +162,27 @@ func verdictStatus(res size.Result, failOn config.FailOn) ghsource.CommitStatus 
 }
 
 // commentBody renders the comment with the proposed stack, if any. A
-// stack of many large parts that would make the comment longer than GitHub
-// accepts is listed compactly, one row per part, rather than cut off.
-func commentBody(comment *report.PRComment, plan *split.Plan, origin report.SplitOrigin) string {
+// stack that would make the comment longer than GitHub accepts loses the
+// git steps by hand first, then is listed compactly, one row per part,
+// rather than cut off.
+func commentBody(comment *report.PRComment, plan *split.Plan, origin report.SplitOptions) string {
 	if plan == nil {
 		return report.Markdown(comment.Doc())
 	}
 	comment.Split = report.SplitSectionFor(*plan, origin)
 	body := report.Markdown(comment.Doc())
-	if utf8.RuneCountInString(body) > publish.MaxCommentLength {
-		comment.Split = report.SplitSectionCompactFor(*plan, origin)
-		body = report.Markdown(comment.Doc())
+	if utf8.RuneCountInString(body) <= publish.MaxCommentLength {
+		return body
 	}
-	return body
+	// The git steps by hand name every file: they go first, and the parts
+	// keep their files and reasons (`mvc split` prints the steps).
+	origin.NoSteps = true
+	comment.Split = report.SplitSectionFor(*plan, origin)
+	if body = report.Markdown(comment.Doc()); utf8.RuneCountInString(body) <= publish.MaxCommentLength {
+		return body
+	}
+	comment.Split = report.SplitSectionCompactFor(*plan, origin)
+	return report.Markdown(comment.Doc())
 }
 
 // summaryDoc is the comment's content plus what was published.

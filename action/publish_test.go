@@ -34,21 +34,27 @@ func TestCommentBodyListsAHugeStackCompactly(t *testing.T) {
 		return &report.PRComment{Size: size.Result{Verdict: size.VerdictTooLarge, Size: "XXL", Exact: true}}
 	}
 	for _, tc := range []struct {
-		name        string
-		plan        *split.Plan
-		wantCompact bool
+		name                   string
+		plan                   *split.Plan
+		wantCompact, wantSteps bool
 	}{
-		{"a stack that fits is listed in full", stack(4, 5), false},
-		{"a huge stack is listed compactly", stack(60, 40), true},
+		{"a stack that fits is listed in full", stack(4, 5), false, true},
+		// The steps by hand name every file: they go before the parts'
+		// files and reasons do.
+		{"a stack that fits without the steps keeps its parts in full", stack(60, 8), false, false},
+		{"a huge stack is listed compactly", stack(60, 40), true, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			body := commentBody(comment(), tc.plan, report.SplitOrigin{})
+			body := commentBody(comment(), tc.plan, report.SplitOptions{})
 			if n := utf8.RuneCountInString(body); n > publish.MaxCommentLength {
 				t.Fatalf("the comment has %d characters, GitHub takes %d", n, publish.MaxCommentLength)
 			}
 			compact := strings.Contains(body, "| # | part |")
 			if compact != tc.wantCompact {
 				t.Errorf("compact listing = %v, want %v", compact, tc.wantCompact)
+			}
+			if steps := strings.Contains(body, "Or by hand with git"); steps != tc.wantSteps {
+				t.Errorf("steps by hand = %v, want %v", steps, tc.wantSteps)
 			}
 			last := tc.plan.Parts[len(tc.plan.Parts)-1].Title
 			if !strings.Contains(body, last) || !strings.Contains(body, "Commands to build this stack") {

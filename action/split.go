@@ -18,13 +18,13 @@ func (r *runner) proposeSplit(ctx context.Context, run *prRun, change analyzer.C
 		return
 	}
 	in := split.Input{Change: change}
-	run.planOrigin = report.SplitOrigin{FromPatches: true}
+	run.planOrigin = report.SplitOptions{FromPatches: true}
 	if local := run.local; local != nil {
 		mb, err := local.GitString(ctx, "merge-base", run.pr.BaseSHA, run.pr.HeadSHA)
 		if err == nil {
 			if full, err := local.SplitInput(ctx, mb, run.pr.HeadSHA); err == nil {
 				in = full
-				run.planOrigin = report.SplitOrigin{}
+				run.planOrigin = report.SplitOptions{}
 			} else {
 				r.gha.Debugf("split input from the checkout: %v", err)
 			}

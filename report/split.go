@@ -24,20 +24,24 @@ const (
 // is too large: the proposed stack, bottom first, each part with its title,
 // size, files, why they belong together and what it depends on, then the
 // commands that build the stack.
-func SplitSection(p split.Plan) []Block { return SplitSectionFor(p, SplitOrigin{}) }
+func SplitSection(p split.Plan) []Block { return SplitSectionFor(p, SplitOptions{}) }
 
-// SplitOrigin says what a proposal was cut from, when that changes what
-// the comment can promise.
-type SplitOrigin struct {
+// SplitOptions say what a proposal was cut from, when that changes what
+// the comment can promise, and what may be left out to fit.
+type SplitOptions struct {
 	// FromPatches: GitHub's patches alone, with no checkout (the App, or
 	// the Action without actions/checkout). `mvc split` on a clone also
 	// reads history and imports, so it may propose another stack, and its
 	// --apply builds that one, not this.
 	FromPatches bool
+	// NoSteps leaves out the git steps by hand, which name every file:
+	// for a comment that would otherwise be too long for GitHub, they go
+	// before the parts' files and reasons do.
+	NoSteps bool
 }
 
 // SplitSectionFor is SplitSection for a proposal of the given origin.
-func SplitSectionFor(p split.Plan, o SplitOrigin) []Block {
+func SplitSectionFor(p split.Plan, o SplitOptions) []Block {
 	if len(p.Parts) == 0 {
 		return []Block{Paragraph{Text: "**Proposed split:** nothing to split, the change has no changed lines."}}
 	}
@@ -51,12 +55,12 @@ func SplitSectionFor(p split.Plan, o SplitOrigin) []Block {
 	if len(p.Parts) == 1 {
 		return blocks
 	}
-	return append(blocks, Details{Summary: "Commands to build this stack", Body: stackCommands(p, true, o)})
+	return append(blocks, Details{Summary: "Commands to build this stack", Body: stackCommands(p, !o.NoSteps, o)})
 }
 
 // note says how a proposal cut from patches alone differs from mvc
 // split's on a clone, and how to get that one here.
-func (o SplitOrigin) note() string {
+func (o SplitOptions) note() string {
 	if !o.FromPatches {
 		return ""
 	}
@@ -67,25 +71,30 @@ func (o SplitOrigin) note() string {
 // SplitSectionCompact is the split section for a comment that would
 // otherwise be too long for GitHub: one table row per part instead of its
 // files and reasons, and the same commands, which rebuild the whole stack.
-func SplitSectionCompact(p split.Plan) []Block { return SplitSectionCompactFor(p, SplitOrigin{}) }
+func SplitSectionCompact(p split.Plan) []Block { return SplitSectionCompactFor(p, SplitOptions{}) }
 
 // SplitSectionCompactFor is SplitSectionCompact for a proposal of the
 // given origin.
-func SplitSectionCompactFor(p split.Plan, o SplitOrigin) []Block {
+func SplitSectionCompactFor(p split.Plan, o SplitOptions) []Block {
 	if len(p.Parts) < 2 {
 		return SplitSectionFor(p, o)
 	}
 	rows := make([][]string, len(p.Parts))
 	for i, part := range p.Parts {
-		lines := strconv.Itoa(part.WeightedLines)
-		if part.OverBudget {
+		// Mark the dimension that is over: a part of 191 lines and 55
+		// files is over by its files.
+		lines, files := strconv.Itoa(part.WeightedLines), strconv.Itoa(len(part.Files))
+		if part.OverBudget && part.WeightedLines > p.Budget.Lines {
 			lines += " (over budget)"
+		}
+		if part.OverBudget && len(part.Files) > p.Budget.Files {
+			files += " (over budget)"
 		}
 		deps := "–"
 		if len(part.DependsOn) > 0 {
 			deps = split.PartRefs(part.DependsOn)
 		}
-		rows[i] = []string{strconv.Itoa(part.Index), mdText(part.Title), lines, strconv.Itoa(len(part.Files)), deps}
+		rows[i] = []string{strconv.Itoa(part.Index), mdText(part.Title), lines, files, deps}
 	}
 	blocks := []Block{Paragraph{Text: splitSummary(p) + " Too many to list here in full: `mvc split` shows each part's files and why they belong together."}}
 	if note := o.note(); note != "" {

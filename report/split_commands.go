@@ -14,12 +14,12 @@ import (
 // git-branchless take it from there. Files shared between parts are taken
 // hunk by hunk with git checkout -p, the lines to take named in a comment.
 func splitCommands(p split.Plan) Doc {
-	return stackCommands(p, true, SplitOrigin{})
+	return stackCommands(p, true, SplitOptions{})
 }
 
 // stackCommands is splitCommands with or without the git steps by hand,
 // which name every file: a compact comment leaves them to mvc split.
-func stackCommands(p split.Plan, byHand bool, o SplitOrigin) Doc {
+func stackCommands(p split.Plan, byHand bool, o SplitOptions) Doc {
 	var d Doc
 	if o.FromPatches {
 		// --apply cuts its own proposal from the clone: these branch names

@@ -162,3 +162,20 @@ func TestSplitPartListsAtMostFiftyFiles(t *testing.T) {
 		t.Errorf("markdown is %d bytes", len(out))
 	}
 }
+
+// The compact listing marks the dimension a part is over by: 191 lines
+// and 55 files are over by their files.
+func TestCompactListingMarksWhatIsOver(t *testing.T) {
+	p := split.Plan{Base: strings.Repeat("1", 40), Head: strings.Repeat("2", 40), Budget: split.Budget{Lines: 400, Files: 40}}
+	for i, n := range []int{55, 2} {
+		part := split.Part{Index: i + 1, Title: fmt.Sprintf("part %d", i+1), WeightedLines: 191, OverBudget: n > 40, DependsOn: []int{}}
+		for f := range n {
+			part.Files = append(part.Files, split.PartFile{Path: fmt.Sprintf("d%d/f%d.go", i, f), Status: analyzer.Added})
+		}
+		p.Parts = append(p.Parts, part)
+	}
+	md := Markdown(Doc{Blocks: SplitSectionCompact(p)})
+	if !strings.Contains(md, "| 1 | part 1 | 191 | 55 (over budget) |") || strings.Contains(md, "191 (over budget)") {
+		t.Errorf("compact listing:\n%s", md)
+	}
+}
