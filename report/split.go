@@ -141,6 +141,20 @@ func splitSummary(p split.Plan) string {
 		s += fmt.Sprintf("%s %s over the budget of %s and %s: %s cannot be cut without separating changes that belong together.",
 			sizeCountOf(over, "part"), verb, sizeCountOf(p.Budget.Lines, "weighted line"), sizeCountOf(p.Budget.Files, "file"), pronounFor(over))
 	}
+	cyclic := 0
+	for _, part := range p.Parts {
+		if strings.Contains(part.Rationale, split.CycleNote) {
+			cyclic++
+		}
+	}
+	if cyclic > 0 {
+		verb := "use"
+		if cyclic == 1 {
+			verb = "uses"
+		}
+		s += fmt.Sprintf(" But %s also %s a later part, in a cycle of uses: such parts build only together, so take each cycle as one pull request, or review the stack bottom first and merge it whole.",
+			sizeCountOf(cyclic, "part"), verb)
+	}
 	if n := p.FewestParts; n > 0 && n < len(p.Parts) {
 		s += fmt.Sprintf(" Prefer fewer pull requests? `mvc split --fewest-parts` joins neighbouring parts, as far as the budget allows, into %s.", sizeCountOf(n, "part"))
 	}

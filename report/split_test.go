@@ -179,3 +179,17 @@ func TestCompactListingMarksWhatIsOver(t *testing.T) {
 		t.Errorf("compact listing:\n%s", md)
 	}
 }
+
+// Parts in a cycle of uses do not build one on another: the stack's
+// summary says so before "merge bottom first" misleads.
+func TestSummaryWarnsOfCycles(t *testing.T) {
+	p := split.Plan{Base: strings.Repeat("1", 40), Head: strings.Repeat("2", 40), Budget: split.Budget{Lines: 400, Files: 40}}
+	for i, r := range []string{"Adds the parser; it also uses part 2, later in the stack, which needs it in turn through a cycle of uses, " + split.CycleNote + ".", "Uses the parser."} {
+		p.Parts = append(p.Parts, split.Part{Index: i + 1, Title: fmt.Sprintf("part %d", i+1), WeightedLines: 100, Rationale: r, DependsOn: []int{},
+			Files: []split.PartFile{{Path: fmt.Sprintf("f%d.go", i), Status: analyzer.Added}}})
+	}
+	md := Markdown(Doc{Blocks: SplitSection(p)})
+	if !strings.Contains(md, "But 1 part also uses a later part, in a cycle of uses") {
+		t.Errorf("summary:\n%s", md)
+	}
+}

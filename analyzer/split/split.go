@@ -117,7 +117,7 @@ func (w *work) stack(groups []*group, l *linker) []Part {
 					p.Rationale = "A change" + rest // not self-contained: it needs a later part
 				}
 			}
-			p.Rationale = strings.TrimSuffix(p.Rationale, ".") + fmt.Sprintf("; it also uses %s, later in the stack, which %s it in turn through a cycle of uses, so they build only together.", PartRefs(later), verb)
+			p.Rationale = strings.TrimSuffix(p.Rationale, ".") + fmt.Sprintf("; it also uses %s, later in the stack, which %s it in turn through a cycle of uses, %s.", PartRefs(later), verb, CycleNote)
 		}
 		parts[i] = p
 	}
@@ -167,3 +167,8 @@ func (w *work) distinctTitles(ordered []*group, kinds map[int]Kind) []string {
 	}
 	return titles
 }
+
+// CycleNote ends the rationale of a part that uses a later part: parts in
+// a cycle of uses do not build one on another, and a reader of the stack
+// is told so.
+const CycleNote = "so they build only together"
