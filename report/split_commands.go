@@ -9,15 +9,11 @@ import (
 	"github.com/mvcbot/mvc/analyzer/split"
 )
 
-// splitCommands shows how to build the stack by hand with git, one branch
-// per part, each started from the previous one, and how Graphite and
-// git-branchless take it from there. Files shared between parts are taken
-// hunk by hunk with git checkout -p, the lines to take named in a comment.
-func splitCommands(p split.Plan) Doc {
-	return stackCommands(p, true, SplitOptions{})
-}
-
-// stackCommands is splitCommands with or without the git steps by hand,
+// stackCommands shows how to build the stack: with mvc split --apply, by
+// hand with git (one branch per part, each started from the previous one;
+// files shared between parts taken hunk by hunk with git checkout -p, the
+// lines to take named in a comment), and how Graphite and git-branchless
+// take it from there. byHand leaves the git steps in or out,
 // which name every file: a compact comment leaves them to mvc split.
 func stackCommands(p split.Plan, byHand bool, o SplitOptions) Doc {
 	var d Doc
