@@ -59,6 +59,29 @@ func (w *work) title(g *group, kind Kind) string {
 	return t
 }
 
+// wholeUnit says what an over-budget part holds that must ship whole, as
+// far as the part shows it: a new or deleted file, a move, one edit swept
+// across files, else the general case.
+func (w *work) wholeUnit(g *group) string {
+	switch g.mech {
+	case moved:
+		return "a move, which goes whole"
+	case repeated:
+		return "one edit repeated across its files, which goes as one"
+	}
+	if len(g.files) == 1 {
+		for f := range g.files {
+			switch w.files[f].Status {
+			case analyzer.Added:
+				return "a new file, which ships whole"
+			case analyzer.Removed:
+				return "a deleted file, which goes whole"
+			}
+		}
+	}
+	return "a declaration or a file that must ship whole"
+}
+
 // titleByFiles names a part by its files rather than by the names it
 // changes: "Add ar.ts in packages/zod/src/v4/locales".
 func (w *work) titleByFiles(g *group) string {
@@ -335,8 +358,8 @@ func (w *work) rationale(g *group, facts *groupFacts, kind Kind, over, dependent
 		reasons = append(reasons, w.evidenceReasons(g, facts)...)
 	}
 	if over {
-		reasons = append(reasons, fmt.Sprintf("Over the budget of %d weighted lines and %d files, but cutting it further would split a declaration or a file that must ship whole",
-			w.in.Policy.Budget.Lines, w.in.Policy.Budget.Files))
+		reasons = append(reasons, fmt.Sprintf("Over the budget of %d weighted lines and %d files, but cutting it further would split %s",
+			w.in.Policy.Budget.Lines, w.in.Policy.Budget.Files, w.wholeUnit(g)))
 	}
 	if len(reasons) == 0 {
 		// "Small" only when it is: a part of 394 of 400 lines is not.

@@ -388,3 +388,20 @@ func TestOnlySmallPartsAreCalledSmall(t *testing.T) {
 		}
 	}
 }
+
+// An over-budget part says what must ship whole, as far as it shows it.
+func TestOverBudgetSaysWhatShipsWhole(t *testing.T) {
+	var b strings.Builder
+	for i := range 60 {
+		fmt.Fprintf(&b, "line %d\n", i)
+	}
+	in := changeOf(map[string][2]string{"notes/data.txt": {"", b.String()}})
+	in.Policy.Budget.Lines = 10
+	plan, err := Split(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := plan.Parts[0].Rationale; !strings.Contains(r, "would split a new file, which ships whole") {
+		t.Errorf("rationale %q", r)
+	}
+}
