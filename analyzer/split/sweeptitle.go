@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/mvcbot/mvc/analyzer"
 )
 
 // sweepTitle names a sweep by its edit when every atom of the group makes
@@ -33,6 +35,13 @@ const maxQuoted = 40
 // deleted line is replaced by one added line and they differ in at most
 // two short fragments: "Replace `a` with `b`", "Add `@Sendable`".
 func editSummary(a *atom) string {
+	// A line added or removed whole: "Add `#![forbid(unsafe_code)]`".
+	if one := lineOf(a.adds, a.dels); one != "" {
+		return "Add " + one
+	}
+	if one := lineOf(a.dels, a.adds); one != "" {
+		return "Remove " + one
+	}
 	if len(a.dels) == 0 || len(a.dels) != len(a.adds) {
 		return ""
 	}
@@ -70,6 +79,18 @@ func editSummary(a *atom) string {
 		parts = append(parts, p)
 	}
 	return verb + " " + strings.Join(parts, " and ")
+}
+
+// lineOf quotes the one short line of only when none is on the other side.
+func lineOf(only, other []analyzer.Line) string {
+	if len(only) != 1 || len(other) != 0 {
+		return ""
+	}
+	t := strings.TrimSpace(only[0].Text)
+	if t == "" || len(t) > maxQuoted || strings.Contains(t, "`") {
+		return ""
+	}
+	return "`" + t + "`"
 }
 
 // differingWords trims the words two lines share at their start and end,

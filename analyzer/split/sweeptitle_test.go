@@ -32,6 +32,9 @@ func TestEditSummary(t *testing.T) {
 		{"lines not paired", line("a"), line("b", "c"), ""},
 		{"too long to quote", line("s := \"" + fmt.Sprint(make([]int, 20)) + "\""), line("s := \"\""), ""},
 		{"a backquote in the fragment", line("s := `a`"), line("s := \"a\""), ""},
+		{"a line added whole", nil, line("  #![forbid(unsafe_code)]"), "Add `#![forbid(unsafe_code)]`"},
+		{"a line removed whole", line("import _ \"embed\""), nil, "Remove `import _ \"embed\"`"},
+		{"lines added whole", nil, line("a", "b"), ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := editSummary(&atom{dels: tc.dels, adds: tc.adds}); got != tc.want {
