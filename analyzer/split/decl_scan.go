@@ -189,7 +189,14 @@ func scriptDecl(t string) declInfo {
 		if call := strings.TrimPrefix(rest, name); strings.HasPrefix(call, "(") && (testCalls[name] || testHooks[name]) {
 			return declInfo{key: "call " + clipKey(rest), container: testCalls[name]}
 		}
-		if after := strings.TrimLeft(rest[len(name):], " \t"); after != "" && strings.IndexByte("(<:=?!;", after[0]) >= 0 {
+		after := strings.TrimLeft(rest[len(name):], " \t")
+		// A whole call statement, expect(x).toBe(y); or main(), declares
+		// nothing: a method reads name(…) { or name(…) =>, or opens its
+		// parameters on the line, constructor(.
+		end := strings.TrimSpace(after)
+		call := after != "" && after[0] == '(' && !strings.ContainsAny(after, "{") && !strings.Contains(after, "=>") &&
+			(strings.HasSuffix(end, ";") || strings.HasSuffix(end, ")"))
+		if after != "" && strings.IndexByte("(<:=?!;", after[0]) >= 0 && !call {
 			return declInfo{key: "member " + name, name: name}
 		}
 	}

@@ -201,3 +201,20 @@ func lines(op string, texts ...string) []analyzer.Line {
 	}
 	return out
 }
+
+// A whole call statement declares nothing; a method, or a signature that
+// opens its parameters on the line, does.
+func TestScriptDeclCallsDeclareNothing(t *testing.T) {
+	for line, want := range map[string]string{
+		"expect(result).toBe(3);": "",
+		"main()":                  "",
+		"render(x) {":             "render",
+		"handler = (req) => {":    "handler",
+		"constructor(":            "constructor",
+		"get(key: string): V {":   "get",
+	} {
+		if got := scriptDecl(line).name; got != want {
+			t.Errorf("scriptDecl(%q).name = %q, want %q", line, got, want)
+		}
+	}
+}
