@@ -47,7 +47,13 @@ var buildFiles = map[string]bool{
 	"global.json": true, "NuGet.config": true, "nuget.config": true,
 	"Podfile": true, "Cartfile": true, "mix.exs": true, "Rakefile": true,
 	".travis.yml": true, "azure-pipelines.yml": true, "Jenkinsfile": true, "dependabot.yml": true,
-	"renovate.json": true, ".golangci.yml": true, ".golangci.yaml": true,
+	"renovate.json": true, ".golangci.yml": true, ".golangci.yaml": true, ".golangci.toml": true,
+	// Settings of the linters, formatters and checkers CI runs.
+	"_typos.toml": true, "typos.toml": true, ".typos.toml": true, "deny.toml": true,
+	"clippy.toml": true, ".clippy.toml": true, "rustfmt.toml": true, ".rustfmt.toml": true,
+	"codecov.yml": true, ".codecov.yml": true, ".editorconfig": true, "biome.json": true, "biome.jsonc": true,
+	".eslintrc": true, ".eslintrc.json": true, ".eslintrc.js": true, ".eslintrc.cjs": true, ".eslintrc.yml": true,
+	".prettierrc": true, ".prettierrc.json": true, ".markdownlint.json": true, ".yamllint": true,
 }
 
 // buildExts are extensions only build and package files have.

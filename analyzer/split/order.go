@@ -113,12 +113,18 @@ func (w *work) kindOf(g *group, provides bool) Kind {
 	if _, ok := w.releaseVersions(g); ok {
 		return KindRelease
 	}
-	deps, docs := true, true
+	// A toolchain bump is dependencies with the docs that announce it
+	// (the MSRV in CI and in the READMEs): infra files, with or without
+	// docs, and at least one infra file.
+	deps, docs, infra := true, true, false
 	for f := range g.files {
 		fi := &w.files[f]
-		deps = deps && (fi.class == size.Lockfile || isInfra(fi.Path))
+		isDep := fi.class == size.Lockfile || isInfra(fi.Path)
+		deps = deps && (isDep || fi.class == size.Docs)
+		infra = infra || isDep
 		docs = docs && fi.class == size.Docs
 	}
+	deps = deps && infra
 	switch {
 	case deps && g.mech != moved:
 		// A version pinned the same way in three requirements files is

@@ -308,3 +308,39 @@ func TestOrderPlacesACycleWhereItsFirstMemberGoes(t *testing.T) {
 		t.Errorf("order = %q, want %q", got, want)
 	}
 }
+
+// A toolchain bump with the docs that announce it (the MSRV in CI and in
+// the README), and the settings of the checkers CI runs, are dependency
+// and build changes: the bottom of the stack.
+func TestToolchainBumpWithItsDocsIsADependencyPart(t *testing.T) {
+	in := changeOf(map[string][2]string{
+		".github/workflows/ci.yml": {"rust: 1.63\n", "rust: 1.66\n"},
+		"README.md":                {"MSRV: 1.63\n", "MSRV: 1.66\n"},
+		"_typos.toml":              {"[default]\n", "[default]\nextend-ignore = [\"ser\"]\n"},
+		"docs/guide.md":            {"# Guide\n", "# Guide\n\nMore.\n"},
+	})
+	w, _ := linkedChange(t, in)
+	index := map[string]int{}
+	for i, f := range w.files {
+		index[f.Path] = i
+	}
+	group := func(paths ...string) *group {
+		g := &group{files: map[int]bool{}}
+		for _, p := range paths {
+			g.files[index[p]] = true
+		}
+		return g
+	}
+	for _, tc := range []struct {
+		paths []string
+		want  Kind
+	}{
+		{[]string{".github/workflows/ci.yml", "README.md"}, KindDependencies},
+		{[]string{"_typos.toml"}, KindDependencies},
+		{[]string{"README.md", "docs/guide.md"}, KindDocs},
+	} {
+		if got := w.kindOf(group(tc.paths...), false); got != tc.want {
+			t.Errorf("%v: kind %s, want %s", tc.paths, got, tc.want)
+		}
+	}
+}

@@ -86,7 +86,11 @@ func (w *work) stack(groups []*group, l *linker) []Part {
 		for d := range defs {
 			tidying := byID[d].mech == whitespaceOnly || byID[d].mech == commentOnly
 			last := kinds[d] == KindDocs || kinds[d] == KindRelease
-			if tidying || last && kinds[user] != kinds[d] {
+			// A dependency or toolchain part names code only in its docs
+			// or comments (a README's MSRV note beside the CI bump): it
+			// stays at the bottom unless an import or a type needs it up.
+			settings := kinds[user] == KindDependencies && kinds[d] != KindDependencies && kinds[d] != KindVendored && !strong[user][d]
+			if tidying || last && kinds[user] != kinds[d] || settings {
 				delete(defs, d)
 			}
 		}
