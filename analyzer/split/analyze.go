@@ -248,6 +248,16 @@ var manifests = map[string]string{
 	"Pipfile.lock": "Pipfile", "Gemfile.lock": "Gemfile", "composer.lock": "composer.json",
 }
 
+// isManifest says whether a file name is the manifest some lockfile locks.
+func isManifest(base string) bool {
+	for _, m := range manifests {
+		if base == m {
+			return true
+		}
+	}
+	return false
+}
+
 // generatedSuffixes map generated file endings to their source's ending.
 var generatedSuffixes = []struct{ gen, src string }{
 	{"_grpc.pb.go", ".proto"}, {".pb.gw.go", ".proto"}, {".pb.go", ".proto"},
@@ -264,10 +274,8 @@ func companionKeys(p string) []string {
 	if m, ok := manifests[base]; ok {
 		return []string{"manifest:" + dir + m}
 	}
-	for _, m := range manifests {
-		if base == m {
-			return []string{"manifest:" + p}
-		}
+	if isManifest(base) {
+		return []string{"manifest:" + p}
 	}
 	for _, g := range generatedSuffixes {
 		if stem, ok := strings.CutSuffix(base, g.gen); ok {

@@ -153,14 +153,18 @@ func (l *linker) linkSharedIdentifiers() {
 
 // containsWord reports whether s holds name as a whole identifier, not
 // inside a longer one.
-func containsWord(s, name string) bool {
+func containsWord(s, name string) bool { return containsBounded(s, name, identByteAt) }
+
+// containsBounded finds name in s where inName says no character of it
+// stands just before or after.
+func containsBounded(s, name string, inName func(s string, i int) bool) bool {
 	for i := 0; ; {
 		j := strings.Index(s[i:], name)
 		if j < 0 {
 			return false
 		}
 		start, end := i+j, i+j+len(name)
-		if !identByteAt(s, start-1) && !identByteAt(s, end) {
+		if !inName(s, start-1) && !inName(s, end) {
 			return true
 		}
 		i = start + 1

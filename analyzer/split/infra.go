@@ -11,10 +11,8 @@ func isInfra(p string) bool {
 	if _, ok := manifests[base]; ok { // a lockfile
 		return true
 	}
-	for _, m := range manifests { // the manifest a lockfile pairs with
-		if base == m {
-			return true
-		}
+	if isManifest(base) { // the manifest a lockfile pairs with
+		return true
 	}
 	if buildFiles[base] || isCI(p) {
 		return true

@@ -2,7 +2,6 @@ package split
 
 import (
 	"path"
-	"strings"
 
 	"github.com/mvcbot/mvc/analyzer"
 )
@@ -81,29 +80,11 @@ func (w *work) locksAny(lock int, deps []string) bool {
 // containsPackageName finds a package name in s with no character of a
 // package name on either side: unlike identifiers, they hold dashes.
 func containsPackageName(s, name string) bool {
-	isNameByte := func(b byte) bool {
-		return b == '-' || b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
-	}
-	for from := 0; ; {
-		i := strings.Index(s[from:], name)
-		if i < 0 {
+	return containsBounded(s, name, func(s string, i int) bool {
+		if i < 0 || i >= len(s) {
 			return false
 		}
-		i += from
-		end := i + len(name)
-		if (i == 0 || !isNameByte(s[i-1])) && (end == len(s) || !isNameByte(s[end])) {
-			return true
-		}
-		from = i + 1
-	}
-}
-
-// isManifest says whether a file name is the manifest some lockfile locks.
-func isManifest(base string) bool {
-	for _, m := range manifests {
-		if base == m {
-			return true
-		}
-	}
-	return false
+		b := s[i]
+		return b == '-' || b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+	})
 }
