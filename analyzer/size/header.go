@@ -7,9 +7,9 @@ import (
 	"strings"
 )
 
-// headerLines is how many leading lines of a file may carry a generated
+// HeaderLines is how many leading lines of a file may carry a generated
 // marker. Sources read at least this many into FileChange.Header.
-const headerLines = 10
+const HeaderLines = 10
 
 // HeaderBytes bounds a header: a minified file's one line of megabytes
 // is not copied whole, and 4 KB holds the lines a minified check reads.
@@ -22,7 +22,7 @@ const HeaderBytes = 4 << 10
 func Header(content []byte) string {
 	content = content[:min(len(content), HeaderBytes)]
 	end := 0
-	for n := 0; n < headerLines && end < len(content); n++ {
+	for n := 0; n < HeaderLines && end < len(content); n++ {
 		i := bytes.IndexByte(content[end:], '\n')
 		if i < 0 {
 			return string(content)
@@ -80,8 +80,8 @@ func hasGeneratedMarker(header string) bool {
 	if lower := strings.ToLower(header); !strings.Contains(lower, "generated") && !strings.Contains(lower, "made by") { // every marker says one; most files neither
 		return false
 	}
-	lines := strings.SplitN(header, "\n", headerLines+1)
-	lines = lines[:min(len(lines), headerLines)]
+	lines := strings.SplitN(header, "\n", HeaderLines+1)
+	lines = lines[:min(len(lines), HeaderLines)]
 	for i, line := range lines {
 		lines[i] = strings.TrimSuffix(line, "\r")
 		if templateSyntax.MatchString(lines[i]) {

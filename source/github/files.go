@@ -7,11 +7,8 @@ import (
 
 	"github.com/mvcbot/mvc/analyzer"
 	"github.com/mvcbot/mvc/analyzer/patch"
+	"github.com/mvcbot/mvc/analyzer/size"
 )
-
-// headerLines is how much of a file's top the analyzer looks at for a
-// "Code generated … DO NOT EDIT." marker (the same as the git source).
-const headerLines = 10
 
 // fileChange maps one listed file. GitHub does not say "binary": a file
 // with no patch and no changed lines is taken as binary (an empty new file
@@ -111,7 +108,7 @@ func header(hunks []analyzer.Hunk, removed bool) string {
 			continue
 		}
 		b.WriteString(l.Text + "\n")
-		if n++; n == headerLines {
+		if n++; n == size.HeaderLines {
 			break
 		}
 	}
