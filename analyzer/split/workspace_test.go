@@ -44,6 +44,17 @@ func TestWorkspaceLockfileTravelsWithTheMemberItLocks(t *testing.T) {
 				"docs/guide.md":                 {"# Guide\n", "# Guide\n\nInstall it.\n"},
 			}
 			in := changeOf(files)
+			// The rule itself, apart from other evidence that may join them.
+			w, _ := linkedChange(t, in)
+			paired := map[string]bool{}
+			for m, locks := range w.workspaceLocks() {
+				for _, l := range locks {
+					paired[w.files[m].Path+" "+w.files[l].Path] = true
+				}
+			}
+			if want := tt.dir + tt.manifest + " " + tt.lockfile; !paired[want] || len(paired) != 1 {
+				t.Errorf("workspace pairs %v, want only %q", paired, want)
+			}
 			in.Policy.Budget.Lines = 3
 			plan, err := Split(in)
 			if err != nil {
