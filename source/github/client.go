@@ -62,6 +62,7 @@ type Client struct {
 	gh          *gh.Client
 	owner, repo string
 	stats       *counter
+	budget      *waitBudget // what the client may still wait, in all
 	log         *slog.Logger
 	app         *appAuth // the App's own credentials, when it acts as one
 	// installationToken is a token of an App installation given as a
@@ -83,13 +84,13 @@ func NewClient(ctx context.Context, opts Options) (*Client, error) {
 		return nil, errors.New("GitHub client: the repository owner and name are required (GITHUB_REPOSITORY=owner/name)")
 	}
 	opts = withDefaults(opts)
-	c := &Client{owner: opts.Owner, repo: opts.Repo, stats: &counter{}, log: opts.Logger}
+	c := &Client{owner: opts.Owner, repo: opts.Repo, stats: &counter{}, budget: newWaitBudget(opts.Retry.TotalWait), log: opts.Logger}
 	api := c.transport(opts, false)
 	auth, err := c.authenticate(ctx, opts, base)
 	if err != nil {
 		return nil, err
 	}
-	c.gh = gh.NewClient(&http.Client{Transport: &authTransport{token: auth, next: api}})
+	c.gh = gh.NewClient(&http.Client{Transport: &authTransport{token: auth, next: api, budget: c.budget}})
 	c.gh.BaseURL = base
 	c.gh.UserAgent = userAgent
 	return c, nil
@@ -127,7 +128,7 @@ func (c *Client) transport(opts Options, auth bool) *retryTransport {
 	if next == nil {
 		next = http.DefaultTransport
 	}
-	return &retryTransport{next: next, clock: opts.Clock, policy: opts.Retry, stats: c.stats, auth: auth, log: opts.Logger}
+	return &retryTransport{next: next, clock: opts.Clock, policy: opts.Retry, stats: c.stats, budget: c.budget, auth: auth, log: opts.Logger}
 }
 
 // apiBase parses the API root and gives it the trailing slash go-github
@@ -165,13 +166,16 @@ type staticToken string
 
 func (t staticToken) Token(context.Context) (string, error) { return string(t), nil }
 
-// authTransport adds the Authorization header.
+// authTransport adds the Authorization header, and charges the waits of
+// the request and of the token's refresh to this client's budget.
 type authTransport struct {
-	token tokenSource
-	next  http.RoundTripper
+	token  tokenSource
+	next   http.RoundTripper
+	budget *waitBudget
 }
 
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	req = req.WithContext(withBudget(req.Context(), t.budget))
 	resp, err := t.send(req, req.Body)
 	if err == nil && resp.StatusCode == http.StatusUnauthorized {
 		return t.retryRefused(req, resp)

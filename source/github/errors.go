@@ -13,8 +13,9 @@ import (
 )
 
 // RateLimitError is a rate limit the client would not wait out: the wait
-// exceeded RetryPolicy.MaxWait, or the limit persisted through every
-// attempt.
+// exceeded RetryPolicy.MaxWait, the limit persisted through every
+// attempt, or the wait would have taken the client's total past
+// RetryPolicy.TotalWait.
 type RateLimitError struct {
 	Secondary bool
 	Resource  string    // the primary limit's bucket, such as "core"
@@ -22,14 +23,42 @@ type RateLimitError struct {
 	Reset     time.Time // when requests may resume
 	Wait      time.Duration
 	MaxWait   time.Duration
+	// TotalWait is set when the client's total wait budget refused the
+	// wait; Waited is what the client had waited in all by then.
+	Waited, TotalWait time.Duration
 }
 
 func (e *RateLimitError) Error() string {
+	if e.TotalWait > 0 {
+		return e.overBudget()
+	}
 	when := e.Reset.UTC().Format(time.RFC3339)
 	if e.Secondary {
 		return fmt.Sprintf("GitHub secondary rate limit: asked to wait %s (until %s), longer than this run waits (%s); rerun later, and avoid many jobs calling the API at once", e.Wait, when, e.MaxWait)
 	}
 	return fmt.Sprintf("GitHub API rate limit (%s, %d requests an hour) exhausted until %s, %s away, longer than this run waits (%s); rerun after that time, or authenticate as a GitHub App for a larger limit", e.Resource, e.Limit, when, e.Wait.Round(time.Second), e.MaxWait)
+}
+
+// overBudget says that the run gave up on waiting, not that one wait was
+// too long: rerunning right away would only meet the limit again.
+func (e *RateLimitError) overBudget() string {
+	limit := fmt.Sprintf("GitHub API rate limit (%s) exhausted", e.Resource)
+	if e.Secondary {
+		limit = "GitHub secondary rate limit hit"
+	}
+	return fmt.Sprintf("%s again after this run had waited %s in total (a run waits at most %s); rerun after %s",
+		limit, e.Waited.Round(time.Second), e.TotalWait, clockTime(e.Reset))
+}
+
+// clockTime is t as a UTC wall-clock time, rounded up to the minute so
+// that a rerun at that time is never early: "12:11 UTC". The date is left
+// out: a refused wait ends within RetryPolicy.MaxWait.
+func clockTime(t time.Time) string {
+	t = t.UTC()
+	if m := t.Truncate(time.Minute); m.Before(t) {
+		t = m.Add(time.Minute)
+	}
+	return t.Format("15:04 UTC")
 }
 
 // UnavailableError is a 5xx answer whose Retry-After asks for a longer

@@ -26,10 +26,16 @@ type RetryPolicy struct {
 	// Backoff is the wait after the first 5xx or connection error,
 	// doubling on each further one up to MaxBackoff.
 	Backoff, MaxBackoff time.Duration
+	// TotalWait is the most a client waits in all, over its whole life
+	// (an Action run, one App delivery). A wait that would take the total
+	// past it is refused: a rate limit then fails at once with a
+	// *RateLimitError saying so, and a 5xx or a lost connection is
+	// answered as on the last attempt.
+	TotalWait time.Duration
 }
 
 // DefaultRetryPolicy is what a zero RetryPolicy means.
-var DefaultRetryPolicy = RetryPolicy{MaxAttempts: 5, MaxWait: 5 * time.Minute, Backoff: time.Second, MaxBackoff: 30 * time.Second}
+var DefaultRetryPolicy = RetryPolicy{MaxAttempts: 5, MaxWait: 5 * time.Minute, Backoff: time.Second, MaxBackoff: 30 * time.Second, TotalWait: 10 * time.Minute}
 
 // secondaryWait is GitHub's advice when a secondary limit names no time:
 // wait at least a minute, longer on each repeat.
@@ -49,6 +55,9 @@ func (p RetryPolicy) withDefaults() RetryPolicy {
 	if p.MaxBackoff > 0 {
 		d.MaxBackoff = p.MaxBackoff
 	}
+	if p.TotalWait > 0 {
+		d.TotalWait = p.TotalWait
+	}
 	return d
 }
 
@@ -59,7 +68,8 @@ type retryTransport struct {
 	clock  Clock
 	policy RetryPolicy
 	stats  *counter
-	auth   bool // its requests are App authentication
+	budget *waitBudget // unless the request's context names another
+	auth   bool        // its requests are App authentication
 	log    *slog.Logger
 }
 
@@ -68,7 +78,8 @@ type decision struct {
 	retry  bool
 	wait   time.Duration
 	reason string
-	err    error // give up with this error instead of the response
+	limit  *RateLimitError // the rate limit waited for, if that is the reason
+	err    error           // give up with this error instead of the response
 }
 
 func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -79,6 +90,9 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	for attempt := 1; ; attempt++ {
 		resp, err := t.send(req, body, attempt > 1)
 		d := t.decide(req, resp, err, attempt)
+		if d.retry {
+			d = t.charge(req, d)
+		}
 		if d.err != nil {
 			closeBody(resp)
 			return nil, d.err
@@ -182,7 +196,31 @@ func (t *retryTransport) decideLimit(resp *http.Response, attempt int, lastTry b
 	if limit.Secondary {
 		reason = "secondary rate limit"
 	}
-	return decision{retry: true, wait: wait, reason: reason}
+	return decision{retry: true, wait: wait, reason: reason, limit: limit}
+}
+
+// charge takes a retry's wait from the client's budget. A refused rate
+// limit fails at once, naming the total waited and when to rerun; a
+// refused 5xx or connection error is given back as it came, as on the
+// last attempt, with a log line saying why it was not retried.
+func (t *retryTransport) charge(req *http.Request, d decision) decision {
+	b := budgetOf(req, t.budget)
+	spent, ok := b.take(d.wait)
+	if ok {
+		return d
+	}
+	if d.limit == nil {
+		t.log.Info(fmt.Sprintf("GitHub API: %s on %s %s; not retried: this run has waited %s in total, and waits at most %s",
+			d.reason, req.Method, req.URL.Path, spent, b.total),
+			"method", req.Method, "path", req.URL.Path, "reason", d.reason, "waited", spent, "total_wait", b.total)
+		return decision{}
+	}
+	e := *d.limit
+	e.Wait, e.Waited, e.TotalWait = d.wait, spent, b.total
+	if e.Secondary || e.Reset.IsZero() {
+		e.Reset = t.clock.Now().Add(d.wait).Truncate(time.Second)
+	}
+	return decision{err: &e}
 }
 
 func (t *retryTransport) backoff(attempt int) time.Duration {
