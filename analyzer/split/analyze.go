@@ -171,7 +171,7 @@ func (w *work) joinDeclarations(u *unionFind) {
 			// Imports change for every reason at once: they follow the code
 			// that uses them (a soft link), not each other. Moves and sweeps
 			// already have their group.
-			if a.decl == "" || a.decl == "import" || a.decl == "package" || a.mech == moved || a.mech == repeated {
+			if a.decl == "" || isImport(a.decl) || a.decl == "package" || a.mech == moved || a.mech == repeated {
 				continue
 			}
 			if j, ok := first[a.decl]; ok {

@@ -68,7 +68,7 @@ func genSegments(d *ast.GenDecl, line func(token.Pos) int) []segment {
 		start = d.Doc.Pos()
 	}
 	kw := d.Tok.String()
-	if d.Tok == token.IMPORT || len(d.Specs) <= 1 || !d.Lparen.IsValid() {
+	if len(d.Specs) <= 1 || !d.Lparen.IsValid() {
 		key, name := kw, ""
 		if d.Tok != token.IMPORT && len(d.Specs) == 1 {
 			name = specName(d.Specs[0])
@@ -79,7 +79,14 @@ func genSegments(d *ast.GenDecl, line func(token.Pos) int) []segment {
 	segs := make([]segment, 0, len(d.Specs))
 	for i, s := range d.Specs {
 		name := specName(s)
-		seg := segment{start: line(s.Pos()), end: line(s.End()) + 1, key: kw + " " + name, name: name}
+		key := kw + " " + name
+		if is, ok := s.(*ast.ImportSpec); ok {
+			// Each import goes with the code that uses it, not with the
+			// other imports: an import without its use, or a use without
+			// its import, does not build.
+			key = importKey + is.Path.Value
+		}
+		seg := segment{start: line(s.Pos()), end: line(s.End()) + 1, key: key, name: name}
 		if i == 0 {
 			seg.start = line(start) // the opening "const (" goes with the first spec
 		}

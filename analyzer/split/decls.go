@@ -142,3 +142,10 @@ func countLines(content []byte) int {
 	}
 	return n
 }
+
+// importKey starts the key of one import among several in a block; a
+// lone import or a block the scanner cannot cut is keyed "import".
+const importKey = "import "
+
+// isImport says whether a declaration key is an import.
+func isImport(key string) bool { return key == "import" || strings.HasPrefix(key, importKey) }

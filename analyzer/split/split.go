@@ -95,7 +95,7 @@ func (w *work) stack(groups []*group, l *linker) []Part {
 			}
 		}
 	}
-	ordered := w.order(alive, kinds, needs, strong)
+	ordered := w.placeImports(w.order(alive, kinds, needs, strong))
 	index := map[int]int{}
 	for i, g := range ordered {
 		index[g.id] = i + 1

@@ -1,0 +1,119 @@
+package split
+
+import (
+	"strings"
+	"testing"
+)
+
+// Go refuses an unused import and a use without its import: whatever part
+// the merging put an import line in, it ships with the earliest part that
+// starts using the package, and a removed import with the last part that
+// stops using it. An import that only changes its path stays put.
+func TestImportsShipWithTheirUses(t *testing.T) {
+	const base = "package srv\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc Name() string {\n\treturn fmt.Sprint(\"a\")\n}\n\nfunc Exit() {\n\tos.Exit(1)\n}\n\nfunc Other() int {\n\treturn 1\n}\n"
+	tests := []struct {
+		name, head string
+		imp        string // the import line that must move
+		use        string // a line of the part it must join
+		unmoved    bool
+	}{
+		{
+			name: "added",
+			head: "package srv\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\tstr \"strings\"\n)\n\nfunc Name() string {\n\treturn fmt.Sprint(\"a\")\n}\n\nfunc Exit() {\n\tos.Exit(1)\n}\n\nfunc Upper(s string) string {\n\treturn str.ToUpper(s)\n}\n\nfunc Other() int {\n\treturn 2\n}\n",
+			imp:  "str \"strings\"", use: "str.ToUpper",
+		},
+		{
+			name: "removed",
+			head: "package srv\n\nimport (\n\t\"fmt\"\n)\n\nfunc Name() string {\n\treturn fmt.Sprint(\"a\")\n}\n\nfunc Exit() {\n\tpanic(1)\n}\n\nfunc Other() int {\n\treturn 2\n}\n",
+			imp:  "\"os\"", use: "os.Exit",
+		},
+		{
+			name: "path change",
+			head: "package srv\n\nimport (\n\t\"fmt\"\n\t\"example.com/os\"\n)\n\nfunc Name() string {\n\treturn fmt.Sprint(\"a\")\n}\n\nfunc Exit() {\n\tos.Exit(2)\n}\n\nfunc Other() int {\n\treturn 2\n}\n",
+			imp:  "\"os\"", use: "os.Exit(2)", unmoved: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := changeOf(map[string][2]string{"srv/srv.go": {base, tt.head}})
+			w, err := prepare(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.describeAtoms()
+			holds := func(a *atom, text string) bool {
+				for _, l := range append(a.adds[:len(a.adds):len(a.adds)], a.dels...) {
+					if strings.Contains(l.Text, text) {
+						return true
+					}
+				}
+				return false
+			}
+			// The import atom goes first with everything but the use; the
+			// use is a part of its own above it.
+			first := &group{id: 0, files: map[int]bool{}, alive: true}
+			second := &group{id: 1, files: map[int]bool{}, alive: true}
+			var imp *atom
+			for _, a := range w.atoms {
+				if holds(a, tt.use) {
+					second.add(a)
+					continue
+				}
+				if holds(a, tt.imp) {
+					imp = a
+				}
+				first.add(a)
+			}
+			if imp == nil || len(second.atoms) == 0 {
+				t.Fatalf("no atom holds %q or %q", tt.imp, tt.use)
+			}
+			ordered := w.placeImports([]*group{first, second})
+			last := ordered[len(ordered)-1]
+			moved := false
+			for _, id := range last.atoms {
+				moved = moved || id == imp.id
+			}
+			if moved == tt.unmoved {
+				t.Errorf("import %q in the part of %q: %v, want %v", tt.imp, tt.use, moved, !tt.unmoved)
+			}
+			if tt.unmoved {
+				return
+			}
+			if first.lines+second.lines != countAtomLines(w) {
+				t.Errorf("lines %d + %d, want %d", first.lines, second.lines, countAtomLines(w))
+			}
+		})
+	}
+}
+
+func countAtomLines(w *work) int {
+	n := 0
+	for _, a := range w.atoms {
+		n += a.lines
+	}
+	return n
+}
+
+func TestPackageNames(t *testing.T) {
+	tests := []struct {
+		path string
+		want string
+	}{
+		{"strings", "strings"},
+		{"github.com/google/go-github/v60/github", "github"},
+		{"go.yaml.in/yaml/v3", "yaml"},
+		{"gopkg.in/yaml.v3", "yaml"},
+		{"github.com/mattn/go-isatty", "isatty"},
+		{"github.com/foo/bar-go", "bar"},
+	}
+	for _, tt := range tests {
+		names := packageNames(tt.path)
+		found := false
+		for _, n := range names {
+			found = found || n == tt.want
+		}
+		if !found {
+			t.Errorf("packageNames(%q) = %v, want it to hold %q", tt.path, names, tt.want)
+		}
+	}
+}
