@@ -3,7 +3,6 @@ package config
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -39,39 +38,6 @@ func (e *Error) Error() string {
 		}
 	}
 	return strings.Join(parts, ": ")
-}
-
-// yamlLine finds the "line N:" yaml.v3 puts in its syntax errors.
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
-
-// syntaxError rewrites a YAML syntax error as a one-line Error on file.
-func syntaxError(file string, data []byte, err error) *Error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = strings.TrimPrefix(err.Error(), m[0])
-	}
-	msg = strings.Join(strings.Fields(msg), " ") // keep it on one line
-	if startsWithStar(data, line) {
-		msg += `; a value starting with * is a YAML alias: quote the pattern, - "*.json"`
-	}
-	return &Error{File: file, Line: line, Msg: "not valid YAML: " + msg}
-}
-
-// unquotedStar is a list item or value that starts with a bare *, which
-// YAML reads as an alias: the usual way to break an ignore list.
-var unquotedStar = regexp.MustCompile(`(^\s*-\s+|[:\[,]\s*)\*`)
-
-// startsWithStar reports whether line (1-based; 0 for any line) of data
-// has a value starting with an unquoted *.
-func startsWithStar(data []byte, line int) bool {
-	for i, l := range strings.Split(string(data), "\n") {
-		if (line == 0 || i+1 == line) && unquotedStar.MatchString(l) {
-			return true
-		}
-	}
-	return false
 }
 
 // unknownKeyMsg explains an unknown key, with a guess when one allowed key

@@ -1,10 +1,7 @@
 package config
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -50,21 +47,13 @@ func Parse(name string, data []byte) (*File, error) {
 // decodeDocument returns the root node of the file's only YAML document, or
 // nil when the file holds no document or an empty one.
 func decodeDocument(name string, data []byte) (*yaml.Node, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
-		return nil, nil
-	} else if err != nil {
+	doc, next, err := decodeYAML(data)
+	switch {
+	case err != nil:
 		return nil, syntaxError(name, data, err)
-	}
-	var next yaml.Node
-	switch err := dec.Decode(&next); {
-	case err == nil:
+	case next != nil:
 		return nil, &Error{File: name, Line: next.Line, Msg: "holds more than one YAML document; keep one (remove the second \"---\")"}
-	case !errors.Is(err, io.EOF):
-		return nil, syntaxError(name, data, err)
-	}
-	if len(doc.Content) == 0 {
+	case doc == nil || len(doc.Content) == 0:
 		return nil, nil
 	}
 	return doc.Content[0], nil

@@ -162,13 +162,13 @@ func TestParseBadDocuments(t *testing.T) {
 		{"duplicate key", "comment: always\nfail-on: never\ncomment: never\n", `.github/mvc.yml:3: duplicate key "comment" (first at line 1)`},
 		{"duplicate nested key", "budget:\n  lines: 1\n  lines: 2\n", `.github/mvc.yml:3: budget: duplicate key "lines" (first at line 2)`},
 		{"two documents", "comment: always\n---\nfail-on: never\n", `.github/mvc.yml:2: holds more than one YAML document; keep one (remove the second "---")`},
-		{"bad indentation", "budget:\n  lines: 1\n   files: 2\n", `.github/mvc.yml:3: not valid YAML: mapping values are not allowed in this context`},
-		{"unclosed flow", "budget: {lines: 1\n", `.github/mvc.yml:1: not valid YAML: did not find expected ',' or '}'`},
-		{"tab indentation", "budget:\n\tlines: 1\n", `.github/mvc.yml:2: not valid YAML: found character that cannot start any token`},
+		{"bad indentation", "budget:\n  lines: 1\n   files: 2\n", `.github/mvc.yml:3: not valid YAML: mapping values are not allowed in this context; check this key's indentation against the keys above it, and quote a value that holds ": "`},
+		{"unclosed flow", "budget: {lines: 1\n", `.github/mvc.yml:1: not valid YAML: did not find expected ',' or '}'; separate entries with "," and close the "{" with "}"`},
+		{"tab indentation", "budget:\n\tlines: 1\n", `.github/mvc.yml:2: a tab indents this line; YAML indents with spaces`},
 		{"unquoted glob", "ignore:\n  - \"a\"\n  - *.json\n",
 			`.github/mvc.yml:3: not valid YAML: did not find expected alphabetic or numeric character; a value starting with * is a YAML alias: quote the pattern, - "*.json"`},
 		{"unquoted glob as an alias", "ignore:\n  - *json\n",
-			`.github/mvc.yml: not valid YAML: unknown anchor 'json' referenced; a value starting with * is a YAML alias: quote the pattern, - "*.json"`},
+			`.github/mvc.yml:2: not valid YAML: unknown anchor 'json' referenced; a value starting with * is a YAML alias: quote the pattern, - "*.json"`},
 		{"too large", strings.Repeat("#", maxFileSize+1), `.github/mvc.yml: is larger than 1048576 bytes, too large for a config file`},
 	}
 	for _, tt := range tests {
