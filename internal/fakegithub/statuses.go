@@ -2,6 +2,7 @@ package fakegithub
 
 import (
 	"net/http"
+	"time"
 	"unicode/utf8"
 
 	"github.com/google/go-github/v60/github"
@@ -30,6 +31,7 @@ func (r *Repo) Statuses(sha string) []github.RepoStatus {
 func init() {
 	addRoutes(func(s *Server) {
 		s.Handle("POST", "/repos/{owner}/{repo}/statuses/{sha}", s.createStatus)
+		s.Handle("GET", "/repos/{owner}/{repo}/commits/{ref}/status", s.combinedStatus)
 	})
 }
 
@@ -59,6 +61,8 @@ func (s *Server) createStatus(w http.ResponseWriter, r *http.Request) {
 	if body.Context == nil {
 		body.Context = github.String("default")
 	}
+	at := github.Timestamp{Time: s.clock().UTC().Truncate(time.Second)}
+	body.CreatedAt, body.UpdatedAt = &at, &at
 	repo.State("statuses", func() any { return commitStatuses{} })
 	var out github.RepoStatus
 	repo.Lock(func() {
@@ -70,4 +74,75 @@ func (s *Server) createStatus(w http.ResponseWriter, r *http.Request) {
 		out = body
 	})
 	WriteJSON(w, http.StatusCreated, &out)
+}
+
+// combined is GitHub's combined status of a ref: each context's latest
+// status, and one state over them all.
+type combined struct {
+	State      string               `json:"state"`
+	Statuses   []*github.RepoStatus `json:"statuses"`
+	SHA        string               `json:"sha"`
+	TotalCount int                  `json:"total_count"`
+	Repository *github.Repository   `json:"repository"`
+}
+
+// combinedStatus answers GET .../commits/{ref}/status. The ref is taken
+// as the commit SHA statuses were set on (the fake keeps no branches of
+// commits); one with none answers "pending" and no statuses, as GitHub
+// does for a commit without any. The statuses page like a list, per
+// page and page from the query; total_count counts them all.
+func (s *Server) combinedStatus(w http.ResponseWriter, r *http.Request) {
+	repo, ok := s.repoOf(w, r)
+	if !ok {
+		return
+	}
+	ref := r.PathValue("ref")
+	repo.State("statuses", func() any { return commitStatuses{} })
+	var latest []*github.RepoStatus
+	repo.Lock(func() { latest = latestPerContext(repo.statusesLocked()[ref]) })
+	page, perPage := pageParams(r.URL.Query())
+	if link := linkHeader(r, page, max(1, (len(latest)+perPage-1)/perPage)); link != "" {
+		w.Header().Set("Link", link)
+	}
+	start := min((page-1)*perPage, len(latest))
+	WriteJSON(w, http.StatusOK, combined{
+		State:      combinedState(latest),
+		Statuses:   latest[start:min(start+perPage, len(latest))],
+		SHA:        ref,
+		TotalCount: len(latest),
+		Repository: repo.ghRepo(),
+	})
+}
+
+// latestPerContext keeps each context's last status, the most recently
+// set first.
+func latestPerContext(all []*github.RepoStatus) []*github.RepoStatus {
+	seen := map[string]bool{}
+	out := []*github.RepoStatus{}
+	for i := len(all) - 1; i >= 0; i-- {
+		if c := all[i].GetContext(); !seen[c] {
+			seen[c] = true
+			st := *all[i]
+			out = append(out, &st)
+		}
+	}
+	return out
+}
+
+// combinedState is GitHub's rule: failure if any context failed or
+// errored, else pending if there are none or any is pending, else success.
+func combinedState(latest []*github.RepoStatus) string {
+	state := "success"
+	if len(latest) == 0 {
+		state = "pending"
+	}
+	for _, st := range latest {
+		switch st.GetState() {
+		case "failure", "error":
+			return "failure"
+		case "pending":
+			state = "pending"
+		}
+	}
+	return state
 }
