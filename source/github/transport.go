@@ -90,6 +90,12 @@ func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	for attempt := 1; ; attempt++ {
 		resp, err := t.send(req, body, attempt > 1)
 		d := t.decide(req, resp, err, attempt)
+		if d.retry && req.Context().Value(singleShotKey{}) != nil {
+			// Not handed back as it came: a rate limit's 403 would make
+			// go-github refuse the client's later requests itself.
+			closeBody(resp)
+			return nil, fmt.Errorf("%s; not retried", d.reason)
+		}
 		if d.retry {
 			d = t.charge(req, d)
 		}
@@ -280,6 +286,16 @@ type retryableKey struct{}
 // after a timed-out success would post it twice).
 func idempotent(ctx context.Context) context.Context {
 	return context.WithValue(ctx, retryableKey{}, true)
+}
+
+// singleShotKey marks a request sent once, never retried nor waited for.
+type singleShotKey struct{}
+
+// singleShot sends ctx's requests once: an optional read whose failure
+// the caller shrugs off, such as the check before setting a commit
+// status, must cost one request, never a wait.
+func singleShot(ctx context.Context) context.Context {
+	return context.WithValue(ctx, singleShotKey{}, true)
 }
 
 // retryable reports whether resending req after a 5xx or connection
