@@ -168,7 +168,7 @@ func braceDecl(t string) declInfo {
 		k++
 	}
 	if k < len(words) && braceImports[words[k]] {
-		return declInfo{key: "import"}
+		return declInfo{key: importKey + strings.Join(words[k+1:], " ")} // each import goes with its uses
 	}
 	kw := words[k]
 	if lt := strings.IndexByte(kw, '<'); lt > 0 {

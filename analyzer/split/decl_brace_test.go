@@ -35,7 +35,7 @@ pub(crate) fn quote() -> char {
 }
 `,
 		want: []string{
-			"import", "import",
+			"import std::fmt;", "import std::fmt;",
 			"struct Wrapper", "struct Wrapper", "struct Wrapper",
 			"struct Wrapper.field text", "struct Wrapper.field text", "struct Wrapper.field text",
 			"impl<'a> fmt::Display for Wrapper<'a>",
@@ -65,7 +65,7 @@ public class Greeter {
 }
 `,
 		want: []string{
-			"import", "import", "import", "import",
+			"import a;", "import a;", "import java.util.List;", "import java.util.List;",
 			"class Greeter",
 			"class Greeter.field name", "class Greeter.field name",
 			"class Greeter.func toString", "class Greeter.func toString", "class Greeter.func toString",
@@ -102,7 +102,7 @@ int area(const Rect& r) {
 }  // namespace geo
 `,
 		want: []string{
-			"import", "import", "namespace geo", "namespace geo",
+			"import <vector>", "import <vector>", "namespace geo", "namespace geo",
 			"namespace geo.func area", "namespace geo.func area", "namespace geo.func area",
 			"namespace geo.func area", "namespace geo.func area",
 		},
@@ -128,7 +128,7 @@ final class Router
 }
 `,
 		want: []string{
-			"stmt <?php", "namespace App", "namespace App", "import", "import",
+			"stmt <?php", "namespace App", "namespace App", `import App\Route;`, `import App\Route;`,
 			"class Router", "class Router", "class Router", "class Router",
 			"class Router.field $routes", "class Router.field $routes",
 			"class Router.function add", "class Router.function add", "class Router.function add",

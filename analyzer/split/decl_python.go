@@ -85,10 +85,6 @@ func pythonSegments(src []byte) []segment {
 			if strings.HasPrefix(key, "class ") {
 				class = name
 			}
-			if key == "import" && len(b.segs) > 0 && b.segs[len(b.segs)-1].key == "import" {
-				b.code() // consecutive imports are one declaration
-				continue
-			}
 			b.start(i, key, name)
 		case class != "" && (memberIndent < 0 || indent == memberIndent):
 			memberIndent = indent
@@ -115,7 +111,8 @@ func pyDecl(t string) (key, name string) {
 		}
 	}
 	if strings.HasPrefix(t, "import ") || strings.HasPrefix(t, "from ") {
-		return "import", ""
+		// Each import its own declaration: it goes with its uses.
+		return importKey + clipKey(strings.TrimPrefix(t, "import ")), ""
 	}
 	if name := leadingIdent(t); name != "" && strings.HasPrefix(strings.TrimSpace(t[len(name):]), "=") {
 		return "var " + name, name

@@ -176,7 +176,7 @@ func scriptDecl(t string) declInfo {
 		return declInfo{key: kw + " " + name, name: name, container: container}
 	}
 	if k < len(words) && words[k] == "import" {
-		return declInfo{key: "import"}
+		return declInfo{key: importKey + strings.Join(words[k+1:], " ")} // each import goes with its uses
 	}
 	rest := strings.Join(words[k:], " ")
 	if m := memberAssignment.FindStringSubmatch(rest); m != nil {

@@ -31,7 +31,7 @@ button { color: red; }
 `,
 		want: []string{
 			"markup", "markup", "markup", "markup",
-			"script", "script.import", "script.const count",
+			"script", "script.import { ref } from 'vue'", "script.const count",
 			"script.function inc", "script.function inc", "script.function inc", "script.function inc", "script.function inc",
 			"style", "style", "style",
 		},
@@ -47,7 +47,7 @@ const title = 'Home'
 </Layout>
 `,
 		want: []string{
-			"frontmatter", "script.import", "script.const title",
+			"frontmatter", "script.import Layout from '../layouts/Layout.astro'", "script.const title",
 			"template", "template", "template", "template",
 		},
 	}, {

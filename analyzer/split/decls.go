@@ -148,4 +148,7 @@ func countLines(content []byte) int {
 const importKey = "import "
 
 // isImport says whether a declaration key is an import.
-func isImport(key string) bool { return key == "import" || strings.HasPrefix(key, importKey) }
+func isImport(key string) bool {
+	key = strings.TrimPrefix(key, "script.") // a component's script block
+	return key == "import" || strings.HasPrefix(key, importKey)
+}

@@ -89,7 +89,7 @@ func TestScriptDeclarations(t *testing.T) {
 		"  it('grows', () => {})\n" + // 14
 		"})\n" // 15
 	want := []string{
-		"import", "function add", "function add", "function add", "function add", "function add",
+		"import { a } from './a'", "function add", "function add", "function add", "function add", "function add",
 		"class Box", "class Box.member size", "class Box.member grow", "class Box.member grow",
 		"class Box.member grow", "class Box.member grow", "class Box.member grow",
 		"call describe('box', () => {", "call describe('box', () => {.call it('grows', () => {})",
@@ -164,7 +164,7 @@ func TestPythonDeclarations(t *testing.T) {
 		"    def get(self):\n" + // 12
 		"        return 1\n" // 13
 	want := []string{
-		"import", "import", "import", "var LIMIT", "def load", "def load", "def load", "def load",
+		"import os", "import from x import y", "import from x import y", "var LIMIT", "def load", "def load", "def load", "def load",
 		"def load", "def load", "def load", "class Store", "def Store.get", "def Store.get",
 	}
 	if diff := cmp.Diff(want, keysByLine("store.py", src)); diff != "" {

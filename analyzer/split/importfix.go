@@ -14,13 +14,15 @@ import (
 // one-line import declaration: an optional local name, then the path.
 var goImportSpec = regexp.MustCompile(`^\s*(?:import\s+)?(?:([\p{L}_][\p{L}\p{N}_]*|\.)\s+)?"([^"]+)"\s*(?://.*)?$`)
 
-// placeImports moves each Go import the change adds into the earliest
-// part that starts using it, and each import it removes into the last
-// part that stops using it. Go refuses both an unused import and a use
-// without its import, so a part holding the import line but not the code
-// that uses it (caddy's tls.go) cannot build, however strongly the
-// merging tied the line elsewhere. ordered is the stack, bottom first;
-// groups emptied by a move are dropped from it.
+// placeImports moves each import the change adds into the earliest part
+// that starts using a name it binds, and each import it removes into the
+// last part that stops using it. Go refuses both an unused import and a
+// use without its import; TypeScript, Java, Kotlin and Rust refuse the
+// use without the import, and their linters the unused one; Python fails
+// at run time. A part holding the import line but not the code that uses
+// it (caddy's tls.go) cannot build, however strongly the merging tied the
+// line elsewhere. ordered is the stack, bottom first; groups emptied by a
+// move are dropped from it.
 func (w *work) placeImports(ordered []*group) []*group {
 	at := map[int]int{} // atom -> index in ordered
 	for i, g := range ordered {
@@ -31,18 +33,21 @@ func (w *work) placeImports(ordered []*group) []*group {
 	changed := false
 	for fi := range w.files {
 		f := &w.files[fi]
-		if f.lang != langGo || f.class == size.Generated || f.class == size.Vendored {
+		if f.lang == langOther || f.lang == langRuby || f.class == size.Generated || f.class == size.Vendored {
 			continue
 		}
+		// Names bound in the base and in the head by the file's changed
+		// imports: a name on both sides (an import that moved, or changed
+		// its path) is left where it is.
 		added, deleted := map[string]bool{}, map[string]bool{}
 		for _, id := range f.atoms {
 			if a := w.atoms[id]; isImport(a.decl) {
-				importNames(a.adds, added)
-				importNames(a.dels, deleted)
+				importNames(f.lang, a.adds, added)
+				importNames(f.lang, a.dels, deleted)
 			}
 		}
 		for n := range added {
-			if deleted[n] { // an import that only moved or changed its path
+			if deleted[n] {
 				delete(added, n)
 				delete(deleted, n)
 			}
@@ -56,14 +61,14 @@ func (w *work) placeImports(ordered []*group) []*group {
 				continue
 			}
 			in, out := map[string]bool{}, map[string]bool{}
-			importNames(a.adds, in)
-			importNames(a.dels, out)
+			importNames(f.lang, a.adds, in)
+			importNames(f.lang, a.dels, out)
 			target := -1
 			switch {
 			case anyIn(in, added) && !anyIn(out, deleted):
-				target = w.firstUse(f, at, in)
+				target = w.firstUse(f, at, only(in, added))
 			case anyIn(out, deleted) && !anyIn(in, added):
-				target = w.lastUse(f, at, out)
+				target = w.lastUse(f, at, only(out, deleted))
 			}
 			if target < 0 || target == at[id] {
 				continue
@@ -78,6 +83,17 @@ func (w *work) placeImports(ordered []*group) []*group {
 		return ordered
 	}
 	return slices.DeleteFunc(ordered, func(g *group) bool { return len(g.atoms) == 0 })
+}
+
+// only is the names of m that are also in of.
+func only(m, of map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for n := range m {
+		if of[n] {
+			out[n] = true
+		}
+	}
+	return out
 }
 
 func anyIn(names, of map[string]bool) bool {
@@ -95,7 +111,7 @@ func (w *work) firstUse(f *fileInfo, at map[int]int, pkgs map[string]bool) int {
 	best := -1
 	for _, id := range f.atoms {
 		a := w.atoms[id]
-		if isImport(a.decl) || !usesPackage(a.adds, pkgs) {
+		if isImport(a.decl) || !usesName(f.lang, a.adds, pkgs) {
 			continue
 		}
 		if best < 0 || at[id] < best {
@@ -111,18 +127,43 @@ func (w *work) lastUse(f *fileInfo, at map[int]int, pkgs map[string]bool) int {
 	best := -1
 	for _, id := range f.atoms {
 		a := w.atoms[id]
-		if !isImport(a.decl) && usesPackage(a.dels, pkgs) {
+		if !isImport(a.decl) && usesName(f.lang, a.dels, pkgs) {
 			best = max(best, at[id])
 		}
 	}
 	return best
 }
 
-// importNames adds the names the import specs among lines bind: the
-// local name when one is given, else the names the package is likely to
-// declare (the path's last element, without a major-version suffix or a
-// go- prefix). Blank and dot imports bind no name a use would show.
-func importNames(lines []analyzer.Line, into map[string]bool) {
+// importNames adds the names the import statements among lines bind.
+func importNames(lg language, lines []analyzer.Line, into map[string]bool) {
+	if len(lines) == 0 {
+		return
+	}
+	if lg == langGo {
+		goImportNames(lines, into)
+		return
+	}
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(l.Text)
+		b.WriteByte('\n')
+	}
+	text := b.String()
+	switch lg {
+	case langScript, langComponent:
+		scriptImportNames(text, into)
+	case langPython:
+		pythonImportNames(text, into)
+	case langBrace:
+		braceImportNames(text, into)
+	}
+}
+
+// goImportNames adds the names Go import specs bind: the local name when
+// one is given, else the names the package is likely to declare (the
+// path's last element, without a major-version suffix or a go- prefix).
+// Blank and dot imports bind no name a use would show.
+func goImportNames(lines []analyzer.Line, into map[string]bool) {
 	for _, l := range lines {
 		m := goImportSpec.FindStringSubmatch(l.Text)
 		if m == nil {
@@ -141,6 +182,84 @@ func importNames(lines []analyzer.Line, into map[string]bool) {
 	}
 }
 
+var (
+	// import D, { a, b as c } from 'x'; import * as ns from "x"; import type { T } from 'x'
+	scriptImportClause = regexp.MustCompile(`(?s)\bimport\s+(?:type\s+)?([^'"();]*?)\s+from\s*['"]`)
+	// from m import a, b as c; from m import (a,\n b)
+	pythonFromImport = regexp.MustCompile(`(?m)^\s*from\s+[\w.]+\s+import\s+(\([^)]*\)?|[^\n#]*)`)
+	// import a.b.c; import a as b, c
+	pythonImport = regexp.MustCompile(`(?m)^\s*import\s+([^\n#]*)`)
+	// use a::b::{C, D as E}; import a.b.C; import static a.b.C.m; use A\B\C as D;
+	braceImport = regexp.MustCompile(`(?m)^\s*(?:pub(?:\([^)]*\))?\s+)?(?:use|import)\s+(?:static\s+|type\s+|function\s+|const\s+)?([^;\n]*(?:\{[^}]*\})?[^;\n]*)`)
+)
+
+func scriptImportNames(text string, into map[string]bool) {
+	for _, m := range scriptImportClause.FindAllStringSubmatch(text, -1) {
+		clause := strings.NewReplacer("{", ",", "}", ",").Replace(m[1])
+		for _, item := range strings.Split(clause, ",") {
+			addBoundName(strings.TrimPrefix(strings.TrimSpace(item), "type "), into)
+		}
+	}
+}
+
+func pythonImportNames(text string, into map[string]bool) {
+	for _, m := range pythonFromImport.FindAllStringSubmatch(text, -1) {
+		for _, item := range strings.Split(strings.Trim(m[1], "() \t\\"), ",") {
+			addBoundName(item, into)
+		}
+	}
+	for _, m := range pythonImport.FindAllStringSubmatch(text, -1) {
+		for _, item := range strings.Split(m[1], ",") {
+			item = strings.TrimSpace(item)
+			if _, as, ok := strings.Cut(item, " as "); ok {
+				addBoundName(as, into)
+			} else if first, _, _ := strings.Cut(item, "."); first != "" {
+				addBoundName(first, into) // import a.b binds a
+			}
+		}
+	}
+}
+
+func braceImportNames(text string, into map[string]bool) {
+	for _, m := range braceImport.FindAllStringSubmatch(text, -1) {
+		stmt := strings.TrimSpace(m[1])
+		if open := strings.IndexByte(stmt, '{'); open >= 0 {
+			// use a::b::{C, d::E as F}: each item's last segment, or its alias
+			inner := strings.Trim(stmt[open:], "{} ")
+			for _, item := range strings.Split(inner, ",") {
+				addBoundName(lastSegment(item), into)
+			}
+			continue
+		}
+		addBoundName(lastSegment(stmt), into)
+	}
+}
+
+// lastSegment is what a qualified import binds: a::b::C, a.b.C and A\B\C
+// bind C; an alias (C as D) binds D.
+func lastSegment(s string) string {
+	s = strings.TrimSpace(s)
+	if _, as, ok := strings.Cut(s, " as "); ok {
+		return as
+	}
+	if i := strings.LastIndexAny(s, ".:\\"); i >= 0 {
+		s = s[i+1:]
+	}
+	return s
+}
+
+// addBoundName adds one imported item's local name: "x as y" binds y.
+// Wildcards and anything that is not an identifier bind nothing.
+func addBoundName(item string, into map[string]bool) {
+	item = strings.TrimSpace(item)
+	if _, as, ok := strings.Cut(item, " as "); ok {
+		item = strings.TrimSpace(as)
+	}
+	if n := leadingIdent(item); n != "" && n == item && n != "self" {
+		into[n] = true
+	}
+}
+
 // packageNames guesses the names a package of the import path declares.
 func packageNames(importPath string) []string {
 	last := path.Base(importPath)
@@ -156,22 +275,40 @@ func packageNames(importPath string) []string {
 	return names
 }
 
-// usesPackage says whether any line selects from one of the packages
-// (pkg.Name), outside the import specs themselves.
-func usesPackage(lines []analyzer.Line, pkgs map[string]bool) bool {
+// usesName says whether any line uses one of the imported names: in Go
+// a selector from the package (pkg.Name), elsewhere the name itself as an
+// identifier.
+func usesName(lg language, lines []analyzer.Line, names map[string]bool) bool {
 	for _, l := range lines {
 		t := l.Text
-		for i := 0; i < len(t); i++ {
-			if t[i] != '.' || i == 0 {
+		if lg == langGo {
+			for i := 1; i < len(t); i++ {
+				if t[i] != '.' {
+					continue
+				}
+				j := i
+				for j > 0 && isIdentByte(t[j-1]) {
+					j--
+				}
+				if j < i && (j == 0 || t[j-1] != '.') && names[t[j:i]] {
+					return true
+				}
+			}
+			continue
+		}
+		for i := 0; i < len(t); {
+			if !isIdentByte(t[i]) {
+				i++
 				continue
 			}
 			j := i
-			for j > 0 && isIdentByte(t[j-1]) {
-				j--
+			for j < len(t) && isIdentByte(t[j]) {
+				j++
 			}
-			if j < i && (j == 0 || t[j-1] != '.') && pkgs[t[j:i]] {
+			if names[t[i:j]] && (i == 0 || t[i-1] != '.') {
 				return true
 			}
+			i = j
 		}
 	}
 	return false

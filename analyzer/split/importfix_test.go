@@ -1,8 +1,11 @@
 package split
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/mvcbot/mvc/analyzer"
 )
 
 // Go refuses an unused import and a use without its import: whatever part
@@ -11,8 +14,11 @@ import (
 // stops using it. An import that only changes its path stays put.
 func TestImportsShipWithTheirUses(t *testing.T) {
 	const base = "package srv\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc Name() string {\n\treturn fmt.Sprint(\"a\")\n}\n\nfunc Exit() {\n\tos.Exit(1)\n}\n\nfunc Other() int {\n\treturn 1\n}\n"
+	const tsBase = "import { a } from './a'\n\nexport function one() {\n  return a()\n}\n\nexport function two() {\n  return 2\n}\n"
+	const pyBase = "import os\n\n\ndef one():\n    return os.sep\n\n\ndef two():\n    return 2\n"
 	tests := []struct {
 		name, head string
+		path, base string
 		imp        string // the import line that must move
 		use        string // a line of the part it must join
 		unmoved    bool
@@ -32,10 +38,24 @@ func TestImportsShipWithTheirUses(t *testing.T) {
 			head: "package srv\n\nimport (\n\t\"fmt\"\n\t\"example.com/os\"\n)\n\nfunc Name() string {\n\treturn fmt.Sprint(\"a\")\n}\n\nfunc Exit() {\n\tos.Exit(2)\n}\n\nfunc Other() int {\n\treturn 2\n}\n",
 			imp:  "\"os\"", use: "os.Exit(2)", unmoved: true,
 		},
+		{
+			name: "typescript", path: "src/app.ts", base: tsBase,
+			head: "import { a } from './a'\nimport { b } from './b'\n\nexport function one() {\n  return a()\n}\n\nexport function two() {\n  return b(2)\n}\n",
+			imp:  "from './b'", use: "return b(2)",
+		},
+		{
+			name: "python", path: "app/main.py", base: pyBase,
+			head: "\n\ndef one():\n    return '/'\n\n\ndef two():\n    return 3\n",
+			imp:  "import os", use: "os.sep",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			in := changeOf(map[string][2]string{"srv/srv.go": {base, tt.head}})
+			p, b := "srv/srv.go", base
+			if tt.path != "" {
+				p, b = tt.path, tt.base
+			}
+			in := changeOf(map[string][2]string{p: {b, tt.head}})
 			w, err := prepare(in)
 			if err != nil {
 				t.Fatal(err)
@@ -114,6 +134,39 @@ func TestPackageNames(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("packageNames(%q) = %v, want it to hold %q", tt.path, names, tt.want)
+		}
+	}
+}
+
+// Each language's import statements bind the names its code then uses.
+func TestImportNames(t *testing.T) {
+	tests := []struct {
+		path, text string
+		want       []string
+	}{
+		{"a.go", "import (\n\t\"fmt\"\n\tyaml \"go.yaml.in/yaml/v3\"\n\t_ \"embed\"\n)", []string{"fmt", "yaml"}},
+		{"a.ts", "import D, { a, b as c, type T } from './x'\nimport * as ns from \"y\"\nimport './side-effect'", []string{"D", "T", "a", "c", "ns"}},
+		{"a.ts", "import {\n  first,\n  second,\n} from '../lib'", []string{"first", "second"}},
+		{"a.py", "import os.path\nimport numpy as np, sys\nfrom .x import (\n    y,\n    z as w,\n)\nfrom m import *", []string{"np", "os", "sys", "w", "y"}},
+		{"a.rs", "use std::collections::{HashMap, BTreeMap as Tree};\npub(crate) use crate::io::Reader;", []string{"HashMap", "Reader", "Tree"}},
+		{"A.java", "import java.util.List;\nimport static org.junit.Assert.assertEquals;\nimport java.io.*;", []string{"List", "assertEquals"}},
+		{"a.kt", "import kotlinx.coroutines.flow.Flow\nimport a.b.C as D", []string{"D", "Flow"}},
+		{"a.php", "use App\\Models\\User;\nuse Foo\\Bar as Baz;", []string{"Baz", "User"}},
+	}
+	for _, tt := range tests {
+		var lines []analyzer.Line
+		for _, l := range strings.Split(tt.text, "\n") {
+			lines = append(lines, analyzer.Line{Op: analyzer.Add, Text: l})
+		}
+		got := map[string]bool{}
+		importNames(lang(tt.path), lines, got)
+		var names []string
+		for n := range got {
+			names = append(names, n)
+		}
+		slices.Sort(names)
+		if !slices.Equal(names, tt.want) {
+			t.Errorf("%s: %q binds %v, want %v", tt.path, tt.text, names, tt.want)
 		}
 	}
 }
