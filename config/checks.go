@@ -146,13 +146,31 @@ func bucketField(b *size.Buckets, name size.Size) *int {
 // checkBuckets requires lower bounds that increase strictly from XS to XXL,
 // so every weighted size falls in exactly one bucket.
 func checkBuckets(b size.Buckets) string {
-	bounds := []int{b.XS, b.S, b.M, b.L, b.XL, b.XXL}
-	for i := 1; i < len(bounds); i++ {
-		if bounds[i] <= bounds[i-1] {
-			return fmt.Sprintf("lower bounds must increase strictly from XS to XXL, got %s (unset buckets keep their defaults)", describeBuckets(b))
+	if outOfOrderBucket(b) < 0 {
+		return ""
+	}
+	return fmt.Sprintf("lower bounds must increase strictly from XS to XXL, got %s (unset buckets keep their defaults)", describeBuckets(b))
+}
+
+// outOfOrderBucket is the index in size.Sizes of the first bucket whose
+// lower bound is not above the one before it, or -1.
+func outOfOrderBucket(b size.Buckets) int {
+	for i := 1; i < len(size.Sizes); i++ {
+		if *bucketField(&b, size.Sizes[i]) <= *bucketField(&b, size.Sizes[i-1]) {
+			return i
 		}
 	}
-	return ""
+	return -1
+}
+
+// blameBuckets names the bucket that breaks the order, or else the one it
+// does not exceed: the mapping may set either or both.
+func blameBuckets(c *Config) []string {
+	i := outOfOrderBucket(c.Size.Buckets)
+	if i < 0 {
+		return nil
+	}
+	return []string{string(size.Sizes[i]), string(size.Sizes[i-1])}
 }
 
 func describeBuckets(b size.Buckets) string {

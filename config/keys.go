@@ -1,7 +1,6 @@
 package config
 
 import (
-	"fmt"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -21,9 +20,10 @@ type key struct {
 	// check runs after a mapping's keys were read, for rules across keys;
 	// it returns a problem, or "" when fine.
 	check func(c *Config) string
-	// blame is the key of the mapping a failed check names, with its line,
-	// when the mapping sets it; empty names the mapping itself.
-	blame string
+	// blame lists the keys a failed check names, with its line, in order of
+	// preference: the first the mapping sets. Without one, the error names
+	// the mapping.
+	blame func(c *Config) []string
 }
 
 var fileKeys = []key{
@@ -31,7 +31,7 @@ var fileKeys = []key{
 		{name: "lines", set: func(v value, c *Config) error { return v.positive(&c.Size.Budget.Lines) }},
 		{name: "files", set: func(v value, c *Config) error { return v.positive(&c.Size.Budget.Files) }},
 	}},
-	{name: "buckets", keys: bucketKeys(), check: func(c *Config) string { return checkBuckets(c.Size.Buckets) }},
+	{name: "buckets", keys: bucketKeys(), check: func(c *Config) string { return checkBuckets(c.Size.Buckets) }, blame: blameBuckets},
 	{name: "weights", keys: []key{
 		weightKey("code", func(c *Config) *float64 { return &c.Size.Weights.Code }),
 		weightKey("test", func(c *Config) *float64 { return &c.Size.Weights.Test }),
@@ -48,7 +48,7 @@ var fileKeys = []key{
 		{name: "prefix", set: func(v value, c *Config) error { return v.text(&c.Labels.Prefix, checkPrefix) }},
 		{name: "exempt", set: func(v value, c *Config) error { return v.text(&c.Labels.Exempt, checkLabelName) }},
 		{name: "colors", keys: colorKeys()},
-	}, check: func(c *Config) string { return checkExempt(c.Labels) }, blame: "exempt"},
+	}, check: func(c *Config) string { return checkExempt(c.Labels) }, blame: func(*Config) []string { return []string{"exempt"} }},
 	{name: "comment", set: func(v value, c *Config) error { return enumKey(v, &c.Comment, commentValues) }},
 	{name: "fail-on", set: func(v value, c *Config) error { return enumKey(v, &c.FailOn, failOnValues) }},
 	{name: "issues", keys: []key{
@@ -109,12 +109,19 @@ func (k key) read(v value, c *Config) error {
 	if err := readMapping(v, k.keys, c); err != nil {
 		return err
 	}
-	if k.check != nil {
-		if msg := k.check(c); msg != "" {
-			return v.member(k.blame).fail("%s", msg)
+	if k.check == nil {
+		return nil
+	}
+	msg := k.check(c)
+	if msg == "" {
+		return nil
+	}
+	if k.blame != nil {
+		if m, ok := v.member(k.blame(c)...); ok {
+			return m.fail("%s", msg)
 		}
 	}
-	return nil
+	return v.fail("%s", msg)
 }
 
 // readMapping decodes a mapping whose keys must all be among keys. An empty
@@ -126,18 +133,16 @@ func readMapping(v value, keys []key, c *Config) error {
 	if v.node.Kind != yaml.MappingNode {
 		return v.fail("must be a mapping with the keys %s, got %s", strings.Join(keyNames(keys), ", "), v.describe())
 	}
-	seen := map[string]int{}
-	for i := 0; i+1 < len(v.node.Content); i += 2 {
-		name, line := v.node.Content[i].Value, v.node.Content[i].Line
-		if first, dup := seen[name]; dup {
-			return &Error{File: v.file, Line: line, Key: v.path, Msg: fmt.Sprintf("duplicate key %q (first at line %d)", name, first)}
-		}
-		seen[name] = line
-		k, ok := findKey(keys, name)
+	pairs, err := v.pairs()
+	if err != nil {
+		return err
+	}
+	for _, p := range pairs {
+		k, ok := findKey(keys, p.key.node.Value)
 		if !ok {
-			return &Error{File: v.file, Line: line, Key: v.path, Msg: unknownKeyMsg(name, keyNames(keys))}
+			return p.key.fail("%s", unknownKeyMsg(p.key.node.Value, keyNames(keys)))
 		}
-		if err := k.read(v.child(name, v.node.Content[i+1]), c); err != nil {
+		if err := k.read(p.value, c); err != nil {
 			return err
 		}
 	}

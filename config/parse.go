@@ -35,7 +35,7 @@ func Parse(name string, data []byte) (*File, error) {
 	}
 	cfg := Default()
 	if root != nil {
-		if err := readMapping(newValue(name, "", root), fileKeys, &cfg); err != nil {
+		if err := readMapping(value{doc: &doc{name: name}}.at("", root), fileKeys, &cfg); err != nil {
 			return nil, err
 		}
 	}

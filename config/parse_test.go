@@ -63,6 +63,20 @@ var goodConfigs = []struct {
 	{"fail-on too-large", "fail-on: too-large", func(c *Config) { c.FailOn = FailTooLarge }},
 	{"anchors and aliases", "budget: {lines: &n 77, files: *n}", func(c *Config) { c.Size.Budget.Lines, c.Size.Budget.Files = 77, 77 }},
 	{"issue thresholds", "issues: {max-tasks: 8, max-chain: 6}", func(c *Config) { c.Issues.MaxOpenTasks, c.Issues.MaxChain = 8, 6 }},
+	// Merge keys as in YAML 1.1: keys written beside << win, then the
+	// mappings of a merged list in order.
+	{"merge key", "budget:\n  <<: {lines: 3, files: 4}\n", func(c *Config) { c.Size.Budget.Lines, c.Size.Budget.Files = 3, 4 }},
+	{"written keys win over merged ones", "budget:\n  files: 2\n  <<: {lines: 3, files: 4}\n", func(c *Config) { c.Size.Budget.Lines, c.Size.Budget.Files = 3, 2 }},
+	{"the first merged mapping wins", "budget:\n  <<: [{lines: 1}, {lines: 2, files: 5}]\n", func(c *Config) { c.Size.Budget.Lines, c.Size.Budget.Files = 1, 5 }},
+	{"merged aliases that merge", "weights:\n  <<: [&half {docs: 0.5, test: 0.5}, {<<: *half, code: 2, test: 1}]\n", func(c *Config) {
+		c.Size.Weights.Docs, c.Size.Weights.Test, c.Size.Weights.Code = 0.5, 0.5, 2
+	}},
+	{"merge into the top level, shallow", "<<: {comment: always, budget: {lines: 3}}\nbudget: {files: 2}\n", func(c *Config) {
+		c.Comment, c.Size.Budget.Files = CommentAlways, 2
+	}},
+	{"an alias to a merged list", "budget:\n  <<: &both [{lines: 6}, {files: 7}]\nweights:\n  code: 1\n", func(c *Config) {
+		c.Size.Budget.Lines, c.Size.Budget.Files, c.Size.Weights.Code = 6, 7, 1
+	}},
 }
 
 func TestParseGoodValues(t *testing.T) {
@@ -90,8 +104,10 @@ var badValues = []struct{ src, want string }{
 	{"budget: {files: [3]}", `.github/mvc.yml:1: budget.files: must be a positive whole number, got a list`},
 	{"budget: 400", `.github/mvc.yml:1: budget: must be a mapping with the keys lines, files, got 400`},
 	{"buckets: {S: -1}", `.github/mvc.yml:1: buckets.S: must be a whole number, 0 or more, got -1`},
-	{"buckets: {M: 5}", `.github/mvc.yml:1: buckets: lower bounds must increase strictly from XS to XXL, got XS 0, S 10, M 5, L 100, XL 500, XXL 1000 (unset buckets keep their defaults)`},
-	{"buckets: {XL: 100}", `.github/mvc.yml:1: buckets: lower bounds must increase strictly from XS to XXL, got XS 0, S 10, M 30, L 100, XL 100, XXL 1000 (unset buckets keep their defaults)`},
+	{"buckets: {M: 5}", `.github/mvc.yml:1: buckets.M: lower bounds must increase strictly from XS to XXL, got XS 0, S 10, M 5, L 100, XL 500, XXL 1000 (unset buckets keep their defaults)`},
+	{"buckets:\n  XS: 0\n  S: 5\n  M: 20\n  L: 10\n", `.github/mvc.yml:5: buckets.L: lower bounds must increase strictly from XS to XXL, got XS 0, S 5, M 20, L 10, XL 500, XXL 1000 (unset buckets keep their defaults)`},
+	{"buckets:\n  XS: 0\n  S: 200\n", `.github/mvc.yml:3: buckets.S: lower bounds must increase strictly from XS to XXL, got XS 0, S 200, M 30, L 100, XL 500, XXL 1000 (unset buckets keep their defaults)`},
+	{"buckets: {XL: 100}", `.github/mvc.yml:1: buckets.XL: lower bounds must increase strictly from XS to XXL, got XS 0, S 10, M 30, L 100, XL 100, XXL 1000 (unset buckets keep their defaults)`},
 	{"weights: {code: -1}", `.github/mvc.yml:1: weights.code: must be a number from 0 to 1000, got -1`},
 	{"weights: {test: .inf}", `.github/mvc.yml:1: weights.test: must be a number from 0 to 1000, got .inf`},
 	{"weights: {docs: .nan}", `.github/mvc.yml:1: weights.docs: must be a number from 0 to 1000, got .nan`},
@@ -126,6 +142,10 @@ var badValues = []struct{ src, want string }{
 	{"fail-on:", `.github/mvc.yml:1: fail-on: must be one of never, too-large; got nothing`},
 	{"issues: {max-tasks: 0}", `.github/mvc.yml:1: issues.max-tasks: must be a positive whole number, got 0`},
 	{"issues: {max-chain: long}", `.github/mvc.yml:1: issues.max-chain: must be a positive whole number, got "long"`},
+	// A value reached through an alias is refused on the alias's line: the
+	// anchor's own line holds a value that is fine where it is written.
+	{"labels: {prefix: &p 'sz/'}\nbudget: {lines: *p}\n", `.github/mvc.yml:2: budget.lines: must be a positive whole number, got "sz/"; it comes from line 1 through *p`},
+	{"budget:\n  <<: {lines: 3, files: x}\n", `.github/mvc.yml:2: budget.files: must be a positive whole number, got "x"`},
 }
 
 func TestParseBadValues(t *testing.T) {
@@ -147,6 +167,12 @@ var unknownKeys = []struct{ src, want string }{
 	{"issues: {max-task: 3}", `.github/mvc.yml:1: issues: unknown key "max-task" (allowed: max-tasks, max-chain); did you mean "max-tasks"?`},
 	{"labels: {colors: {XXXL: 'ffffff'}}", `.github/mvc.yml:1: labels.colors: unknown key "XXXL" (allowed: XS, S, M, L, XL, XXL); did you mean "XXL"?`},
 	{"base: &b {lines: 3}\nbudget:\n  <<: *b\n", `.github/mvc.yml:1: unknown key "base" ` + topKeys},
+	// Merged keys are refused like written ones, on the line that merges
+	// them when they come through an alias.
+	{"budget: &b {lines: 3}\nissues:\n  <<: *b\n", `.github/mvc.yml:3: issues: unknown key "lines" (allowed: max-tasks, max-chain); it comes from line 1 through *b`},
+	{"budget:\n  <<: {lines: 3}\nlabels:\n  colors:\n    <<:\n      - {XS: '000000'}\n      - {lines: 4}\n", `.github/mvc.yml:7: labels.colors: unknown key "lines" (allowed: XS, S, M, L, XL, XXL)`},
+	{"budget: &b {lines: 3}\nlabels:\n  colors: *b\n", `.github/mvc.yml:3: labels.colors: unknown key "lines" (allowed: XS, S, M, L, XL, XXL); it comes from line 1 through *b`},
+	{"'<<': {lines: 3}", `.github/mvc.yml:1: unknown key "<<" ` + topKeys},
 }
 
 func TestParseUnknownKeys(t *testing.T) {

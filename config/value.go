@@ -13,41 +13,63 @@ import (
 // value is one YAML node of the config file together with where it sits, so
 // every check can say which file, line and key it refuses.
 type value struct {
-	file string
-	path string // dotted key path; "" for the document itself
-	node *yaml.Node
+	doc  *doc
+	path string     // dotted key path; "" for the document itself
+	node *yaml.Node // never an alias: at follows them
+	// alias is the outermost alias the value was reached through, nil when
+	// it is written in place. An anchored node is read where it is written
+	// too, so a problem that shows only through the alias is on its line.
+	alias *yaml.Node
 }
 
-func newValue(file, path string, node *yaml.Node) value {
+// at is node, at path, seen from v: it came through v's alias, if v came
+// through one, or else through node itself when node is an alias.
+func (v value) at(path string, node *yaml.Node) value {
+	alias := v.alias
 	for node.Kind == yaml.AliasNode && node.Alias != nil {
+		if alias == nil {
+			alias = node
+		}
 		node = node.Alias
 	}
-	return value{file: file, path: path, node: node}
+	return value{doc: v.doc, path: path, node: node, alias: alias}
 }
 
-func (v value) child(key string, node *yaml.Node) value {
+// child is the value node of v's key.
+func (v value) child(key value, node *yaml.Node) value {
+	path := key.node.Value
 	if v.path != "" {
-		key = v.path + "." + key
+		path = v.path + "." + path
 	}
-	return newValue(v.file, key, node)
+	return key.at(path, node)
 }
 
-// member is the value of the mapping's key name, or v itself when the
-// mapping does not set it (or name is empty).
-func (v value) member(name string) value {
-	if name == "" || v.node.Kind != yaml.MappingNode {
-		return v
+// member is the value of the first of names that mapping v sets, through
+// merge keys too.
+func (v value) member(names ...string) (value, bool) {
+	pairs, err := v.pairs()
+	if err != nil {
+		return value{}, false
 	}
-	for i := 0; i+1 < len(v.node.Content); i += 2 {
-		if v.node.Content[i].Value == name {
-			return v.child(name, v.node.Content[i+1])
+	for _, name := range names {
+		for _, p := range pairs {
+			if p.key.node.Value == name {
+				return p.value, true
+			}
 		}
 	}
-	return v
+	return value{}, false
 }
 
+// fail refuses v on its line or, when v came through an alias, on the
+// alias's line, saying where v is written.
 func (v value) fail(format string, args ...any) error {
-	return &Error{File: v.file, Line: v.node.Line, Key: v.path, Msg: fmt.Sprintf(format, args...)}
+	msg, line := fmt.Sprintf(format, args...), v.node.Line
+	if v.alias != nil && v.alias.Line != line {
+		msg += fmt.Sprintf("; it comes from line %d through *%s", line, v.alias.Value)
+		line = v.alias.Line
+	}
+	return &Error{File: v.doc.name, Line: line, Key: v.path, Msg: msg}
 }
 
 func (v value) isNull() bool { return v.node.ShortTag() == "!!null" }
@@ -152,7 +174,10 @@ func (v value) patterns(dst *[]string) error {
 	}
 	list := make([]string, 0, len(v.node.Content))
 	for i, item := range v.node.Content {
-		p := newValue(v.file, fmt.Sprintf("%s[%d]", v.path, i), item)
+		p := v.at(fmt.Sprintf("%s[%d]", v.path, i), item)
+		if err := p.expand(); err != nil {
+			return err
+		}
 		var pattern string
 		if err := p.text(&pattern, checkPattern); err != nil {
 			return err
