@@ -202,6 +202,21 @@ func TestParseBadDocuments(t *testing.T) {
 	}
 }
 
+// TestParseTaggedValues: a tag changes what YAML reads, and a block scalar
+// holds line breaks; the error says so, on one line.
+func TestParseTaggedValues(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"string tag on a number", "budget:\n  lines: !!str 400\n", `.github/mvc.yml:2: budget.lines: must be a positive whole number, got "400" tagged !!str (remove the tag)`},
+		{"unknown tag on a number", "weights:\n  code: !weight 2\n", `.github/mvc.yml:2: weights.code: must be a number from 0 to 1000, got 2 tagged !weight (remove the tag)`},
+		{"int tag on a block scalar", "budget:\n  lines: !!int |\n    1\n    2\n", `.github/mvc.yml:2: budget.lines: must be a positive whole number, got "1\n2\n" tagged !!int (remove the tag)`},
+		{"int tag on a color", "labels:\n  colors:\n    XS: !!int |\n      7\n      7\n", `.github/mvc.yml:3: labels.colors.XS: must be 6 hex digits in quotes such as "ee0000", got "7\n7\n" tagged !!int (unquoted, YAML reads it as a number: write "7\n7\n")`},
+		{"binary tag on an enum", "comment: !!binary |\n  YQpi\n", `.github/mvc.yml:1: comment: must be one of always, on-violation, never; got "YQpi\n" tagged !!binary`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { assertParseError(t, tt.src, tt.want) })
+	}
+}
+
 func assertParseError(t *testing.T, src, want string) {
 	t.Helper()
 	f, err := Parse(name, []byte(src))

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -83,25 +85,36 @@ func (v value) isString() bool {
 	return v.node.Kind == yaml.ScalarNode && v.node.ShortTag() == "!!str"
 }
 
-// describe names what the user wrote, for "got …" in messages.
+// describe names what the user wrote, for "got …" in messages, on one
+// line: a block scalar (|) can hold line breaks.
 func (v value) describe() string {
+	var got string
 	switch {
 	case v.isNull():
-		return "nothing"
+		got = "nothing"
 	case v.node.Kind == yaml.MappingNode:
-		return "a mapping"
+		got = "a mapping"
 	case v.node.Kind == yaml.SequenceNode:
-		return "a list"
-	case v.isString():
-		return strconv.Quote(v.node.Value)
+		got = "a list"
+	case v.isString() || strings.ContainsFunc(v.node.Value, unicode.IsControl):
+		got = strconv.Quote(v.node.Value)
+	default:
+		got = v.node.Value
 	}
-	return v.node.Value
+	if v.node.Style&yaml.TaggedStyle != 0 {
+		got += " tagged " + v.node.Tag
+	}
+	return got
 }
 
-// quotedNumberHint helps when a number was written in quotes: YAML then
-// reads a string, and "got \"400\"" alone would puzzle.
-func (v value) quotedNumberHint() string {
-	if _, err := strconv.ParseFloat(v.node.Value, 64); v.isString() && err == nil {
+// numberHint helps when a number was written in quotes or with a tag: YAML
+// then reads something else, and "got \"400\"" alone would puzzle.
+func (v value) numberHint() string {
+	_, err := strconv.ParseFloat(v.node.Value, 64)
+	switch {
+	case v.node.Style&yaml.TaggedStyle != 0:
+		return " (remove the tag)"
+	case v.isString() && err == nil:
 		return " (remove the quotes)"
 	}
 	return ""
@@ -111,7 +124,7 @@ func (v value) quotedNumberHint() string {
 func (v value) whole(dst *int, least int, want string) error {
 	var n int
 	if v.node.ShortTag() != "!!int" || v.node.Decode(&n) != nil || n < least {
-		return v.fail("must be %s, got %s%s", want, v.describe(), v.quotedNumberHint())
+		return v.fail("must be %s, got %s%s", want, v.describe(), v.numberHint())
 	}
 	*dst = n
 	return nil
@@ -126,7 +139,7 @@ func (v value) weight(dst *float64) error {
 	var f float64
 	ok := v.isNumber() && v.node.Decode(&f) == nil
 	if !ok || f < 0 || f > size.MaxWeight || math.IsInf(f, 0) || math.IsNaN(f) {
-		return v.fail("must be a number from 0 to %d, got %s%s", size.MaxWeight, v.describe(), v.quotedNumberHint())
+		return v.fail("must be a number from 0 to %d, got %s%s", size.MaxWeight, v.describe(), v.numberHint())
 	}
 	*dst = f
 	return nil
@@ -151,7 +164,7 @@ func (v value) color(dst *string) error {
 	case v.isNull():
 		return v.fail(`must be 6 hex digits such as "ee0000", got nothing (an unquoted # starts a YAML comment: write "#ee0000" in quotes)`)
 	case v.isNumber():
-		return v.fail(`must be 6 hex digits in quotes such as "ee0000", got %s (unquoted, YAML reads it as a number: write "%s")`, v.describe(), v.node.Value)
+		return v.fail(`must be 6 hex digits in quotes such as "ee0000", got %s (unquoted, YAML reads it as a number: write %q)`, v.describe(), v.node.Value)
 	case !v.isString():
 		return v.fail(`must be 6 hex digits such as "ee0000", got %s`, v.describe())
 	}
