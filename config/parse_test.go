@@ -62,6 +62,7 @@ var goodConfigs = []struct {
 	{"fail-on never", "fail-on: never", func(c *Config) { c.FailOn = FailNever }},
 	{"fail-on too-large", "fail-on: too-large", func(c *Config) { c.FailOn = FailTooLarge }},
 	{"anchors and aliases", "budget: {lines: &n 77, files: *n}", func(c *Config) { c.Size.Budget.Lines, c.Size.Budget.Files = 77, 77 }},
+	{"an alias as a key", "buckets: {&xs XS: 0}\nlabels: {colors: {*xs : '000000'}}", func(c *Config) { c.Labels.Colors[size.XS] = "000000" }},
 	{"issue thresholds", "issues: {max-tasks: 8, max-chain: 6}", func(c *Config) { c.Issues.MaxOpenTasks, c.Issues.MaxChain = 8, 6 }},
 	// Merge keys as in YAML 1.1: keys written beside << win, then the
 	// mappings of a merged list in order.
@@ -210,6 +211,7 @@ func TestParseTaggedValues(t *testing.T) {
 		{"unknown tag on a number", "weights:\n  code: !weight 2\n", `.github/mvc.yml:2: weights.code: must be a number from 0 to 1000, got 2 tagged !weight (remove the tag)`},
 		{"int tag on a block scalar", "budget:\n  lines: !!int |\n    1\n    2\n", `.github/mvc.yml:2: budget.lines: must be a positive whole number, got "1\n2\n" tagged !!int (remove the tag)`},
 		{"int tag on a color", "labels:\n  colors:\n    XS: !!int |\n      7\n      7\n", `.github/mvc.yml:3: labels.colors.XS: must be 6 hex digits in quotes such as "ee0000", got "7\n7\n" tagged !!int (unquoted, YAML reads it as a number: write "7\n7\n")`},
+		{"tag with a line break", "!%0A", `.github/mvc.yml:1: must be a mapping with the keys budget, buckets, weights, ignore, labels, comment, fail-on, issues, got "" tagged "!\n"`},
 		{"binary tag on an enum", "comment: !!binary |\n  YQpi\n", `.github/mvc.yml:1: comment: must be one of always, on-violation, never; got "YQpi\n" tagged !!binary`},
 	}
 	for _, tt := range tests {

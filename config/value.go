@@ -86,7 +86,7 @@ func (v value) isString() bool {
 }
 
 // describe names what the user wrote, for "got …" in messages, on one
-// line: a block scalar (|) can hold line breaks.
+// line: a block scalar (|) can hold line breaks, and so can a tag (!%0A).
 func (v value) describe() string {
 	var got string
 	switch {
@@ -96,15 +96,23 @@ func (v value) describe() string {
 		got = "a mapping"
 	case v.node.Kind == yaml.SequenceNode:
 		got = "a list"
-	case v.isString() || strings.ContainsFunc(v.node.Value, unicode.IsControl):
+	case v.isString():
 		got = strconv.Quote(v.node.Value)
 	default:
-		got = v.node.Value
+		got = printable(v.node.Value)
 	}
 	if v.node.Style&yaml.TaggedStyle != 0 {
-		got += " tagged " + v.node.Tag
+		got += " tagged " + printable(v.node.Tag)
 	}
 	return got
+}
+
+// printable is s, quoted when it is empty or holds control characters.
+func printable(s string) string {
+	if s == "" || strings.ContainsFunc(s, unicode.IsControl) {
+		return strconv.Quote(s)
+	}
+	return s
 }
 
 // numberHint helps when a number was written in quotes or with a tag: YAML
