@@ -297,6 +297,16 @@ func companionKeys(p string) []string {
 // joinMoves pairs a removed file with an added file of the same content:
 // a move or rename, mechanical since git's rename detection is off.
 func (w *work) joinMoves(u *unionFind) {
+	if w.in.RenamesKnown {
+		for _, p := range w.gitRenames() {
+			// Git's counts decide: a file that only gained its last
+			// newline is the same text here, but git counts a line.
+			if p.additions == 0 && p.deletions == 0 && fileText(w.files[p.from], analyzer.Delete) != "" {
+				w.markMoved(u, p.from, p.to)
+			}
+		}
+		return
+	}
 	removed := map[string][]int{}
 	for fi, f := range w.files {
 		if key := fileText(f, analyzer.Delete); f.Status == analyzer.Removed && key != "" {

@@ -36,4 +36,19 @@ type Input struct {
 	// Policy gives the budget every part should fit in, and the weights
 	// and classification rules that measure a part, as for a whole change.
 	Policy size.Policy
+	// Renames are the removed and added files git's own rename detection
+	// pairs (`git diff --find-renames=50%`), with git's counts of the
+	// lines that differ between the two; RenamesKnown says the list is
+	// complete. Size measures a renamed file by those counts, so the parts
+	// then weigh what size measures. Without them the splitter pairs files
+	// by their shared lines, which can pair files git does not (a file
+	// re-indented as it moved).
+	Renames      []Rename
+	RenamesKnown bool
+}
+
+// Rename is a file git sees renamed, and the lines it counts as changed.
+type Rename struct {
+	From, To             string
+	Additions, Deletions int
 }

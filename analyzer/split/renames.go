@@ -50,6 +50,16 @@ func total(m map[uint64]int) int {
 // joined; this finds the moves with edits. The pair is weighed as size
 // weighs a rename: the rename itself plus only the lines that differ.
 func (w *work) joinRenames(u *unionFind) {
+	if w.in.RenamesKnown {
+		for _, p := range w.gitRenames() {
+			f := w.files[p.from]
+			if len(f.atoms) > 0 && w.atoms[f.atoms[0]].mech != moved && !f.Binary && !w.files[p.to].Binary {
+				w.markRenamed(u, p.from, p.to)
+				w.weighAsGit(p)
+			}
+		}
+		return
+	}
 	candidate := func(f fileInfo) bool {
 		return !f.Binary && f.class != size.Generated && f.class != size.Vendored && f.class != size.Lockfile &&
 			len(f.atoms) > 0 && w.atoms[f.atoms[0]].mech != moved
@@ -149,6 +159,51 @@ func (w *work) markRenamed(u *unionFind, from, to int) {
 	reweigh(from, newLines)
 	reweigh(to, oldLines)
 	w.atoms[w.files[from].atoms[0]].weight += w.in.Policy.Weights.Rename
+}
+
+// gitRename is a pair of Input.Renames found among the change's files.
+type gitRename struct {
+	from, to             int
+	additions, deletions int
+}
+
+// gitRenames finds the change's removed and added files that git pairs.
+// Vendored files stay apart from the change's own, as everywhere.
+func (w *work) gitRenames() []gitRename {
+	index := make(map[string]int, len(w.files))
+	for i, f := range w.files {
+		if f.Status == analyzer.Removed || f.Status == analyzer.Added {
+			index[string(f.Status)+"\x00"+f.Path] = i
+		}
+	}
+	var out []gitRename
+	for _, r := range w.in.Renames {
+		from, okFrom := index[string(analyzer.Removed)+"\x00"+r.From]
+		to, okTo := index[string(analyzer.Added)+"\x00"+r.To]
+		if !okFrom || !okTo || w.files[from].class == size.Vendored || w.files[to].class == size.Vendored {
+			continue
+		}
+		out = append(out, gitRename{from, to, r.Additions, r.Deletions})
+	}
+	return out
+}
+
+// weighAsGit puts on a renamed file the weight size gives it: git's
+// counts of the lines that differ, at the file's weights, and nothing for
+// the rename itself (size weighs only a pure rename as one). The pair is
+// one group, so only its total matters; it sits on each side's first atom.
+func (w *work) weighAsGit(p gitRename) {
+	from, to := w.files[p.from], w.files[p.to]
+	for _, id := range from.atoms {
+		w.atoms[id].weight = 0
+	}
+	for _, id := range to.atoms {
+		w.atoms[id].weight = 0
+	}
+	w.atoms[from.atoms[0]].weight = float64(p.deletions) * to.delW // size weighs the file by its new path
+	if len(to.atoms) > 0 {
+		w.atoms[to.atoms[0]].weight = float64(p.additions) * to.addW
+	}
 }
 
 // move is a removed file and the added file it became.

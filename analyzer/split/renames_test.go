@@ -2,6 +2,7 @@ package split
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -172,5 +173,69 @@ func TestMergeKeepsAMoveApart(t *testing.T) {
 	}
 	if groups[1].alive == groups[2].alive {
 		t.Errorf("the two edits did not merge: alive %v %v", groups[1].alive, groups[2].alive)
+	}
+}
+
+// When the source knows git's own renames, the splitter pairs exactly
+// those and weighs each pair by git's counts, so a part weighs what size
+// measures: a file re-indented as it moved is no rename for git (every
+// line differs), though its lines match once whitespace is ignored; and a
+// file that only gained its final newline is a rename with one line
+// changed, not a pure move.
+func TestGitRenamesDecidePairsAndWeights(t *testing.T) {
+	var body []string
+	for i := range 20 {
+		body = append(body, fmt.Sprintf("x%d = compute(%d)", i, i))
+	}
+	flat := strings.Join(body, "\n") + "\n"
+	indented := "  " + strings.Join(body, "\n  ") + "\n"
+	files := map[string][2]string{
+		"old/a.py": {flat, ""}, "new/a.py": {"", indented},
+		"old/b.txt": {"one\ntwo\nthree\nfour", ""}, "new/b.txt": {"", "one\ntwo\nthree\nfour\n"},
+	}
+	tests := []struct {
+		name    string
+		renames []Rename
+		known   bool
+		want    map[string]float64 // group weight by path
+	}{
+		{"estimated", nil, false, map[string]float64{"old/a.py": 0, "old/b.txt": 0}},
+		{"git's", []Rename{{From: "old/b.txt", To: "new/b.txt", Additions: 1, Deletions: 1}}, true,
+			map[string]float64{"old/a.py": 10, "new/a.py": 20, "old/b.txt": 1.5}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := changeOf(files)
+			// changeOf writes every file with a final newline; b.txt's
+			// base lacks it.
+			for i, f := range in.Change.Files {
+				if f.Path == "old/b.txt" {
+					in.Change.Files[i].Hunks[0].Lines[3].NoNewline = true
+				}
+			}
+			in.Renames, in.RenamesKnown = tt.renames, tt.known
+			w, err := prepare(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.describeAtoms()
+			groups, _ := w.initialGroups(w.hardLinks())
+			for p, want := range tt.want {
+				found := false
+				for _, g := range groups {
+					for f := range g.files {
+						if w.files[f].Path == p {
+							found = true
+							if math.Abs(g.weight-want) > 1e-9 {
+								t.Errorf("%s weighs %g in its group, want %g", p, g.weight, want)
+							}
+						}
+					}
+				}
+				if !found {
+					t.Errorf("no group holds %s", p)
+				}
+			}
+		})
 	}
 }

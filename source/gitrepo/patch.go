@@ -32,6 +32,10 @@ func (r *Repo) SplitInput(ctx context.Context, base, head string) (split.Input, 
 		return split.Input{}, err
 	}
 	in := split.Input{Change: analyzer.Change{Base: baseSHA, Head: headSHA, Files: files}}
+	if in.Renames, err = r.renames(ctx, baseSHA, headSHA); err != nil {
+		return split.Input{}, err
+	}
+	in.RenamesKnown = true
 	if err := r.readSplitBlobs(ctx, &in); err != nil {
 		return split.Input{}, fmt.Errorf("read contents of %s..%s: %w", short(baseSHA), short(headSHA), err)
 	}
@@ -44,6 +48,23 @@ func (r *Repo) SplitInput(ctx context.Context, base, head string) (split.Input, 
 		return split.Input{}, err
 	}
 	return in, nil
+}
+
+// renames lists the files git's rename detection pairs from base to head,
+// with its counts of the lines that differ: what size measures a renamed
+// file by, so the splitter weighs parts the same way.
+func (r *Repo) renames(ctx context.Context, base, head string) ([]split.Rename, error) {
+	files, err := r.diffFiles(ctx, base, head, func(diffFile) {})
+	if err != nil {
+		return nil, err
+	}
+	out := []split.Rename{}
+	for _, f := range files {
+		if f.Status == analyzer.Renamed {
+			out = append(out, split.Rename{From: f.OldPath, To: f.Path, Additions: f.Additions, Deletions: f.Deletions})
+		}
+	}
+	return out, nil
 }
 
 // addFileLinks gives the splitter the imports among the change's files:

@@ -258,3 +258,32 @@ func TestCoChangeWalksOnlyTheLatestCommits(t *testing.T) {
 		t.Errorf("co-change commits %v: want only the recent one, not %s beyond the walk", got, first[:7])
 	}
 }
+
+// The splitter pairs renamed files as git does and weighs them by git's
+// counts, so a part weighs what `mvc analyze` measures of it: SplitInput
+// carries git's renames (at 50% similarity) with their line counts, and
+// only those.
+func TestSplitInputHoldsGitsRenames(t *testing.T) {
+	g := gittest.New(t)
+	var body strings.Builder
+	for i := range 20 {
+		fmt.Fprintf(&body, "line %d of the guide\n", i)
+	}
+	g.Write("docs/guide.md", body.String())
+	g.Write("src/flat.py", "x = 1\ny = 2\nz = 3\n")
+	base := g.Commit("base")
+	g.Remove("docs/guide.md")
+	g.Write("handbook/guide.md", body.String()+"one more line\n")
+	g.Remove("src/flat.py")
+	g.Write("lib/flat.py", "  x = 1\n  y = 2\n  z = 3\n") // every line differs: no rename for git
+	head := g.Commit("head")
+
+	in, err := openRepo(t, g).SplitInput(context.Background(), base, head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []split.Rename{{From: "docs/guide.md", To: "handbook/guide.md", Additions: 1, Deletions: 0}}
+	if diff := cmp.Diff(want, in.Renames); diff != "" || !in.RenamesKnown {
+		t.Errorf("renames (known %v) (-want +got):\n%s", in.RenamesKnown, diff)
+	}
+}
