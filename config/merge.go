@@ -46,8 +46,8 @@ func (v value) pairs() ([]pair, error) {
 	return v.collect(nil)
 }
 
-// collect is pairs inside the merges of the mappings within, which must
-// not come round to v again.
+// collect is pairs of v while v is being merged into the mappings within,
+// outermost first: meeting one of them again would merge forever.
 func (v value) collect(within []*yaml.Node) ([]pair, error) {
 	if slices.Contains(within, v.node) {
 		return nil, v.fail("a merge key (<<) brings in a mapping that contains it; merge another mapping")

@@ -24,7 +24,9 @@ type File struct {
 
 // Parse reads a config file's contents. name is how errors refer to the
 // file (".github/mvc.yml"). An empty file, or one holding only comments, is
-// valid and keeps every default. The error, if any, is an *Error.
+// valid and keeps every default. Anchors, aliases and merge keys (<<) are
+// resolved as YAML 1.1 says, and what they bring in is checked like what is
+// written. The error, if any, is an *Error.
 func Parse(name string, data []byte) (*File, error) {
 	if len(data) > maxFileSize {
 		return nil, &Error{File: name, Msg: fmt.Sprintf("is larger than %d bytes, too large for a config file", maxFileSize)}
