@@ -242,3 +242,30 @@ func TestIssueGraphAnswersUseGitHubsFieldNames(t *testing.T) {
 		t.Run(tt.fixture, func(t *testing.T) { checkFieldNames(t, s, tt.method, tt.path, tt.body, tt.fixture, known) })
 	}
 }
+
+// A transferred issue's old address answers 301 with the new one, as
+// GitHub's does; a client following it reads the issue in its new
+// repository.
+func TestTransferredIssueRedirects(t *testing.T) {
+	s := New(t)
+	repo, other := s.AddRepo("octo", "hello"), s.AddRepo("octo", "other")
+	repo.AddIssue(Issue{Number: 3, Title: "moved", Body: "- [ ] a"})
+	if n := repo.TransferIssue(3, other, 0); n != 1 {
+		t.Fatalf("new number %d, want 1 (the next free in octo/other)", n)
+	}
+	status, _, body := send(t, s, "GET", "/repos/octo/hello/issues/3", "") // send's client follows redirects
+	var got wireIssue
+	if err := json.Unmarshal([]byte(body), &got); status != 200 || err != nil || got.Number != 1 || !strings.HasSuffix(got.RepositoryURL, "/repos/octo/other") {
+		t.Errorf("%d: followed to %+v (%v)", status, got, err)
+	}
+	var reqs []string
+	for _, r := range s.Requests() {
+		reqs = append(reqs, r.String())
+	}
+	if diff := cmp.Diff([]string{"GET /repos/octo/hello/issues/3", "GET /repos/octo/other/issues/1"}, reqs); diff != "" {
+		t.Errorf("requests (-want +got):\n%s", diff)
+	}
+	if len(repo.Issues()) != 0 {
+		t.Errorf("octo/hello still lists %d issues", len(repo.Issues()))
+	}
+}

@@ -31,10 +31,11 @@ type Issue struct {
 
 type issueState struct {
 	issues map[int]*github.Issue
+	moved  map[int]string // a transferred issue's number → its new API URL
 }
 
 func (r *Repo) issueStore() *issueState {
-	return r.State("issues", func() any { return &issueState{issues: map[int]*github.Issue{}} }).(*issueState)
+	return r.State("issues", func() any { return &issueState{issues: map[int]*github.Issue{}, moved: map[int]string{}} }).(*issueState)
 }
 
 // AddIssue seeds an issue and returns its number.
@@ -59,6 +60,24 @@ func (r *Repo) AddIssue(in Issue) int {
 		}
 	})
 	return n
+}
+
+// TransferIssue moves issue n to repository to as its issue number
+// (the next free when 0), as GitHub's transfer does, and returns the new
+// number. The old address answers 301 Moved Permanently with the new one
+// in Location, which HTTP clients follow.
+func (r *Repo) TransferIssue(n int, to *Repo, number int) int {
+	st := r.issueStore()
+	var in Issue
+	r.Lock(func() {
+		is := st.issues[n]
+		in = Issue{Title: is.GetTitle(), Body: is.GetBody(), State: is.GetState(), Author: is.GetUser().GetLogin()}
+		delete(st.issues, n)
+	})
+	in.Number = number
+	number = to.AddIssue(in)
+	r.Lock(func() { st.moved[n] = fmt.Sprintf("%s/issues/%d", to.apiURL(), number) })
+	return number
 }
 
 // Issues returns copies of the repository's issues (not pull requests),
@@ -359,12 +378,17 @@ func (s *Server) getIssue(w http.ResponseWriter, r *http.Request) {
 	n, _ := strconv.Atoi(r.PathValue("number"))
 	st := repo.issueStore()
 	var out *github.Issue
-	repo.Lock(func() { out = repo.issueOrPullLocked(st, n) })
-	if out == nil {
+	var moved string
+	repo.Lock(func() { out, moved = repo.issueOrPullLocked(st, n), st.moved[n] })
+	switch {
+	case moved != "":
+		w.Header().Set("Location", moved)
+		WriteJSON(w, http.StatusMovedPermanently, ErrorBody{Message: "Moved Permanently", URL: moved, DocumentationURL: docsURL})
+	case out == nil:
 		WriteError(w, http.StatusNotFound, "Not Found")
-		return
+	default:
+		WriteJSON(w, http.StatusOK, s.issueObject(out))
 	}
-	WriteJSON(w, http.StatusOK, s.issueObject(out))
 }
 
 // issueOrPullLocked is issue or pull request n as the issues API shows

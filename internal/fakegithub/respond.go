@@ -28,6 +28,7 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 // ErrorBody is GitHub's error document.
 type ErrorBody struct {
 	Message          string       `json:"message"`
+	URL              string       `json:"url,omitempty"` // a 301's new address
 	DocumentationURL string       `json:"documentation_url,omitempty"`
 	Errors           []FieldError `json:"errors,omitempty"`
 	Status           string       `json:"status,omitempty"`
