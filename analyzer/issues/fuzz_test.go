@@ -1,9 +1,13 @@
 package issues
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
-// Any body parses and analyzes without panicking, and the findings only
-// name issues of the graph.
+// Any body parses and analyzes without panicking, the findings only name
+// issues of the graph, and Below names what Build reads below and before
+// each issue.
 func FuzzBodies(f *testing.F) {
 	for _, seed := range []string{
 		"- [ ] #2\n- [x] task\n  - [ ] nested\nBlocked by #3, #4 and #5",
@@ -21,6 +25,9 @@ func FuzzBodies(f *testing.F) {
 			{Number: 3, Title: "three", Body: a + b, State: Closed, PullRequest: true},
 		}
 		g := Build(list)
+		for _, is := range list {
+			checkBelow(t, g, is)
+		}
 		fs := Analyze(g, DefaultPolicy())
 		for _, tb := range fs.TooBig {
 			if !g.Has(tb.Number) {
@@ -42,4 +49,30 @@ func FuzzBodies(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkBelow: Below's children are the targets of is's Parent edges, and
+// its blockers are among the targets of its BlockedBy edges (which also
+// hold what other bodies say is blocks).
+func checkBelow(t *testing.T, g *Graph, is Issue) {
+	t.Helper()
+	children, blockers := Below("", is)
+	var parents, blocked []int
+	for _, e := range g.EdgesFrom(is.Number) {
+		switch e.Kind {
+		case Parent:
+			parents = append(parents, e.To)
+		case BlockedBy:
+			blocked = append(blocked, e.To)
+		}
+	}
+	slices.Sort(children)
+	if !slices.Equal(children, parents) {
+		t.Fatalf("#%d: Below's children %v, Build's %v", is.Number, children, parents)
+	}
+	for _, b := range blockers {
+		if !slices.Contains(blocked, b) {
+			t.Fatalf("#%d: Below's blocker #%d is no edge of Build's (%v)", is.Number, b, blocked)
+		}
+	}
 }
