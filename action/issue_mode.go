@@ -15,7 +15,8 @@ import (
 const issueTreeLimit = 300
 
 // runIssue is issue mode (issues events): it reads the issue with its
-// sub-issues (recursively) and what blocks them, and keeps one comment on
+// sub-issues and the issues its task list names (recursively) and what
+// blocks them, and keeps one comment on
 // the issue while it is too big to ship as one MVC (with a proposed
 // breakdown), waits on itself, sits on a chain too long, or is blocked
 // only by closed issues. Quiet otherwise: an earlier comment is edited to
@@ -41,7 +42,7 @@ func (r *runner) runIssue(ctx context.Context, ev *event) (int, error) {
 	}
 	tree, err := client.IssueTree(ctx, number, issueTreeLimit)
 	if err != nil {
-		return 0, fmt.Errorf("read issue #%d and its sub-issues: %w", number, err)
+		return 0, fmt.Errorf("read issue #%d and the issues below it: %w", number, err)
 	}
 	for _, n := range tree.Notes {
 		r.gha.Noticef("%s", n)

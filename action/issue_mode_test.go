@@ -187,3 +187,29 @@ func TestIssueModeLeavesOtherRepositoriesOut(t *testing.T) {
 		t.Errorf("a cycle made up from another repository's issue:\n%s", h.summary())
 	}
 }
+
+// An epic written as a task list of issues is too big in issue mode, as
+// it is when the whole repository is read: the issues its items name are
+// read, and count by their state (three open ones and three plain tasks
+// are six open pieces of work). A closed one named too does not count.
+func TestIssueModeReadsTaskListIssues(t *testing.T) {
+	h := newHarness(t)
+	var items []string
+	for i := range 3 {
+		items = append(items, fmt.Sprintf("- [ ] #%d", h.repo.AddIssue(fakegithub.Issue{Title: fmt.Sprintf("part %d", i+1)})))
+	}
+	done := h.repo.AddIssue(fakegithub.Issue{Title: "done", State: "closed"})
+	items = append(items, fmt.Sprintf("- [ ] #%d", done), "- [ ] task a", "- [ ] task b", "- [ ] task c")
+	epic := h.repo.AddIssue(fakegithub.Issue{Title: "Epic", Body: strings.Join(items, "\n")})
+	h.issueEvent("opened", epic, "open")
+	if code := h.run(); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, h.stdout.String())
+	}
+	c := h.issueComments(epic)
+	if len(c) != 1 || !strings.Contains(c[0].GetBody(), "6 open pieces of work (open sub-issues: 3, unchecked tasks: 3)") {
+		t.Fatalf("%d comments, want one saying 6 open pieces of work:\n%s", len(c), h.stdout.String())
+	}
+	if out := h.outputs(); out["verdict"] != "too-large" {
+		t.Errorf("outputs %v", out)
+	}
+}
