@@ -3,7 +3,12 @@
 //
 //	gh issue list --state all --limit 1000 --json number,title,body,state,labels,createdAt,closedAt
 //
-// (and of `gh pr list --json ...`), or a page of the REST API's issues
+// and of
+//
+//	gh pr list --state all --limit 1000 --json number,title,body,state,createdAt,closedAt,url,mergedAt,isDraft,headRefName
+//
+// (a pull request is told from an issue by any of url, mergedAt, isDraft,
+// headRefName or the MERGED state), or a page of the REST API's issues
 // list saved as it came. Two optional keys of mvc's own, "sub_issues" and
 // "blocked_by" (lists of issue numbers), carry the edges GitHub keeps
 // outside bodies, which neither export includes.
@@ -40,6 +45,8 @@ type entry struct {
 	HeadRefName *string         `json:"headRefName"`  // gh pr list
 	MergedAt    *string         `json:"mergedAt"`     // gh pr list
 	IsDraft     *bool           `json:"isDraft"`      // gh pr list
+	URL         string          `json:"url"`          // gh: https://github.com/o/r/pull/3; REST: the API's
+	HTMLURL     string          `json:"html_url"`     // REST: https://github.com/o/r/pull/3
 	SubIssues   []int           `json:"sub_issues"`
 	BlockedBy   []int           `json:"blocked_by"`
 }
@@ -98,7 +105,7 @@ func (e entry) issue() (issues.Issue, error) {
 		Number:      *e.Number,
 		Title:       e.Title,
 		Body:        e.Body,
-		PullRequest: len(e.PullRequest) > 0 && string(e.PullRequest) != "null" || e.HeadRefName != nil || e.MergedAt != nil || e.IsDraft != nil,
+		PullRequest: e.isPullRequest(),
 		SubIssues:   e.SubIssues,
 		BlockedBy:   e.BlockedBy,
 	}
@@ -121,6 +128,43 @@ func (e entry) issue() (issues.Issue, error) {
 		return issues.Issue{}, fmt.Errorf("issue #%d: closed: %w", is.Number, err)
 	}
 	return is, nil
+}
+
+// isPullRequest tells a pull request by any mark an export may carry: the
+// REST API's pull_request key, a field only `gh pr list` has, gh's MERGED
+// state, or an address of a pull request. `gh pr list --json
+// number,title,body,state,createdAt,closedAt` has only the last two (and
+// an open pull request only its url, when asked for), and read as issues
+// its pull requests would count as planned work and lose their closing
+// references.
+func (e entry) isPullRequest() bool {
+	switch {
+	case len(e.PullRequest) > 0 && string(e.PullRequest) != "null",
+		e.HeadRefName != nil, e.MergedAt != nil, e.IsDraft != nil,
+		strings.EqualFold(e.State, "merged"):
+		return true
+	}
+	return isPullURL(e.URL) || isPullURL(e.HTMLURL)
+}
+
+// isPullURL reports whether u is a pull request's address: a path segment
+// "pull" (github.com) or "pulls" (the REST API) followed by its number.
+func isPullURL(u string) bool {
+	parts := strings.Split(strings.TrimRight(u, "/"), "/")
+	n := len(parts)
+	return n >= 2 && (parts[n-2] == "pull" || parts[n-2] == "pulls") && isNumber(parts[n-1])
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // timeOf parses whichever spelling is set; both empty (or gh's zero time

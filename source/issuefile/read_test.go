@@ -70,3 +70,60 @@ func TestReadRESTFixture(t *testing.T) {
 		t.Errorf("decoded %+v", got)
 	}
 }
+
+// Pull requests exported with `gh pr list --json` are pull requests
+// whichever of gh's fields the export has: the MERGED state, a /pull/
+// url, or a field only pull requests have. With none of them (an open or
+// closed pull request exported with the fields an issue export has) there
+// is nothing to tell, which is why the documented command asks for url.
+func TestReadGitHubCLIPullRequestExports(t *testing.T) {
+	tests := []struct {
+		name   string
+		fields string // what gh wrote for each entry, after number and title
+		pulls  []int  // the entries read as pull requests
+	}{
+		{
+			// gh pr list --state all --json number,title,body,state,createdAt,closedAt
+			name: "issue fields only: a merged one is known by its state",
+			fields: `{"number": 20, "title": "fix db", "body": "Fixes #3", "state": "MERGED", "createdAt": "2026-01-02T00:00:00Z", "closedAt": "2026-01-03T00:00:00Z"},
+				{"number": 21, "title": "wip", "body": "", "state": "OPEN", "createdAt": "2026-01-02T00:00:00Z", "closedAt": "0001-01-01T00:00:00Z"}`,
+			pulls: []int{20},
+		},
+		{
+			// ... --json number,title,body,state,createdAt,closedAt,url,mergedAt,isDraft,headRefName
+			name: "the documented fields",
+			fields: `{"number": 20, "title": "fix db", "body": "Fixes #3", "state": "MERGED", "createdAt": "2026-01-02T00:00:00Z", "closedAt": "2026-01-03T00:00:00Z",
+				 "url": "https://github.com/octo/app/pull/20", "mergedAt": "2026-01-03T00:00:00Z", "isDraft": false, "headRefName": "fix-db"},
+				{"number": 21, "title": "wip", "body": "", "state": "OPEN", "createdAt": "2026-01-02T00:00:00Z", "closedAt": "0001-01-01T00:00:00Z",
+				 "url": "https://github.com/octo/app/pull/21", "mergedAt": "0001-01-01T00:00:00Z", "isDraft": true, "headRefName": "wip"}`,
+			pulls: []int{20, 21},
+		},
+		{
+			name: "a url alone tells; an issue's url does not",
+			fields: `{"number": 21, "title": "wip", "state": "OPEN", "url": "https://github.com/octo/app/pull/21"},
+				{"number": 22, "title": "closed unmerged", "state": "CLOSED", "url": "https://github.com/octo/app/pull/22/"},
+				{"number": 23, "title": "an issue", "state": "OPEN", "url": "https://github.com/octo/app/issues/23"},
+				{"number": 24, "title": "a REST issue", "state": "open", "url": "https://api.github.com/repos/octo/app/issues/24", "html_url": "https://github.com/octo/app/issues/24"},
+				{"number": 25, "title": "a REST pull", "state": "open", "url": "https://api.github.com/repos/octo/app/pulls/25"},
+				{"number": 26, "title": "a pull in the title", "state": "OPEN", "url": "https://github.com/octo/pull/issues/26"}`,
+			pulls: []int{21, 22, 25},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Read(strings.NewReader("["+tt.fields+"]"), "prs.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var pulls []int
+			for _, is := range got {
+				if is.PullRequest {
+					pulls = append(pulls, is.Number)
+				}
+			}
+			if diff := cmp.Diff(tt.pulls, pulls); diff != "" {
+				t.Errorf("pull requests (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
