@@ -1,6 +1,7 @@
 package split
 
 import (
+	"github.com/mvcbot/mvc/analyzer/size"
 	"math"
 	"slices"
 )
@@ -198,9 +199,18 @@ func (w *work) fold(groups []*group) {
 		if t == nil {
 			return
 		}
-		target := w.foldTarget(t, groups)
+		target := w.foldTarget(t, groups, false)
 		if target == nil {
-			target = w.pathNeighbour(t, groups)
+			target = w.pathNeighbour(t, groups, false)
+		}
+		if target == nil && !w.dependencyOnly(t) {
+			// A dependency bump is a pull request of its own however
+			// small (a two-line bot update is one); a code edit goes
+			// where it can.
+			target = w.foldTarget(t, groups, true)
+			if target == nil {
+				target = w.pathNeighbour(t, groups, true)
+			}
 		}
 		if target == nil {
 			stuck[t.id] = true // nothing fits: it stays a small part
@@ -247,13 +257,18 @@ func (w *work) lineless(g *group) bool {
 }
 
 // foldTarget picks, among the groups t has any link with, the one with the
-// highest affinity counting mechanical links.
-func (w *work) foldTarget(t *group, groups []*group) *group {
+// highest affinity counting mechanical links. Unless anyKind, a group of
+// only dependency and build files takes only its like: a tiny code edit
+// that has often changed with go.mod (gin's validator error text) is not
+// a dependency update, and folding it in made the bump a part titled
+// "Change Error" in the middle of the stack.
+func (w *work) foldTarget(t *group, groups []*group, anyKind bool) *group {
+	codeIntoDeps := func(g *group) bool { return !anyKind && w.mixesDependencies(g, t) }
 	var best *group
 	bestScore := math.Inf(-1)
 	consider := func(id int) {
 		g := groups[id]
-		if !g.alive || g == t || !keepsKind(g, t) || !w.fits(g, t) {
+		if !g.alive || g == t || !keepsKind(g, t) || !w.fits(g, t) || codeIntoDeps(g) {
 			return
 		}
 		s := (t.links[id] + t.foldLinks[id]) / float64(g.lines*t.lines)
@@ -268,6 +283,22 @@ func (w *work) foldTarget(t *group, groups []*group) *group {
 		consider(id)
 	}
 	return best
+}
+
+// mixesDependencies says whether joining g and t would mix a group of
+// only dependency and build files with code.
+func (w *work) mixesDependencies(g, t *group) bool {
+	return w.dependencyOnly(g) && w.holdsCode(t) || w.dependencyOnly(t) && w.holdsCode(g)
+}
+
+// holdsCode says whether g changes code or tests other than build files.
+func (w *work) holdsCode(g *group) bool {
+	for f := range g.files {
+		if fi := &w.files[f]; (fi.class == size.Code || fi.class == size.Test) && !isInfra(fi.Path) {
+			return true
+		}
+	}
+	return false
 }
 
 // keepsKind says whether folding t into g leaves g what it was: vendored
@@ -286,10 +317,10 @@ func keepsKind(g, t *group) bool {
 
 // pathNeighbour finds, for a group nothing links to, the group holding
 // the nearest file in path order that fits.
-func (w *work) pathNeighbour(t *group, groups []*group) *group {
+func (w *work) pathNeighbour(t *group, groups []*group, anyKind bool) *group {
 	owner := make([]*group, len(w.files))
 	for _, g := range groups {
-		if g.alive && g != t && keepsKind(g, t) {
+		if g.alive && g != t && keepsKind(g, t) && (anyKind || !w.mixesDependencies(g, t)) {
 			for f := range g.files {
 				owner[f] = g
 			}

@@ -2,6 +2,7 @@ package split
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"sort"
@@ -21,6 +22,9 @@ func (w *work) title(g *group, kind Kind) string {
 		return vendoredTitle(files)
 	case KindDependencies:
 		t := infraTitle(files)
+		if deps := w.updatedDependencies(g); len(deps) > 0 && g.mech != repeated {
+			return "Update dependencies: " + listNames(deps, 3)
+		}
 		if g.mech == repeated {
 			// The same bump in several files: say what it bumps.
 			if sweep := w.sweepTitle(g, len(files)); sweep != "" {
@@ -112,6 +116,66 @@ func printable(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// updatedDependencies names the dependencies the group's manifests add or
+// bump, as a reviewer would call them: gin's go.mod bump is "x/net,
+// quic-go and validator", not "go.mod and go.sum". Indirect Go
+// requirements are named only when nothing direct changed.
+func (w *work) updatedDependencies(g *group) []string {
+	var direct, indirect []string
+	seen := map[string]bool{}
+	for _, f := range slices.Sorted(maps.Keys(g.files)) {
+		fi := &w.files[f]
+		for _, dep := range changedDependencies(fi, analyzer.Add) {
+			name := dependencyName(dep)
+			if seen[name] {
+				continue
+			}
+			seen[name] = true
+			if indirectRequirement(fi, dep) {
+				indirect = append(indirect, name)
+			} else {
+				direct = append(direct, name)
+			}
+		}
+	}
+	if len(direct) > 0 {
+		return direct
+	}
+	return indirect
+}
+
+// indirectRequirement says whether go.mod marks dep's added line
+// "// indirect".
+func indirectRequirement(f *fileInfo, dep string) bool {
+	for _, h := range f.Hunks {
+		for _, l := range h.Lines {
+			if l.Op == analyzer.Add && strings.Contains(l.Text, dep+" ") && strings.Contains(l.Text, "// indirect") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dependencyName shortens a module path to what people call it: the last
+// element without a major-version suffix (github.com/go-playground/
+// validator/v10 is validator), keeping x/ for the Go team's modules
+// (golang.org/x/net is x/net). Package names are kept whole (@scope/pkg).
+func dependencyName(dep string) string {
+	if strings.HasPrefix(dep, "@") || !strings.Contains(dep, "/") {
+		return dep
+	}
+	parts := strings.Split(dep, "/")
+	last := len(parts) - 1
+	if v := parts[last]; last > 0 && len(v) > 1 && v[0] == 'v' && strings.Trim(v[1:], "0123456789") == "" {
+		last--
+	}
+	if last > 0 && parts[last-1] == "x" {
+		return "x/" + parts[last]
+	}
+	return parts[last]
 }
 
 // infraTitle names a part of dependency, build and CI files by what they

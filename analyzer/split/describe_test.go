@@ -405,3 +405,20 @@ func TestOverBudgetSaysWhatShipsWhole(t *testing.T) {
 		t.Errorf("rationale %q", r)
 	}
 }
+
+// A dependency part names what it updates, as its author would.
+func TestDependencyNames(t *testing.T) {
+	tests := []struct{ dep, want string }{
+		{"github.com/go-playground/validator/v10", "validator"},
+		{"golang.org/x/net", "x/net"},
+		{"github.com/quic-go/quic-go", "quic-go"},
+		{"@types/node", "@types/node"},
+		{"serde", "serde"},
+		{"gopkg.in/yaml.v3", "yaml.v3"},
+	}
+	for _, tt := range tests {
+		if got := dependencyName(tt.dep); got != tt.want {
+			t.Errorf("dependencyName(%q) = %q, want %q", tt.dep, got, tt.want)
+		}
+	}
+}

@@ -113,18 +113,10 @@ func (w *work) kindOf(g *group, provides bool) Kind {
 	if _, ok := w.releaseVersions(g); ok {
 		return KindRelease
 	}
-	// A toolchain bump is dependencies with the docs that announce it
-	// (the MSRV in CI and in the READMEs): infra files, with or without
-	// docs, and at least one infra file.
-	deps, docs, infra := true, true, false
+	deps, docs := w.dependencyOnly(g), true
 	for f := range g.files {
-		fi := &w.files[f]
-		isDep := fi.class == size.Lockfile || isInfra(fi.Path)
-		deps = deps && (isDep || fi.class == size.Docs)
-		infra = infra || isDep
-		docs = docs && fi.class == size.Docs
+		docs = docs && w.files[f].class == size.Docs
 	}
-	deps = deps && infra
 	switch {
 	case deps && g.mech != moved:
 		// A version pinned the same way in three requirements files is
@@ -139,6 +131,20 @@ func (w *work) kindOf(g *group, provides bool) Kind {
 		return KindProvider
 	}
 	return KindConsumer
+}
+
+// dependencyOnly says whether g is dependency and build files, with or
+// without the docs that announce them: a toolchain bump is the MSRV in CI
+// and in the READMEs. At least one file must be a dependency or build file.
+func (w *work) dependencyOnly(g *group) bool {
+	deps, infra := true, false
+	for f := range g.files {
+		fi := &w.files[f]
+		isDep := fi.class == size.Lockfile || isInfra(fi.Path)
+		deps = deps && (isDep || fi.class == size.Docs)
+		infra = infra || isDep
+	}
+	return deps && infra
 }
 
 // order sorts the groups into a stack: a group comes after every group it

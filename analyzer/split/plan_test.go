@@ -421,3 +421,70 @@ func TestLinelessFilesFoldIntoAPart(t *testing.T) {
 		}
 	}
 }
+
+// A dependency bump is a part at the bottom named by what it bumps; a
+// tiny code edit whose only link is the bump (gin's validator error text
+// had often changed with go.mod) folds into code instead, and a tiny bump
+// is not folded into code.
+func TestTinyCodeEditDoesNotFoldIntoADependencyBump(t *testing.T) {
+	mod := "module example.com/app\n\ngo 1.22\n\nrequire (\n\tgithub.com/go-playground/validator/v10 v10.30.1\n\tgolang.org/x/net v0.52.0\n)\n"
+	bumped := strings.NewReplacer("v10.30.1", "v10.30.3", "v0.52.0", "v0.56.0").Replace(mod)
+	var code, changed []string
+	for i := range 300 { // 600 changed lines: a 6-line edit is tiny beside them
+		code = append(code, fmt.Sprintf("func Handle%d() int {\n\treturn %d\n}\n", i, i))
+		changed = append(changed, fmt.Sprintf("func Handle%d() int {\n\treturn %d + 1\n}\n", i, i))
+	}
+	in := changeOf(map[string][2]string{
+		"go.mod": {mod, bumped},
+		"go.sum": {"github.com/go-playground/validator/v10 v10.30.1 h1:a=\ngolang.org/x/net v0.52.0 h1:b=\n",
+			"github.com/go-playground/validator/v10 v10.30.3 h1:c=\ngolang.org/x/net v0.56.0 h1:d=\n"},
+		"binding/validator.go": {"package binding\n\nfunc msg(i int) string {\n\treturn \"[\" + itoa(i) + \"]\"\n}\n",
+			"package binding\n\nfunc msg(i int) string {\n\tb.WriteString(\"[\")\n\tb.WriteString(itoa(i))\n\treturn b.String()\n}\n"},
+		"server/handlers.go": {"package server\n\n" + strings.Join(code, "\n"), "package server\n\n" + strings.Join(changed, "\n")},
+	})
+	plan, err := Split(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range plan.Parts {
+		var paths []string
+		for _, f := range p.Files {
+			paths = append(paths, f.Path)
+		}
+		if slices.Contains(paths, "go.mod") {
+			if slices.Contains(paths, "binding/validator.go") || p.Kind != KindDependencies {
+				t.Errorf("part %d %q (%s) holds %v, want the bump alone", p.Index, p.Title, p.Kind, paths)
+			}
+			if want := "Update dependencies: validator and x/net"; p.Title != want {
+				t.Errorf("title %q, want %q", p.Title, want)
+			}
+		}
+	}
+
+	// The fold itself: the tiny edit's only link is to the bump.
+	w, err := prepare(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.describeAtoms()
+	groups, _ := w.initialGroups(w.hardLinks())
+	byFile := map[string]*group{}
+	for _, g := range groups {
+		for f := range g.files {
+			byFile[w.files[f].Path] = g
+		}
+	}
+	deps, tiny, handlers := byFile["go.mod"], byFile["binding/validator.go"], byFile["server/handlers.go"]
+	if byFile["go.sum"] != deps {
+		deps.absorb(byFile["go.sum"], groups)
+	}
+	for _, g := range groups {
+		clear(g.links)
+		clear(g.foldLinks)
+	}
+	tiny.links[deps.id], deps.links[tiny.id] = 5, 5
+	w.fold(groups)
+	if !tiny.alive && !handlers.alive || tiny.alive && handlers.alive || !deps.alive {
+		t.Errorf("after folding: bump alive %v, edit alive %v, code alive %v; want the edit folded into the code", deps.alive, tiny.alive, handlers.alive)
+	}
+}
