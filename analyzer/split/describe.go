@@ -219,6 +219,9 @@ func (w *work) mechanicalTitle(g *group, files []string) string {
 	if t := w.sweepTitle(g, n); t != "" {
 		return t
 	}
+	if t := w.sweepWordsTitle(g, n); t != "" {
+		return t
+	}
 	return fmt.Sprintf("Apply the same edit to %s", plural(n, "file"))
 }
 

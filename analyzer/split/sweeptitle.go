@@ -28,6 +28,74 @@ func (w *work) sweepTitle(g *group, files int) string {
 	return fmt.Sprintf("%s in %s", summary, plural(files, "file"))
 }
 
+// sweepWordsTitle names a sweep of longer edits, the same in every file,
+// by the names it brings in and drops: "Replace `Logger` and `log` with
+// `Tracer` in 12 files". It returns "" when the atoms make different edits
+// or the edit changes no name (punctuation, layout).
+func (w *work) sweepWordsTitle(g *group, files int) string {
+	sig := ""
+	for _, id := range g.atoms {
+		s := editSignature(w.atoms[id])
+		if s == "" || sig != "" && s != sig {
+			return ""
+		}
+		sig = s
+	}
+	a := w.atoms[g.atoms[0]]
+	gone, came := wordsOf(a.dels), wordsOf(a.adds)
+	removed, added := missingFrom(gone, came), missingFrom(came, gone)
+	quote := func(ws []string) string {
+		q := make([]string, len(ws))
+		for i, s := range ws {
+			q[i] = "`" + s + "`"
+		}
+		return listNames(q, 2)
+	}
+	in := " in " + plural(files, "file")
+	switch {
+	case len(removed) > 0 && len(added) > 0:
+		return "Replace " + quote(removed) + " with " + quote(added) + in
+	case len(added) > 0:
+		return "Add " + quote(added) + in
+	case len(removed) > 0:
+		return "Remove " + quote(removed) + in
+	}
+	return ""
+}
+
+// wordsOf lists the identifiers of lines in order, each once.
+func wordsOf(lines []analyzer.Line) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, l := range lines {
+		m := map[string]bool{}
+		identifiers(l.Text, m)
+		// identifiers fills a set; keep the line's own order.
+		for _, f := range strings.FieldsFunc(l.Text, func(r rune) bool { return !isIdentRune(r, 1) }) {
+			if m[f] && !seen[f] && len(f) <= maxQuoted {
+				seen[f] = true
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// missingFrom lists the words of a that b lacks, in a's order.
+func missingFrom(a, b []string) []string {
+	in := map[string]bool{}
+	for _, w := range b {
+		in[w] = true
+	}
+	var out []string
+	for _, w := range a {
+		if !in[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // maxQuoted bounds a fragment quoted in a title.
 const maxQuoted = 40
 

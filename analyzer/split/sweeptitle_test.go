@@ -2,6 +2,7 @@ package split
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/mvcbot/mvc/analyzer"
@@ -71,5 +72,33 @@ func TestSweepsAreNamedByTheirEdit(t *testing.T) {
 		if !titles[want] {
 			t.Errorf("no part titled %q; parts: %v", want, titles)
 		}
+	}
+}
+
+// A sweep of several different lines, the same in every file, is named by
+// the names it drops and brings in, not "Apply the same edit to 6 files".
+func TestMultiLineSweepsAreNamedByTheirWords(t *testing.T) {
+	files := map[string][2]string{}
+	for i := range 6 {
+		var body string
+		for j := range 30 {
+			body += fmt.Sprintf("func f%d_%d() int { return %d }\n", i, j, j)
+		}
+		files[fmt.Sprintf("pkg%d/svc.go", i)] = [2]string{
+			fmt.Sprintf("package pkg%d\n\n", i) + "func setup() {\n\tlogger := NewLogger()\n\tlogger.Start(ctx)\n\tdefer logger.Close()\n}\n\n" + body,
+			fmt.Sprintf("package pkg%d\n\n", i) + "func setup() {\n\ttracer := NewTracer(defaults)\n\ttracer.Begin(ctx, span)\n\tdefer tracer.Flush()\n}\n\n" + body,
+		}
+	}
+	plan, err := Split(changeOf(files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, p := range plan.Parts {
+		titles = append(titles, p.Title)
+	}
+	want := "Replace `logger`, `NewLogger` and 2 more with `tracer`, `NewTracer` and 4 more in 6 files"
+	if !slices.Contains(titles, want) {
+		t.Errorf("titles %q, want one %q", titles, want)
 	}
 }
