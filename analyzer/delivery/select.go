@@ -47,7 +47,9 @@ type Choice struct {
 // Skip is one source auto passed over.
 type Skip struct {
 	Source string
-	Reason string // "no deployments", the error, or what the run lacks
+	// Reason is short, for a report's source line: "no deployments", a
+	// NoAccessError's reason ("no access (403)"), or what the run lacks.
+	Reason string
 	// Need is what the run lacked to read the source at all (no provider
 	// here reads it); empty when the source was read.
 	Need Need
@@ -106,9 +108,16 @@ func ValidSource(source string) error {
 
 // Pick reads the deployments of the named source. For SourceAuto it takes
 // the first source in Sources order that has at least one deployment ever,
-// trying `workflow` only when q.Workflow is set. A source that fails under
-// auto is skipped (a token without access to deployments is common); a
-// source named explicitly that fails is an error.
+// trying `workflow` only when q.Workflow is set.
+//
+// Under auto a source is passed over when it has no deployments, when no
+// provider here reads it (ErrUnavailable), or when its provider says the
+// run may not read it (a NoAccessError: a token without access to
+// deployments is common). Any other failure (GitHub unreachable, still
+// failing after retries, rate-limited; git failing) ends auto with an
+// error naming the source: passing over it would report another source's
+// figures as if this one had none. A source named explicitly that fails is
+// an error too.
 func Pick(ctx context.Context, providers []Provider, q Query, source string) (Choice, error) {
 	if source != SourceAuto {
 		q.Source = source
@@ -125,19 +134,38 @@ func Pick(ctx context.Context, providers []Provider, q Query, source string) (Ch
 		}
 		q.Source = s
 		deploys, err := read(ctx, providers, q)
-		var unavailable *UnavailableError
-		switch {
-		case errors.As(err, &unavailable):
-			skipped = append(skipped, Skip{Source: s, Reason: err.Error(), Need: unavailable.Need})
-		case err != nil:
-			skipped = append(skipped, Skip{Source: s, Reason: err.Error()})
-		case len(deploys) == 0:
-			skipped = append(skipped, Skip{Source: s, Reason: "no deployments"})
-		default:
-			return Choice{Source: s, Deployments: deploys, Skipped: skipped}, nil
+		if err != nil {
+			skip, ok := skipFor(s, err)
+			if !ok {
+				return Choice{Source: SourceAuto, Skipped: skipped}, fmt.Errorf("deploy source auto: read %s: %w", s, err)
+			}
+			skipped = append(skipped, skip)
+			continue
 		}
+		if len(deploys) == 0 {
+			skipped = append(skipped, Skip{Source: s, Reason: "no deployments"})
+			continue
+		}
+		return Choice{Source: s, Deployments: deploys, Skipped: skipped}, nil
 	}
 	return Choice{Source: SourceAuto, Skipped: skipped}, nil
+}
+
+// skipFor words why auto passes over source after err, or says it must
+// not: only a source this run cannot read is passed over.
+func skipFor(source string, err error) (Skip, bool) {
+	var unavailable *UnavailableError
+	var denied *NoAccessError
+	switch {
+	case errors.As(err, &unavailable):
+		return Skip{Source: source, Reason: err.Error(), Need: unavailable.Need}, true
+	case errors.Is(err, ErrUnavailable):
+		need := NeedOf(source)
+		return Skip{Source: source, Reason: need.String(), Need: need}, true
+	case errors.As(err, &denied):
+		return Skip{Source: source, Reason: denied.Reason}, true
+	}
+	return Skip{}, false
 }
 
 // read asks the first provider that supports q.Source.
@@ -154,3 +182,24 @@ func read(ctx context.Context, providers []Provider, q Query) ([]Deployment, err
 // deployments without the API, tags without git history). Pick returns an
 // *UnavailableError, which says what was missing.
 var ErrUnavailable = errors.New("no provider here can read the source")
+
+// ErrNoAccess matches a NoAccessError.
+var ErrNoAccess = errors.New("no access to the source")
+
+// NoAccessError is a provider's answer that this run may not read a
+// source, as opposed to a read that failed: GitHub's 403 or 404 on it.
+// Under auto, Pick passes over the source with Reason; named explicitly,
+// the source's error is Err's. Providers wrap their own errors in it, so
+// the core needs no HTTP or GitHub types.
+type NoAccessError struct {
+	// Reason is short, for a report's source line: "no access (403)".
+	Reason string
+	Err    error
+}
+
+func (e *NoAccessError) Error() string { return e.Err.Error() }
+
+func (e *NoAccessError) Unwrap() error { return e.Err }
+
+// Is makes errors.Is(err, ErrNoAccess) hold.
+func (e *NoAccessError) Is(target error) bool { return target == ErrNoAccess }

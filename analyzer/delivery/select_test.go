@@ -3,6 +3,7 @@ package delivery
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -69,12 +70,22 @@ func TestPickAuto(t *testing.T) {
 			asked: []string{"deployments", "releases"},
 		},
 		{
-			name:    "a failing source is skipped under auto",
-			found:   map[string][]Deployment{"releases": one},
-			failing: map[string]error{"deployments": errors.New("403 Resource not accessible by integration")},
+			name:  "a source the run may not read is passed over, in a few words",
+			found: map[string][]Deployment{"releases": one},
+			failing: map[string]error{"deployments": &NoAccessError{Reason: "no access (403)",
+				Err: errors.New("list production deployments of octo/app (page 1): GitHub answered 403 Resource not accessible by integration")}},
 			want:    "releases",
 			asked:   []string{"deployments", "releases"},
-			skipped: []Skip{{"deployments", "403 Resource not accessible by integration", ""}},
+			skipped: []Skip{{"deployments", "no access (403)", ""}},
+		},
+		{
+			name:    "a provider that cannot read a source it lists is passed over",
+			found:   map[string][]Deployment{"merges": one},
+			failing: map[string]error{"tags": fmt.Errorf("tags: %w", ErrUnavailable)},
+			want:    "merges",
+			asked:   []string{"tags", "merges"},
+			skipped: []Skip{{"deployments", "needs the GitHub API", NeedAPI}, {"releases", "needs the GitHub API", NeedAPI},
+				{"tags", "needs the repository's git history", NeedHistory}},
 		},
 		{
 			name:  "nothing anywhere: auto, with every reason",
@@ -112,6 +123,40 @@ func TestPickAuto(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A read that failed (GitHub unreachable, a 5xx after the retries, a rate
+// limit, git failing) ends auto: the next source's figures would be
+// reported as if this one had no deployments.
+func TestPickAutoStopsAtAFailedRead(t *testing.T) {
+	one := []Deployment{deploy("a", 1, "x")}
+	unreachable := errors.New(`list production deployments of octo/app (page 1): Get "http://127.0.0.1:9/api/v3/repos/octo/app/deployments": dial tcp 127.0.0.1:9: connect: connection refused`)
+	p := &fakeProvider{
+		found:   map[string][]Deployment{"releases": one, "tags": one},
+		failing: map[string]error{"deployments": unreachable},
+	}
+	got, err := Pick(context.Background(), []Provider{p}, Query{}, SourceAuto)
+	if !errors.Is(err, unreachable) || !strings.HasPrefix(err.Error(), "deploy source auto: read deployments: list production deployments") {
+		t.Errorf("err = %v, want the failed read, naming the source", err)
+	}
+	if got.Source != SourceAuto || len(got.Deployments) != 0 {
+		t.Errorf("chose %q with %d deployments after a failed read", got.Source, len(got.Deployments))
+	}
+	if diff := cmp.Diff([]string{"deployments"}, p.asked); diff != "" {
+		t.Errorf("sources asked (-want +got):\n%s", diff)
+	}
+}
+
+func TestNoAccessErrorKeepsTheProvidersError(t *testing.T) {
+	inner := errors.New("list releases of octo/app (page 1): GitHub answered 404 Not Found")
+	var err error = &NoAccessError{Reason: "no access (404)", Err: inner}
+	if !errors.Is(err, ErrNoAccess) || !errors.Is(err, inner) || err.Error() != inner.Error() {
+		t.Errorf("err = %v: want it to match ErrNoAccess and the provider's error, with the provider's message", err)
+	}
+	p := &fakeProvider{failing: map[string]error{"releases": err}}
+	if _, err := Pick(context.Background(), []Provider{p}, Query{}, SourceReleases); err == nil || err.Error() != "read releases: "+inner.Error() {
+		t.Errorf("named source: err = %v, want the provider's error", err)
 	}
 }
 
