@@ -37,8 +37,36 @@ func (d *Deliveries) Supports(source string) bool {
 	return false
 }
 
-// Deployments reads q.Source's successful deployments.
+// Deployments reads q.Source's successful deployments. GitHub's refusal
+// to show the source (403, 404) comes back as a *delivery.NoAccessError,
+// which auto passes over; any other failure stops it.
 func (d *Deliveries) Deployments(ctx context.Context, q delivery.Query) ([]delivery.Deployment, error) {
+	deploys, err := d.deployments(ctx, q)
+	if reason := noAccessReason(q.Source, err); reason != "" {
+		return nil, &delivery.NoAccessError{Reason: reason, Err: err}
+	}
+	return deploys, err
+}
+
+// noAccessReason words, in a few words for a report's source line, an
+// answer that the token may not read the source, or is "" for any other
+// error. GitHub answers 404 for what a token may not see as well as for
+// what does not exist, so a 404 on a named workflow's runs says both.
+func noAccessReason(source string, err error) string {
+	switch {
+	case err == nil:
+		return ""
+	case IsPermission(err): // a 403 that is not a rate limit
+		return "no access (403)"
+	case IsNotFound(err) && source == delivery.SourceWorkflow:
+		return "no such workflow, or no access (404)"
+	case IsNotFound(err):
+		return "no access (404)"
+	}
+	return ""
+}
+
+func (d *Deliveries) deployments(ctx context.Context, q delivery.Query) ([]delivery.Deployment, error) {
 	switch q.Source {
 	case delivery.SourceDeployments:
 		recs, err := d.c.DeploymentRecords(ctx, q.Environment, q.Since)
