@@ -2,6 +2,9 @@ package golang
 
 import (
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -131,4 +134,56 @@ func TestMoveHunksKeepsPositionsValid(t *testing.T) {
 	if got.Parts[0].ChangedLines != 6 || len(plan.Parts) != 3 {
 		t.Errorf("part 1 has %d changed lines (want 6); the input plan has %d parts (want 3)", got.Parts[0].ChangedLines, len(plan.Parts))
 	}
+}
+
+// After a repair moves hunks, the parts they left and joined are named
+// again by what they now hold; untouched parts keep their names.
+func TestRetitleNamesPartsHunksMovedBetween(t *testing.T) {
+	var lines []string
+	for i := range 12 {
+		lines = append(lines, fmt.Sprintf("\tx%d := read(%d)", i, i))
+	}
+	body := strings.Join(lines, "\n")
+	in := newFilesInput(map[string]string{
+		"parse/parse.go":   "package parse\n\nfunc Parse() {\n" + body + "\n}\n",
+		"render/render.go": "package render\n\nfunc Render() {\n" + body + "\n}\n",
+		"store/store.go":   "package store\n\nfunc Store() {\n" + body + "\n}\n",
+	})
+	in.Policy.Budget.Lines = 15
+	plan, err := split.Split(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Parts) != 3 {
+		t.Fatalf("%d parts, want 3", len(plan.Parts))
+	}
+	before := []string{plan.Parts[0].Title, plan.Parts[1].Title, plan.Parts[2].Title}
+	moved := moveHunk(in, plan, hunkRef{part: 2, file: 0, hunk: 0}, 0)
+	got := retitle(in, plan, moved)
+	if len(got.Parts) != 2 {
+		t.Fatalf("%d parts after the move, want 2", len(got.Parts))
+	}
+	if got.Parts[0].Title == before[0] || !strings.Contains(got.Parts[0].Title, " and ") {
+		t.Errorf("part 1 is still titled %q after taking part 3's function", got.Parts[0].Title)
+	}
+	if got.Parts[1].Title != before[1] {
+		t.Errorf("untouched part 2 renamed %q, want %q", got.Parts[1].Title, before[1])
+	}
+}
+
+// newFilesInput is a change that adds the given files, with their contents.
+func newFilesInput(files map[string]string) split.Input {
+	in := split.Input{Head: map[string][]byte{}, Base: map[string][]byte{}, Policy: size.DefaultPolicy()}
+	in.Change.Base, in.Change.Head = "base", "head"
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		text := files[p]
+		in.Head[p] = []byte(text)
+		lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+		h := analyzer.Hunk{NewStart: 1, NewLines: len(lines)}
+		for _, l := range lines {
+			h.Lines = append(h.Lines, analyzer.Line{Op: analyzer.Add, Text: l})
+		}
+		in.Change.Files = append(in.Change.Files, analyzer.FileChange{Path: p, Status: analyzer.Added, Additions: len(lines), Hunks: []analyzer.Hunk{h}})
+	}
+	return in
 }

@@ -164,6 +164,52 @@ func remeasure(in split.Input, p *split.Part) {
 	p.OverBudget = len(r.OverBudget) > 0
 }
 
+// retitle names again, as the splitter would, each part that hunks moved
+// into or out of: a part that lost its main function to the part before
+// must not keep the function's name. A merged part keeps the merged name
+// mergeParts gave it; so does every part when the change cannot be read.
+func retitle(in split.Input, before, after split.Plan) split.Plan {
+	was := map[string]split.Part{}
+	for _, p := range before.Parts {
+		was[p.Title] = p
+	}
+	var namer *split.Namer
+	for i, p := range after.Parts {
+		old, ok := was[p.Title]
+		if !ok || sameHunks(old, p) {
+			continue // merged, or untouched
+		}
+		if namer == nil {
+			var err error
+			if namer, err = split.NewNamer(in); err != nil {
+				return after
+			}
+		}
+		after.Parts[i].Title, after.Parts[i].Kind = namer.Name(p)
+	}
+	return after
+}
+
+// sameHunks says whether two parts hold the same files and hunks.
+func sameHunks(a, b split.Part) bool {
+	if len(a.Files) != len(b.Files) {
+		return false
+	}
+	for i := range a.Files {
+		fa, fb := a.Files[i], b.Files[i]
+		if fa.Path != fb.Path || len(fa.Hunks) != len(fb.Hunks) {
+			return false
+		}
+		for j := range fa.Hunks {
+			ha, hb := fa.Hunks[j], fb.Hunks[j]
+			if ha.OldStart != hb.OldStart || ha.OldLines != hb.OldLines || ha.NewStart != hb.NewStart || ha.NewLines != hb.NewLines {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // clonePlan copies the parts, files and hunk lists, so edits never reach
 // the caller's plan.
 func clonePlan(plan split.Plan) split.Plan {

@@ -20,7 +20,7 @@ func Repair(ctx context.Context, repo *gitrepo.Repo, in split.Input, plan split.
 	if err != nil {
 		return plan, rep, err
 	}
-	return rep.Builds(fixed), rep, nil
+	return rep.Builds(retitle(in, plan, fixed)), rep, nil
 }
 
 // run checks the head, then each prefix bottom up, repairing when asked,
