@@ -24,8 +24,28 @@ func isInfra(p string) bool {
 		// pip's pins: requirements.txt, requirements-dev.txt, requirements/docs.in
 		strings.HasPrefix(base, "requirements") && (ext == ".txt" || ext == ".in"),
 		strings.HasPrefix(p, "requirements/") && (ext == ".txt" || ext == ".in"),
-		buildExts[ext]:
+		buildExts[ext], isBundlerConfig(base):
 		return true
+	}
+	return false
+}
+
+// bundlerConfigs are the tools whose config file builds a JavaScript
+// project: webpack.config.js, vite.config.ts, ex_doc's assets/webpack.js.
+var bundlerConfigs = []string{"webpack", "rollup.config", "vite.config", "vitest.config", "esbuild.config",
+	"babel.config", "tsup.config", "jest.config", "postcss.config", "tailwind.config", "svelte.config", "astro.config", "next.config"}
+
+// isBundlerConfig recognises a JavaScript build tool's config file.
+func isBundlerConfig(base string) bool {
+	switch path.Ext(base) {
+	case ".js", ".cjs", ".mjs", ".ts", ".cts", ".mts":
+	default:
+		return base == ".babelrc"
+	}
+	for _, c := range bundlerConfigs {
+		if strings.HasPrefix(base, c+".") {
+			return true
+		}
 	}
 	return false
 }

@@ -361,6 +361,8 @@ func TestIsInfra(t *testing.T) {
 		"requirements.txt": true, "requirements-dev.txt": true, "requirements/docs.in": true, "requirements/typing.txt": true,
 		"tox.ini": true, "setup.cfg": true, "pom.xml": true, "app/build.gradle.kts": true, "src/App/App.csproj": true,
 		"mylib.gemspec": true, "docker/Dockerfile.dev": true, "tools/rules.mk": true, "tsconfig.build.json": true,
+		"assets/webpack.js": true, "vite.config.ts": true, "packages/app/rollup.config.mjs": true, ".babelrc": true,
+		"src/webpack-plugin.ts": false, "config.ts": false,
 		"main.go": false, "docs/requirements.md": false, "src/build.rs": false, "notes.txt": false, "lib/tox.py": false,
 	} {
 		if got := isInfra(p); got != want {
