@@ -22,8 +22,11 @@ func (w *work) title(g *group, kind Kind) string {
 		return vendoredTitle(files)
 	case KindDependencies:
 		t := infraTitle(files)
-		if deps := w.updatedDependencies(g); len(deps) > 0 && g.mech != repeated {
+		if deps := w.updatedDependencies(g, analyzer.Add); len(deps) > 0 && g.mech != repeated {
 			return "Update dependencies: " + listNames(deps, 3)
+		}
+		if deps := w.updatedDependencies(g, analyzer.Delete); len(deps) > 0 && g.mech != repeated {
+			return "Remove dependencies: " + listNames(deps, 3)
 		}
 		if g.mech == repeated {
 			// The same bump in several files: say what it bumps.
@@ -119,15 +122,16 @@ func printable(s string) string {
 }
 
 // updatedDependencies names the dependencies the group's manifests add or
-// bump, as a reviewer would call them: gin's go.mod bump is "x/net,
-// quic-go and validator", not "go.mod and go.sum". Indirect Go
-// requirements are named only when nothing direct changed.
-func (w *work) updatedDependencies(g *group) []string {
+// bump (op Add), or only remove (op Delete), as a reviewer would call
+// them: gin's go.mod bump is "x/net, quic-go and validator", not "go.mod
+// and go.sum". Indirect Go requirements are named only when nothing direct
+// changed.
+func (w *work) updatedDependencies(g *group, op analyzer.Op) []string {
 	var direct, indirect []string
 	seen := map[string]bool{}
 	for _, f := range slices.Sorted(maps.Keys(g.files)) {
 		fi := &w.files[f]
-		for _, dep := range changedDependencies(fi, analyzer.Add) {
+		for _, dep := range changedDependencies(fi, op) {
 			name := dependencyName(dep)
 			if seen[name] {
 				continue
@@ -151,7 +155,7 @@ func (w *work) updatedDependencies(g *group) []string {
 func indirectRequirement(f *fileInfo, dep string) bool {
 	for _, h := range f.Hunks {
 		for _, l := range h.Lines {
-			if l.Op == analyzer.Add && strings.Contains(l.Text, dep+" ") && strings.Contains(l.Text, "// indirect") {
+			if l.Op != analyzer.Context && strings.Contains(l.Text, dep+" ") && strings.Contains(l.Text, "// indirect") {
 				return true
 			}
 		}

@@ -422,3 +422,18 @@ func TestDependencyNames(t *testing.T) {
 		}
 	}
 }
+
+// A manifest that only drops dependencies is titled by what it drops.
+func TestDependencyRemovalTitle(t *testing.T) {
+	in := changeOf(map[string][2]string{
+		"assets/package.json": {"{\n  \"dependencies\": {\n    \"handlebars\": \"^4.7.6\",\n    \"jquery\": \"^3.5.0\",\n    \"lunr\": \"^2.3.8\"\n  }\n}\n",
+			"{\n  \"dependencies\": {\n    \"handlebars\": \"^4.7.6\",\n    \"lunr\": \"^2.3.8\"\n  }\n}\n"},
+	})
+	plan, err := Split(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Parts) != 1 || plan.Parts[0].Title != "Remove dependencies: jquery" {
+		t.Errorf("parts %+v, want one titled %q", plan.Parts, "Remove dependencies: jquery")
+	}
+}
