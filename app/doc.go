@@ -9,7 +9,8 @@
 // inputs, the installation from the payload), so the App and the Action
 // measure, comment and label through the same code.
 //
-// Deliveries are de-duplicated by X-GitHub-Delivery, runs for one pull
+// Deliveries are de-duplicated by X-GitHub-Delivery (so one of an event
+// mvc reads that lacks it is refused), runs for one pull
 // request never overlap (so there is never a second sticky comment), and
 // events for a pull request that already has a run waiting collapse into
 // it: every run reads the pull request afresh.

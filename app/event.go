@@ -52,26 +52,13 @@ func pullRequestJob(delivery string, body []byte, botLogin string) (job, string,
 	if err := json.Unmarshal(body, &ev); err != nil {
 		return job{}, "", fmt.Errorf("the pull_request payload is not valid JSON: %v", err)
 	}
-	action := ev.GetAction()
-	if !prActions[action] {
-		return job{}, fmt.Sprintf("pull_request action %q cannot change the size verdict", action), nil
-	}
-	if why := ownLabelChange(&ev, botLogin); why != "" {
-		return job{}, why, nil
-	}
-	if action == "edited" && ev.GetChanges().GetBase() == nil {
-		return job{}, "pull_request edited without a new base branch cannot change the size verdict", nil
-	}
-	if ev.GetPullRequest().GetState() == "closed" {
-		return job{}, "the pull request is closed", nil
-	}
 	j := job{
 		event:        "pull_request",
 		delivery:     delivery,
 		installation: ev.GetInstallation().GetID(),
 		repo:         ev.GetRepo().GetFullName(),
 		number:       ev.GetNumber(),
-		action:       action,
+		action:       ev.GetAction(),
 		headSHA:      ev.GetPullRequest().GetHead().GetSHA(),
 		updatedAt:    ev.GetPullRequest().GetUpdatedAt().Time,
 		payload:      body,
@@ -82,10 +69,35 @@ func pullRequestJob(delivery string, body []byte, botLogin string) (job, string,
 	if j.repo == "" && ev.GetRepo().GetOwner().GetLogin() != "" && ev.GetRepo().GetName() != "" {
 		j.repo = ev.GetRepo().GetOwner().GetLogin() + "/" + ev.GetRepo().GetName()
 	}
+	// The payload's shape first, then what it asks: a payload that is no
+	// delivery of an App's (`{}`, a repository webhook's) is refused
+	// whatever its action, not acknowledged as if mvc had read it.
 	if err := j.complete("pull request"); err != nil {
 		return job{}, "", err
 	}
+	if why := ignoredPullRequest(&ev, botLogin); why != "" {
+		return job{}, why, nil
+	}
 	return j, "", nil
+}
+
+// ignoredPullRequest says why a complete pull_request delivery cannot
+// change the verdict, or "".
+func ignoredPullRequest(ev *github.PullRequestEvent, botLogin string) string {
+	action := ev.GetAction()
+	if !prActions[action] {
+		return fmt.Sprintf("pull_request action %q cannot change the size verdict", action)
+	}
+	if why := ownLabelChange(ev, botLogin); why != "" {
+		return why
+	}
+	switch {
+	case action == "edited" && ev.GetChanges().GetBase() == nil:
+		return "pull_request edited without a new base branch cannot change the size verdict"
+	case ev.GetPullRequest().GetState() == "closed":
+		return "the pull request is closed"
+	}
+	return ""
 }
 
 // ownLabelChange says why a labeled or unlabeled delivery is mvc's own
@@ -110,17 +122,34 @@ func ownLabelChange(ev *github.PullRequestEvent, botLogin string) string {
 }
 
 // complete says what a payload lacks for mvc to act on it; what names the
-// number it must carry ("pull request", "issue").
+// number it must carry ("pull request", "issue"). One thing missing gets
+// its own advice; several (`{}`) are listed in one line.
 func (j job) complete(what string) error {
+	var missing []string
+	if j.action == "" {
+		missing = append(missing, "action")
+	}
+	if j.installation == 0 {
+		missing = append(missing, "installation id")
+	}
+	if j.repo == "" {
+		missing = append(missing, "repository (repository.full_name)")
+	}
+	if j.number == 0 {
+		missing = append(missing, what+" number")
+	}
 	switch {
+	case len(missing) == 0:
+		return nil
+	case len(missing) > 1:
+		last := len(missing) - 1
+		return fmt.Errorf("the %s payload has no %s or %s: it is not a GitHub App's delivery", j.event, strings.Join(missing[:last], ", "), missing[last])
 	case j.installation == 0:
 		return errors.New("the payload has no installation id: send it from the GitHub App's webhook, not a repository webhook")
 	case j.repo == "":
 		return errors.New("the payload names no repository (repository.full_name)")
-	case j.number == 0:
-		return fmt.Errorf("the payload has no %s number", what)
 	}
-	return nil
+	return fmt.Errorf("the payload has no %s", missing[0])
 }
 
 // issueActions are the issues actions that can change what mvc says of an
@@ -135,24 +164,23 @@ func issuesJob(delivery string, body []byte) (job, string, error) {
 	if err := json.Unmarshal(body, &ev); err != nil {
 		return job{}, "", fmt.Errorf("the issues payload is not valid JSON: %v", err)
 	}
-	action := ev.GetAction()
-	if !issueActions[action] {
-		return job{}, fmt.Sprintf("issues action %q cannot change what mvc says of the issue", action), nil
-	}
-	if ev.GetIssue().GetState() == "closed" {
-		return job{}, "the issue is closed", nil
-	}
 	j := job{
 		event:        "issues",
 		delivery:     delivery,
 		installation: ev.GetInstallation().GetID(),
 		repo:         ev.GetRepo().GetFullName(),
 		number:       ev.GetIssue().GetNumber(),
-		action:       action,
+		action:       ev.GetAction(),
 		payload:      body,
 	}
 	if err := j.complete("issue"); err != nil {
 		return job{}, "", err
+	}
+	switch {
+	case !issueActions[j.action]:
+		return job{}, fmt.Sprintf("issues action %q cannot change what mvc says of the issue", j.action), nil
+	case ev.GetIssue().GetState() == "closed":
+		return job{}, "the issue is closed", nil
 	}
 	return j, "", nil
 }

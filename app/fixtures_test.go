@@ -10,9 +10,10 @@ import (
 )
 
 // TestRealPayloads feeds GitHub's recorded pull_request, issues and ping
-// payloads through the handler: the handled actions are queued when the
-// payload names an installation (an App's webhook always does), the others
-// ignored.
+// payloads through the handler: a payload without an installation (a
+// repository webhook's; an App's webhook always names one) is refused
+// whatever its action; of the others, the handled actions are queued and
+// the rest ignored.
 func TestRealPayloads(t *testing.T) {
 	dir := filepath.Join("..", "..", "shared", "fixtures", "webhooks")
 	if _, err := os.Stat(dir); err != nil {
@@ -44,10 +45,10 @@ func TestRealPayloads(t *testing.T) {
 			switch {
 			case event == "ping":
 				want = http.StatusOK
-			case event == "pull_request" && !prActions[action]:
-			case event == "issues" && (!issueActions[action] || ev.Issue.State == "closed"):
 			case !strings.Contains(string(body), `"installation"`):
 				want = http.StatusBadRequest
+			case event == "pull_request" && !prActions[action]:
+			case event == "issues" && (!issueActions[action] || ev.Issue.State == "closed"):
 			default:
 				queued++
 			}

@@ -60,6 +60,10 @@ func (s *Server) webhook(w http.ResponseWriter, r *http.Request) {
 		s.ignore(w, log, "mvc acts on pull_request and issues events only")
 		return
 	}
+	if !validDeliveryID(delivery) {
+		s.refuse(w, log, http.StatusBadRequest, fmt.Errorf("missing or malformed %s: only GitHub's webhooks are served here", deliveryHeader))
+		return
+	}
 	body, err := s.readPayload(w, r)
 	if err != nil {
 		s.refuseRead(w, log, err)
@@ -90,6 +94,16 @@ func validEventName(event string) bool {
 	}
 	return true
 }
+
+// validDeliveryID accepts GitHub's delivery ids (a GUID) and anything
+// like one. GitHub sends one with every delivery; one of an event mvc
+// reads that has none is refused (before its body is read) rather than
+// given a made-up id, since the id is what a repeated delivery is known
+// by, what every log line of its run carries, and what an operator looks
+// up under the App's Recent deliveries to redeliver it: a run without one
+// could be neither deduplicated nor redelivered. An event mvc ignores is
+// only authenticated and acknowledged, so its id matters to no one.
+func validDeliveryID(id string) bool { return id != "" && len(id) <= 128 }
 
 // refuseRead answers a delivery whose body could not be read or checked.
 func (s *Server) refuseRead(w http.ResponseWriter, log *slog.Logger, err error) {
@@ -134,7 +148,7 @@ func (s *Server) queue(w http.ResponseWriter, log *slog.Logger, delivery string,
 		return
 	}
 	log = log.With("repo", j.repo, "number", j.number, "action", j.action)
-	if delivery != "" && !s.seen.add(delivery) {
+	if !s.seen.add(delivery) {
 		log.Info("duplicate delivery skipped")
 		reply(w, http.StatusOK, "duplicate delivery: already taken")
 		return

@@ -26,11 +26,18 @@ func (b *untouchedBody) Read(p []byte) (int, error) {
 }
 
 func (h *harness) postBody(event, sig string, body io.Reader) *httptest.ResponseRecorder {
+	return h.postBodyAs(event, "d-1", sig, body)
+}
+
+// postBodyAs is postBody with a delivery id ("": no X-GitHub-Delivery).
+func (h *harness) postBodyAs(event, delivery, sig string, body io.Reader) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(http.MethodPost, "/webhook", body)
 	if event != "" {
 		req.Header.Set(eventHeader, event)
 	}
-	req.Header.Set(deliveryHeader, "d-1")
+	if delivery != "" {
+		req.Header.Set(deliveryHeader, delivery)
+	}
 	if sig != "" {
 		req.Header.Set(signatureHeader, sig)
 	}
@@ -45,20 +52,24 @@ func TestUnsignedRequestsAreRefusedBeforeTheBody(t *testing.T) {
 	h := newHarness(t)
 	valid := signature(testSecret, []byte("{}"))
 	tests := []struct {
-		name, event, sig string
-		wantStatus       int
-		wantBody         string
+		name, event, delivery, sig string
+		wantStatus                 int
+		wantBody                   string
 	}{
-		{"no signature", "pull_request", "", http.StatusUnauthorized, "missing X-Hub-Signature-256"},
-		{"short signature", "pull_request", "sha256=abcd", http.StatusUnauthorized, "is not sha256=<hex>"},
-		{"sha1 signature", "pull_request", "sha1=" + strings.Repeat("a", 40), http.StatusUnauthorized, "is not sha256=<hex>"},
-		{"no event", "", valid, http.StatusBadRequest, "missing or malformed X-GitHub-Event"},
-		{"odd event", "pull request", valid, http.StatusBadRequest, "missing or malformed X-GitHub-Event"},
+		{"no signature", "pull_request", "d-1", "", http.StatusUnauthorized, "missing X-Hub-Signature-256"},
+		{"short signature", "pull_request", "d-1", "sha256=abcd", http.StatusUnauthorized, "is not sha256=<hex>"},
+		{"sha1 signature", "pull_request", "d-1", "sha1=" + strings.Repeat("a", 40), http.StatusUnauthorized, "is not sha256=<hex>"},
+		{"no event", "", "d-1", valid, http.StatusBadRequest, "missing or malformed X-GitHub-Event"},
+		{"odd event", "pull request", "d-1", valid, http.StatusBadRequest, "missing or malformed X-GitHub-Event"},
+		// GitHub sends a delivery id with every delivery: without one, a
+		// run could be neither deduplicated nor redelivered.
+		{"no delivery id", "pull_request", "", valid, http.StatusBadRequest, "missing or malformed X-GitHub-Delivery"},
+		{"delivery id too long", "pull_request", strings.Repeat("d", 129), valid, http.StatusBadRequest, "missing or malformed X-GitHub-Delivery"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			body := &untouchedBody{Reader: strings.NewReader(`{"pad":"` + strings.Repeat("x", 1<<20) + `"}`)}
-			rec := h.postBody(tt.event, tt.sig, body)
+			rec := h.postBodyAs(tt.event, tt.delivery, tt.sig, body)
 			if rec.Code != tt.wantStatus || !strings.Contains(rec.Body.String(), tt.wantBody) {
 				t.Errorf("%d %q, want %d containing %q", rec.Code, rec.Body, tt.wantStatus, tt.wantBody)
 			}
@@ -224,6 +235,7 @@ func TestSlowBodyIsCutAtItsDeadline(t *testing.T) {
 	req, _ := http.NewRequest(http.MethodPost, ts.URL+"/webhook", &trickle{started: make(chan struct{}, 1), stop: stop})
 	req.ContentLength = 100000
 	req.Header.Set(eventHeader, "pull_request")
+	req.Header.Set(deliveryHeader, "slow-1")
 	req.Header.Set(signatureHeader, "sha256="+strings.Repeat("ab", 32))
 	go func() {
 		if resp, err := ts.Client().Do(req); err == nil {
@@ -252,5 +264,20 @@ func TestIgnoredEventIsAuthenticated(t *testing.T) {
 	}
 	if rec := h.post("push", "d-2", body, signature(testSecret, body)); rec.Code != http.StatusAccepted || !strings.Contains(rec.Body.String(), "ignored") {
 		t.Errorf("signed push: %d %q, want 202 ignored", rec.Code, rec.Body)
+	}
+}
+
+// The delivery id is required where mvc acts on a delivery (a signed `{}`
+// included), and not of an event it only acknowledges: there no run
+// needs deduplicating or redelivering.
+func TestDeliveryIDIsRequiredOfEventsMvcReads(t *testing.T) {
+	h := newHarness(t)
+	body := []byte(`{}`)
+	rec := h.postBodyAs("pull_request", "", signature(testSecret, body), strings.NewReader(string(body)))
+	if rec.Code != http.StatusBadRequest || strings.TrimSpace(rec.Body.String()) != "missing or malformed X-GitHub-Delivery: only GitHub's webhooks are served here" {
+		t.Errorf("pull_request without a delivery id: %d %q, want 400", rec.Code, rec.Body)
+	}
+	if rec := h.postBodyAs("push", "", signature(testSecret, body), strings.NewReader(string(body))); rec.Code != http.StatusAccepted {
+		t.Errorf("push without a delivery id: %d %q, want 202 ignored", rec.Code, rec.Body)
 	}
 }

@@ -69,8 +69,8 @@ func TestEventsThatDoNothing(t *testing.T) {
 		wantBody    string
 	}{
 		{"another event", "release", []byte(`{"action":"published"}`), http.StatusAccepted, "ignored"},
-		{"assigned issue", "issues", []byte(`{"action":"assigned"}`), http.StatusAccepted, `ignored: issues action "assigned"`},
-		{"closed issue", "issues", []byte(`{"action":"edited","issue":{"number":4,"state":"closed"}}`), http.StatusAccepted, "the issue is closed"},
+		{"assigned issue", "issues", []byte(`{"action":"assigned","issue":{"number":4},"repository":{"full_name":"o/r"},"installation":{"id":1}}`), http.StatusAccepted, `ignored: issues action "assigned"`},
+		{"closed issue", "issues", []byte(`{"action":"edited","issue":{"number":4,"state":"closed"},"repository":{"full_name":"o/r"},"installation":{"id":1}}`), http.StatusAccepted, "the issue is closed"},
 		{"issue without installation", "issues", []byte(`{"action":"opened","issue":{"number":4},"repository":{"full_name":"o/r"}}`), http.StatusBadRequest, "no installation id"},
 		{"issue without number", "issues", []byte(`{"action":"opened","repository":{"full_name":"o/r"},"installation":{"id":1}}`), http.StatusBadRequest, "no issue number"},
 		{"closed", "pull_request", h.prPayload("closed", 3), http.StatusAccepted, `ignored: pull_request action "closed"`},
@@ -80,12 +80,23 @@ func TestEventsThatDoNothing(t *testing.T) {
 		{"no installation", "pull_request", prPayloadFor("opened", 3, 0), http.StatusBadRequest, "no installation id"},
 		{"no repository", "pull_request", []byte(`{"action":"opened","number":3,"installation":{"id":1}}`), http.StatusBadRequest, "names no repository"},
 		{"no number", "pull_request", []byte(`{"action":"opened","repository":{"full_name":"o/r"},"installation":{"id":1}}`), http.StatusBadRequest, "no pull request number"},
+		// The shape is checked before the action: an empty payload is no
+		// App delivery, whatever it would have asked (QA finding 11).
+		{"empty pull_request", "pull_request", []byte(`{}`), http.StatusBadRequest,
+			"the pull_request payload has no action, installation id, repository (repository.full_name) or pull request number: it is not a GitHub App's delivery"},
+		{"empty issues", "issues", []byte(`{}`), http.StatusBadRequest,
+			"the issues payload has no action, installation id, repository (repository.full_name) or issue number: it is not a GitHub App's delivery"},
+		{"no action", "pull_request", []byte(`{"number":3,"repository":{"full_name":"o/r"},"installation":{"id":1}}`), http.StatusBadRequest, "the payload has no action"},
+		{"ignored action without installation", "pull_request", []byte(`{"action":"closed","number":3,"repository":{"full_name":"o/r"}}`), http.StatusBadRequest, "no installation id"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rec := h.deliver(tt.event, "d-"+tt.name, tt.body)
 			if rec.Code != tt.wantStatus || !strings.Contains(rec.Body.String(), tt.wantBody) {
 				t.Errorf("%d %q, want %d containing %q", rec.Code, rec.Body.String(), tt.wantStatus, tt.wantBody)
+			}
+			if strings.Count(strings.TrimSpace(rec.Body.String()), "\n") != 0 {
+				t.Errorf("answer is not one line: %q", rec.Body.String())
 			}
 		})
 	}
