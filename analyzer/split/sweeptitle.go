@@ -14,18 +14,25 @@ import (
 // page) would otherwise both read "Apply the same edit to 294 files".
 // It returns "" when the edits differ or are too long to quote.
 func (w *work) sweepTitle(g *group, files int) string {
-	summary := ""
-	for _, id := range g.atoms {
-		s := editSummary(w.atoms[id])
-		if s == "" || summary != "" && s != summary {
-			return ""
-		}
-		summary = s
-	}
+	summary := w.shared(g, editSummary)
 	if summary == "" {
 		return ""
 	}
 	return fmt.Sprintf("%s in %s", summary, plural(files, "file"))
+}
+
+// shared returns what of says of every atom of g when it says the same,
+// non-empty thing of all of them, else "".
+func (w *work) shared(g *group, of func(*atom) string) string {
+	common := ""
+	for _, id := range g.atoms {
+		s := of(w.atoms[id])
+		if s == "" || common != "" && s != common {
+			return ""
+		}
+		common = s
+	}
+	return common
 }
 
 // sweepWordsTitle names a sweep of longer edits, the same in every file,
@@ -33,13 +40,8 @@ func (w *work) sweepTitle(g *group, files int) string {
 // `Tracer` in 12 files". It returns "" when the atoms make different edits
 // or the edit changes no name (punctuation, layout).
 func (w *work) sweepWordsTitle(g *group, files int) string {
-	sig := ""
-	for _, id := range g.atoms {
-		s := editSignature(w.atoms[id])
-		if s == "" || sig != "" && s != sig {
-			return ""
-		}
-		sig = s
+	if w.shared(g, editSignature) == "" {
+		return ""
 	}
 	a := w.atoms[g.atoms[0]]
 	gone, came := wordsOf(a.dels), wordsOf(a.adds)
