@@ -48,6 +48,29 @@ func Env() []string {
 	)
 }
 
+// Isolate makes every git the test binary runs forget the machine: no
+// global or system config, and no identity but one a command is given
+// (GIT_AUTHOR_*, GIT_COMMITTER_*, as Env gives them). Call it from
+// TestMain, so a test that commits without Env's identity fails on every
+// machine, not only on a fresh one without user.name and user.email.
+func Isolate() {
+	for _, k := range []string{"GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "EMAIL"} {
+		os.Unsetenv(k)
+	}
+	for k, v := range map[string]string{
+		"GIT_CONFIG_GLOBAL":   "/dev/null",
+		"GIT_CONFIG_NOSYSTEM": "1",
+		// Without user.useConfigOnly git makes up user@host where the
+		// host name has a domain, so a test would pass there only.
+		"GIT_CONFIG_COUNT":   "1",
+		"GIT_CONFIG_KEY_0":   "user.useConfigOnly",
+		"GIT_CONFIG_VALUE_0": "true",
+		"TZ":                 "UTC",
+	} {
+		os.Setenv(k, v)
+	}
+}
+
 // Git runs git in the repository and returns its trimmed stdout, failing
 // the test on error.
 func (r *Repo) Git(args ...string) string {
