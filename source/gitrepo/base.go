@@ -21,6 +21,11 @@ type Base struct {
 	// How says in words how the base was chosen, for the user to check:
 	// "merge base of HEAD with main".
 	How string
+	// Branch names the default branch a base found without --base was
+	// taken from, as the remote names it (origin/HEAD gives the branch it
+	// points to: master); empty when no default branch is known. Pull
+	// requests of the change merge into it.
+	Branch string
 }
 
 // defaultBranches are tried in order to find the branch a change will
@@ -49,10 +54,32 @@ func (r *Repo) DefaultBase(ctx context.Context, head string) (Base, error) {
 		}
 		return Base{}, fmt.Errorf("%s and %s share no history: pass --base", head, branch)
 	}
+	b := Base{SHA: mb, How: fmt.Sprintf("merge base of %s with %s", head, branch)}
 	if mb == headSHA {
-		return r.firstParent(ctx, head, headSHA, head+" is on "+branch)
+		if b, err = r.firstParent(ctx, head, headSHA, head+" is on "+branch); err != nil {
+			return Base{}, err
+		}
 	}
-	return Base{SHA: mb, How: fmt.Sprintf("merge base of %s with %s", head, branch)}, nil
+	b.Branch = r.branchName(ctx, branch)
+	return b, nil
+}
+
+// branchName is a default-branch candidate's name as its remote knows it:
+// origin/HEAD gives the branch it points to, origin/main gives main. It
+// is empty when origin/HEAD points nowhere by name.
+func (r *Repo) branchName(ctx context.Context, candidate string) string {
+	if candidate == "origin/HEAD" {
+		target, err := r.GitString(ctx, "symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD")
+		if err != nil {
+			return ""
+		}
+		candidate = target
+	}
+	name := strings.TrimPrefix(candidate, "origin/")
+	if name == "HEAD" {
+		return ""
+	}
+	return name
 }
 
 // ExplicitBase resolves a base the user named. A name that does not

@@ -27,9 +27,10 @@ func history(g *gittest.Repo) (mainTip string) {
 
 func TestDefaultBase(t *testing.T) {
 	tests := []struct {
-		name    string
-		setup   func(g *gittest.Repo) (wantSHA string)
-		wantHow string
+		name       string
+		setup      func(g *gittest.Repo) (wantSHA string)
+		wantHow    string
+		wantBranch string
 	}{
 		{"merge base with main", func(g *gittest.Repo) string {
 			mainTip := history(g)
@@ -38,27 +39,33 @@ func TestDefaultBase(t *testing.T) {
 			g.Commit("main moves on")
 			g.Git("checkout", "-q", "feature")
 			return mainTip
-		}, "merge base of HEAD with main"},
+		}, "merge base of HEAD with main", "main"},
 		{"on main: first parent", func(g *gittest.Repo) string {
 			history(g)
 			g.Git("checkout", "-q", "main")
 			return g.Git("rev-parse", "HEAD~1")
-		}, "first parent of HEAD (HEAD is on main)"},
+		}, "first parent of HEAD (HEAD is on main)", "main"},
 		{"master when there is no main", func(g *gittest.Repo) string {
 			mainTip := history(g)
 			g.Git("branch", "-m", "main", "master")
 			return mainTip
-		}, "merge base of HEAD with master"},
+		}, "merge base of HEAD with master", "master"},
 		{"no default branch: first parent", func(g *gittest.Repo) string {
 			history(g)
 			g.Git("branch", "-D", "main")
 			return g.Git("rev-parse", "HEAD~1")
-		}, "first parent of HEAD (no main, master or origin/HEAD branch)"},
+		}, "first parent of HEAD (no main, master or origin/HEAD branch)", ""},
 		{"root commit: the empty tree", func(g *gittest.Repo) string {
 			g.Write("a.go", "package a\n")
 			g.Commit("root")
 			return g.Git("hash-object", "-t", "tree", "/dev/null")
-		}, "the empty tree (HEAD is a root commit)"},
+		}, "the empty tree (HEAD is a root commit)", "main"},
+		{"root commit on master", func(g *gittest.Repo) string {
+			g.Git("checkout", "-q", "-b", "master")
+			g.Write("a.go", "package a\n")
+			g.Commit("root")
+			return g.Git("hash-object", "-t", "tree", "/dev/null")
+		}, "the empty tree (HEAD is a root commit)", "master"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,21 +75,25 @@ func TestDefaultBase(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.SHA != want || got.How != tt.wantHow {
-				t.Errorf("DefaultBase = %s (%s), want %s (%s)", got.SHA, got.How, want, tt.wantHow)
+			if got.SHA != want || got.How != tt.wantHow || got.Branch != tt.wantBranch {
+				t.Errorf("DefaultBase = %s (%s, branch %q), want %s (%s, branch %q)", got.SHA, got.How, got.Branch, want, tt.wantHow, tt.wantBranch)
 			}
 		})
 	}
 }
 
+// origin/HEAD comes first, and names the branch it points to: the trunk
+// pull requests merge into, here trunk, not "HEAD". Pointing nowhere by
+// name, it names none.
 func TestDefaultBasePrefersOriginHEAD(t *testing.T) {
 	upstream := gittest.New(t)
 	mainTip := history(upstream)
 	upstream.Git("checkout", "-q", "main")
+	upstream.Git("branch", "-m", "main", "trunk")
 	clone := filepath.Join(t.TempDir(), "clone")
 	upstream.Git("clone", "-q", upstream.Dir, clone)
 	upstream.Git("-C", clone, "checkout", "-q", "-b", "topic")
-	upstream.Git("-C", clone, "branch", "-D", "main")
+	upstream.Git("-C", clone, "branch", "-D", "trunk")
 	upstream.Git("-C", clone, "commit", "-q", "--allow-empty", "-m", "topic work")
 
 	r, err := Open(context.Background(), clone)
@@ -93,8 +104,12 @@ func TestDefaultBasePrefersOriginHEAD(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.SHA != mainTip || got.How != "merge base of HEAD with origin/HEAD" {
-		t.Errorf("DefaultBase = %s (%s), want %s via origin/HEAD", got.SHA, got.How, mainTip)
+	if got.SHA != mainTip || got.How != "merge base of HEAD with origin/HEAD" || got.Branch != "trunk" {
+		t.Errorf("DefaultBase = %s (%s, branch %q), want %s via origin/HEAD, branch trunk", got.SHA, got.How, got.Branch, mainTip)
+	}
+	upstream.Git("-C", clone, "update-ref", "--no-deref", "refs/remotes/origin/HEAD", mainTip)
+	if got, err = r.DefaultBase(context.Background(), "HEAD"); err != nil || got.SHA != mainTip || got.Branch != "" {
+		t.Errorf("origin/HEAD as a plain ref: DefaultBase = %s (branch %q), %v; want %s and no branch", got.SHA, got.Branch, err, mainTip)
 	}
 }
 

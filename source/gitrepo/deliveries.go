@@ -2,6 +2,7 @@ package gitrepo
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/mvcbot/mvc/analyzer/delivery"
@@ -14,8 +15,9 @@ import (
 type Deliveries struct {
 	repo *Repo
 	// Branch is the default branch whose first-parent merges are the
-	// `merges` proxy; empty means origin/HEAD when the clone has it, else
-	// HEAD.
+	// `merges` proxy: a ref of the clone, or a branch as GitHub names it
+	// (main, read as origin/main when the clone has no main); empty means
+	// origin/HEAD when the clone has it, else HEAD.
 	Branch string
 
 	history *delivery.History
@@ -89,11 +91,28 @@ func (d *Deliveries) load(ctx context.Context) error {
 	return nil
 }
 
-// branchTip resolves the default branch: the one named, else the remote's
-// default (origin/HEAD), else the checked-out HEAD.
+// ErrUnknownBranch is the error of a Branch that names nothing in the
+// clone: the caller's setting to correct, not a failure of git.
+var ErrUnknownBranch = errors.New("no such branch or commit in the clone")
+
+// CheckBranch resolves Branch, so a caller can refuse a wrong one before
+// any work. A Branch that resolves to nothing gives ErrUnknownBranch.
+func (d *Deliveries) CheckBranch(ctx context.Context) error {
+	_, err := d.branchTip(ctx)
+	return err
+}
+
+// branchTip resolves the default branch: the one named (or the remote's
+// branch of that name), else the remote's default (origin/HEAD), else the
+// checked-out HEAD.
 func (d *Deliveries) branchTip(ctx context.Context) (string, error) {
 	if d.Branch != "" {
-		return d.repo.ResolveCommit(ctx, d.Branch)
+		for _, ref := range []string{d.Branch, "refs/remotes/origin/" + d.Branch} {
+			if sha, err := d.repo.ResolveCommit(ctx, ref); err == nil {
+				return sha, nil
+			}
+		}
+		return "", fmt.Errorf("branch %q: %w (nor origin/%s)", d.Branch, ErrUnknownBranch, d.Branch)
 	}
 	if sha, err := d.repo.ResolveCommit(ctx, "refs/remotes/origin/HEAD"); err == nil {
 		return sha, nil

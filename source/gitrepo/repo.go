@@ -45,7 +45,21 @@ func (e *Error) Error() string {
 	if msg == "" {
 		msg = e.Err.Error()
 	}
-	return fmt.Sprintf("git %s: %s", strings.Join(e.Args, " "), msg)
+	return fmt.Sprintf("git %s: %s", argsLine(e.Args), msg)
+}
+
+// argsLine joins a command's arguments for an error message, which must
+// stay on one line: an argument holding a line break (a commit message
+// given with -m) is cut at its first line.
+func argsLine(args []string) string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		if i := strings.IndexAny(a, "\r\n"); i >= 0 {
+			a = a[:i] + "…"
+		}
+		out[i] = a
+	}
+	return strings.Join(out, " ")
 }
 
 func (e *Error) Unwrap() error { return e.Err }

@@ -62,6 +62,28 @@ func slug(title string) string {
 	return s
 }
 
+// ErrNoIdentity is returned when git has no name or email to write the
+// stack's commits with: the user's setup to fix, said in one line rather
+// than git's dozen.
+var ErrNoIdentity = errors.New("git has no identity to write the stack's commits with: " +
+	"set user.name and user.email (git config --global user.name \"Your Name\"; git config --global user.email you@example.com), " +
+	"or GIT_AUTHOR_NAME, GIT_AUTHOR_EMAIL, GIT_COMMITTER_NAME and GIT_COMMITTER_EMAIL")
+
+// checkIdentity asks git for the author and committer it would write, as
+// commit-tree will, before any object is written.
+func checkIdentity(ctx context.Context, r *Repo) error {
+	for _, v := range []string{"GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"} {
+		if _, err := r.Git(ctx, "var", v); err != nil {
+			var gitErr *Error
+			if errors.As(err, &gitErr) {
+				return ErrNoIdentity
+			}
+			return err
+		}
+	}
+	return nil
+}
+
 // ErrNoParts is CreateStack's answer to a plan with nothing in it: an
 // empty change, nothing to apply.
 var ErrNoParts = errors.New("the change is empty: there is nothing to split, and no branch was created")
@@ -86,6 +108,9 @@ func (r *Repo) CreateStack(ctx context.Context, in split.Input, plan split.Plan,
 		return res, ErrNoParts
 	}
 	if err := checkStackTarget(ctx, r, plan, force); err != nil {
+		return res, err
+	}
+	if err := checkIdentity(ctx, r); err != nil {
 		return res, err
 	}
 	b, err := newStackBuilder(ctx, r, in, plan)

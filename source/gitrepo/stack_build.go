@@ -115,11 +115,13 @@ func (b *stackBuilder) build(ctx context.Context) ([]StackBranch, error) {
 		if err := b.check(ctx, p, tree); err != nil {
 			return nil, err
 		}
-		args := []string{"commit-tree", tree, "-m", commitMessage(p, len(b.plan.Parts))}
+		args := []string{"commit-tree", tree}
 		if n > 0 || !b.root {
 			args = append(args, "-p", parent)
 		}
-		commit, err := b.r.GitString(ctx, args...)
+		// The message goes on stdin, not -m: an error then names the
+		// command in one line, without the message's paragraphs.
+		commit, err := gitWith(ctx, b.r, nil, []byte(commitMessage(p, len(b.plan.Parts))), args...)
 		if err != nil {
 			return nil, fmt.Errorf("commit part %d: %w", p.Index, err)
 		}

@@ -80,7 +80,7 @@ func TestCreateStackFileDirectorySwitch(t *testing.T) {
 			for i, files := range tc.parts {
 				plan.Parts = append(plan.Parts, split.Part{Index: i + 1, Title: "part " + string(rune('a'+i)), Files: files})
 			}
-			repo, _ := Open(context.Background(), g.Dir)
+			repo := openStackRepo(t, g) // commit-tree needs an identity
 			res, err := repo.CreateStack(context.Background(), in, plan, false)
 			refs := g.Git("for-each-ref", "refs/heads/mvc/")
 			if !tc.ok {

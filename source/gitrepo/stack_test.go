@@ -25,6 +25,38 @@ func openStackRepo(t *testing.T, g *gittest.Repo) *Repo {
 	return openRepo(t, g)
 }
 
+// Without a git identity CreateStack refuses in one line that says what
+// to set, before it writes any commit or branch; the commits it writes
+// with one carry the whole message (given on stdin, not -m).
+func TestCreateStackIdentity(t *testing.T) {
+	ctx := context.Background()
+	g := gittest.New(t)
+	g.Write("a.go", "package a\n\nfunc A() {}\n")
+	base := g.Commit("base")
+	g.Write("a.go", "package a\n\nfunc A() {}\n\nfunc B() {}\n")
+	g.Write("b.txt", "b\n")
+	head := g.Commit("head")
+	r := openRepo(t, g) // no identity: TestMain isolates git from the machine's
+	in, plan := splitFor(t, r, base, head, size.Budget{Lines: 400, Files: 40})
+	objects := g.Git("count-objects")
+	_, err := r.CreateStack(ctx, in, plan, false)
+	if !errors.Is(err, ErrNoIdentity) || strings.ContainsAny(err.Error(), "\n") || !strings.Contains(err.Error(), "user.name") {
+		t.Fatalf("err = %v, want ErrNoIdentity in one line", err)
+	}
+	if refs := g.Git("for-each-ref", "refs/heads/"+StackPrefix); refs != "" || g.Git("count-objects") != objects {
+		t.Errorf("a refused stack wrote objects or branches: %q", refs)
+	}
+	r = openStackRepo(t, g)
+	res, err := r.CreateStack(ctx, in, plan, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	top := plan.Parts[len(plan.Parts)-1]
+	if got, want := g.Git("log", "-1", "--format=%B", res.Branches[len(res.Branches)-1].Name), strings.TrimSpace(commitMessage(top, len(plan.Parts))); got != want {
+		t.Errorf("commit message %q, want %q", got, want)
+	}
+}
+
 // splitFor reads and splits base..head under a small budget, so the plan
 // has several parts and some files are cut across parts.
 func splitFor(t *testing.T, r *Repo, base, head string, budget size.Budget) (split.Input, split.Plan) {
