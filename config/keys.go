@@ -68,10 +68,27 @@ func bucketKeys() []key {
 	keys := make([]key, len(size.Sizes))
 	for i, name := range size.Sizes {
 		keys[i] = key{name: string(name), set: func(v value, c *Config) error {
+			if name == size.XS {
+				return xsBucket(v)
+			}
 			return v.nonNegative(bucketField(&c.Size.Buckets, name))
 		}}
 	}
 	return keys
+}
+
+// xsBucket accepts only 0 for XS: XS is everything below S, so a higher
+// lower bound would be ignored (a 2-line change is still XS), a setting
+// that looks like it does something and does nothing.
+func xsBucket(v value) error {
+	var n int
+	if err := v.nonNegative(&n); err != nil {
+		return err
+	}
+	if n != 0 {
+		return v.fail("must be 0, got %s: XS is the bucket below S, so its lower bound is 0 (set S to move where XS ends)", v.describe())
+	}
+	return nil
 }
 
 func colorKeys() []key {

@@ -13,20 +13,25 @@ import (
 // returns an error that wraps ErrNotFound, and the caller resolves with a
 // nil *File (built-in defaults). Other read failures are plain errors;
 // parse failures are *Error.
-func LoadFile(path string) (*File, error) {
+func LoadFile(path string) (*File, error) { return LoadFileAs(path, path) }
+
+// LoadFileAs is LoadFile with errors naming the file name rather than
+// path: the working tree's config is .github/mvc.yml from the repository
+// root, as the Action names it, wherever the clone is.
+func LoadFileAs(path, name string) (*File, error) {
 	data, err := readLimited(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) && isSymlink(path):
 		// A link whose target is gone is a broken config, not a missing
 		// one: falling back to the defaults would hide it.
 		target, _ := os.Readlink(path)
-		return nil, fmt.Errorf("read config %s: it is a symbolic link to %s, which does not exist", path, target)
+		return nil, fmt.Errorf("read config %s: it is a symbolic link to %s, which does not exist", name, target)
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("read config %s: %w", path, ErrNotFound)
+		return nil, fmt.Errorf("read config %s: %w", name, ErrNotFound)
 	case err != nil:
-		return nil, fmt.Errorf("read config %s: %w", path, err)
+		return nil, fmt.Errorf("read config %s: %w", name, err)
 	}
-	return Parse(path, data)
+	return Parse(name, data)
 }
 
 func isSymlink(path string) bool {

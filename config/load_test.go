@@ -71,6 +71,29 @@ func TestLoadFileOutcomes(t *testing.T) {
 	}
 }
 
+// LoadFileAs reads path but names the file name, in parse and read
+// errors alike: .github/mvc.yml:1:, not the clone's absolute path.
+func TestLoadFileAsNamesTheFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "mvc.yml")
+	if err := os.WriteFile(path, []byte("budget: {lines: ten}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ path, want string }{
+		{path, `.github/mvc.yml:1: budget.lines: must be a positive whole number, got "ten"`},
+		{dir, ".github/mvc.yml: is a directory, not a file"},
+	} {
+		_, err := LoadFileAs(tc.path, DefaultPath)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), dir) {
+			t.Errorf("LoadFileAs(%s) = %v, want %q", tc.path, err, tc.want)
+		}
+	}
+	f, err := LoadFileAs(filepath.Join("testdata", "mvc.yml"), DefaultPath)
+	if err != nil || f.Name != DefaultPath || f.Source != DefaultPath {
+		t.Errorf("LoadFileAs = %+v, %v; want it named %s", f, err, DefaultPath)
+	}
+}
+
 // TestExampleFile keeps the documented example honest: it must load and
 // say what its comments claim.
 func TestExampleFile(t *testing.T) {

@@ -172,7 +172,7 @@ func (v value) color(dst *string) error {
 	case v.isNull():
 		return v.fail(`must be 6 hex digits such as "ee0000", got nothing (an unquoted # starts a YAML comment: write "#ee0000" in quotes)`)
 	case v.isNumber():
-		return v.fail(`must be 6 hex digits in quotes such as "ee0000", got %s (unquoted, YAML reads it as a number: write %q)`, v.describe(), v.node.Value)
+		return v.fail(`must be 6 hex digits in quotes such as "ee0000", got %s%s`, v.describe(), v.colorHint())
 	case !v.isString():
 		return v.fail(`must be 6 hex digits such as "ee0000", got %s`, v.describe())
 	}
@@ -182,6 +182,19 @@ func (v value) color(dst *string) error {
 	}
 	*dst = hex
 	return nil
+}
+
+// colorHint is the fix for a color YAML read as a number: quote it (and
+// drop a tag), said only when that gives a valid color; 12345 quoted is
+// still not one.
+func (v value) colorHint() string {
+	if _, msg := normalizeColor(v.node.Value); msg != "" {
+		return ""
+	}
+	if v.node.Style&yaml.TaggedStyle != 0 {
+		return fmt.Sprintf(" (remove the tag and write %q in quotes)", v.node.Value)
+	}
+	return fmt.Sprintf(" (unquoted, YAML reads it as a number: write %q)", v.node.Value)
 }
 
 // patterns reads a list of ignore patterns; an empty value is an empty list.
