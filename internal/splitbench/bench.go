@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/mvcbot/mvc/analyzer/size"
@@ -58,6 +61,10 @@ const (
 // Methods lists every method scored, in report order.
 var Methods = []string{MethodMVC, MethodAllInOne, MethodPerFile, MethodPerDir, MethodPerHunk}
 
+// ErrNoCases is Run's answer to a history in which no window fits: the
+// range or the repository to change, not a failure.
+var ErrNoCases = errors.New("no case found")
+
 // Run draws the cases from the repository's first-parent history and
 // scores the splitter and the baselines on each.
 func Run(ctx context.Context, r *gitrepo.Repo, name string, opt Options) (Result, error) {
@@ -70,15 +77,17 @@ func Run(ctx context.Context, r *gitrepo.Repo, name string, opt Options) (Result
 		return res, err
 	}
 	rs := runs(history)
-	progress(opt, "history: %d first-parent commits, %d runs of 2+ commits by one author", len(history), len(rs))
+	progress(opt, "history: %s, %s of 2+ commits by one author", count(len(history), "first-parent commit"), count(len(rs), "run"))
 	windows, err := sampleWindows(ctx, r, rs, opt.Cases, opt.K, opt.Seed)
 	if err != nil {
 		return res, err
 	}
 	if len(windows) == 0 {
-		return res, errors.New("no case found: the history has no run of consecutive commits by one author that fits (try --since/--until or other --k)")
+		return res, fmt.Errorf("%w in %s (%s of 2+ by one author): the benchmark needs runs of %s consecutive commits by one author; "+
+			"widen --since/--until, try other --k, or pick a repository with a longer history",
+			ErrNoCases, count(len(history), "first-parent commit"), count(len(rs), "run"), sizes(opt.K))
 	}
-	progress(opt, "sampled %d cases", len(windows))
+	progress(opt, "sampled %s", count(len(windows), "case"))
 	for i, w := range windows {
 		c, err := runCase(ctx, r, w, opt)
 		var gitErr *gitrepo.Error
@@ -91,8 +100,8 @@ func Run(ctx context.Context, r *gitrepo.Repo, name string, opt Options) (Result
 		case err != nil:
 			return res, fmt.Errorf("case %d (%s..%s): %w", i+1, short(w.Base), short(w.Commits[len(w.Commits)-1]), err)
 		}
-		progress(opt, "case %d/%d %s k=%d: %d lines (%d unclear), %s", i+1, len(windows), short(w.Base), len(w.Commits),
-			c.Labelled, c.Unclear, caseLine(c))
+		progress(opt, "case %d/%d %s k=%d: %s (%d unclear), %s", i+1, len(windows), short(w.Base), len(w.Commits),
+			count(c.Labelled, "line"), c.Unclear, caseLine(c))
 		res.add(c)
 	}
 	res.Methods = summarizeMethods(res.Cases, opt.Seed)
@@ -102,19 +111,47 @@ func Run(ctx context.Context, r *gitrepo.Repo, name string, opt Options) (Result
 	return res, nil
 }
 
+// count words n of a noun: "1 run", "3 runs".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// sizes words window sizes for a sentence: "2", "2 or 3", "2–5" for a
+// range, "2, 4 or 7" otherwise.
+func sizes(k []int) string {
+	s := slices.Sorted(slices.Values(k))
+	s = slices.Compact(s)
+	switch {
+	case len(s) == 0:
+		return ""
+	case len(s) == 1:
+		return strconv.Itoa(s[0])
+	case len(s) > 2 && s[len(s)-1]-s[0] == len(s)-1:
+		return fmt.Sprintf("%d–%d", s[0], s[len(s)-1])
+	}
+	words := make([]string, len(s))
+	for i, n := range s {
+		words[i] = strconv.Itoa(n)
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
 func caseLine(c CaseResult) string {
 	if c.Skipped != "" {
 		return "skipped: " + c.Skipped
 	}
 	s := c.Scores[MethodMVC]
-	line := fmt.Sprintf("mvc %d parts, line ARI %.2f (per-file %.2f)", s.Parts, s.LineARI, c.Scores[MethodPerFile].LineARI)
+	line := fmt.Sprintf("mvc %s, line ARI %.2f (per-file %.2f)", count(s.Parts, "part"), s.LineARI, c.Scores[MethodPerFile].LineARI)
 	switch v := c.Verify; {
 	case v == nil:
 	case !v.Calibrated:
 		line += "; not verified: " + v.Excluded
 	default:
-		line += fmt.Sprintf("; %d of %d prefixes build, %d of %d after %d repairs (%.0f s)",
-			v.PrefixesBuild, v.Parts, v.RepairedPrefixesBuild, v.RepairedParts, v.Repairs, v.Seconds)
+		line += fmt.Sprintf("; %d of %d prefixes build, %d of %d after %s (%.0f s)",
+			v.PrefixesBuild, v.Parts, v.RepairedPrefixesBuild, v.RepairedParts, count(v.Repairs, "repair"), v.Seconds)
 	}
 	return line
 }

@@ -12,9 +12,10 @@ func (res Result) Doc() report.Doc {
 	var d report.Doc
 	d.Add(report.Heading{Level: 2, Text: "Split benchmark: " + res.Repo})
 	d.Add(report.Paragraph{Text: fmt.Sprintf(
-		"%d cases scored (%d skipped: fewer than two commits kept clearly labelled lines), windows of %v commits, seed %d, budget %d weighted lines and %d files. "+
-			"%d changed lines labelled by git blame; %d unclear lines left out. Diff integrity failures: %d.",
-		res.Scored, res.Skipped, res.K, res.Seed, res.Budget.Lines, res.Budget.Files, res.Lines, res.Unclear, res.Failures)})
+		"%s scored (%d skipped: fewer than two commits kept clearly labelled lines), windows of %s commits, seed %d, budget %s and %s. "+
+			"%s labelled by git blame; %s left out. Diff integrity failures: %d.",
+		count(res.Scored, "case"), res.Skipped, sizes(res.K), res.Seed, count(res.Budget.Lines, "weighted line"), count(res.Budget.Files, "file"),
+		count(res.Lines, "changed line"), count(res.Unclear, "unclear line"), res.Failures)})
 	t := report.Table{
 		Header: []string{"method", "line ARI (95% CI)", "median", "hunk ARI", "file ARI", "pair P", "pair R", "pair F1", "matched acc.", "part-count err.", "within budget"},
 		Align:  []report.Align{report.Left, report.Left, report.Right, report.Right, report.Right, report.Right, report.Right, report.Right, report.Right, report.Right, report.Right},

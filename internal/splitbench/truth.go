@@ -34,7 +34,10 @@ func squash(ctx context.Context, r *gitrepo.Repo, w Window) (string, error) {
 	var out, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &stderr
 	if err := cmd.Run(); err != nil {
-		return "", fmt.Errorf("squash %s..%s: %v: %s", short(w.Base), short(top), err, strings.TrimSpace(stderr.String()))
+		// git's first line says what failed; the rest is advice, and an
+		// error is one line.
+		msg, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n")
+		return "", fmt.Errorf("squash %s..%s: %v: %s", short(w.Base), short(top), err, msg)
 	}
 	return strings.TrimSpace(out.String()), nil
 }
