@@ -191,22 +191,24 @@ func loadPolicy(ctx context.Context, repo *gitrepo.Repo, path string, in config.
 // .github/mvc.yml, which may not (nil: the built-in defaults). A bare
 // repository has no working tree, hence no config file.
 func loadConfigFile(ctx context.Context, repo *gitrepo.Repo, path string) (*config.File, error) {
-	explicit := path != ""
+	explicit, name := path != "", path
 	if !explicit {
 		top, err := repo.GitString(ctx, "rev-parse", "--show-toplevel")
 		if err != nil || top == "" {
 			return nil, nil
 		}
-		path = filepath.Join(top, filepath.FromSlash(config.DefaultPath))
+		// Named from the repository root, as the Action and the README
+		// name it, not by where this clone happens to be.
+		path, name = filepath.Join(top, filepath.FromSlash(config.DefaultPath)), config.DefaultPath
 	}
-	file, err := config.LoadFile(path)
+	file, err := config.LoadFileAs(path, name)
 	switch {
 	case errors.Is(err, config.ErrNotFound) && !explicit:
 		return nil, nil
 	case err != nil:
 		return nil, usagef("%v", err)
 	}
-	file.Source = path + " (working tree)"
+	file.Source = name + " (working tree)"
 	return file, nil
 }
 

@@ -197,6 +197,19 @@ func TestAnalyzeUnknownFullSHA(t *testing.T) {
 	}
 }
 
+// A bad .github/mvc.yml is named from the repository root, as the README
+// and the Action name it, not by the clone's absolute path.
+func TestAnalyzeConfigErrorNamesTheFileFromTheRoot(t *testing.T) {
+	g, _ := branchRepo(t)
+	g.Write(".github/mvc.yml", "# budget\nbudget:\n  lines: many\n")
+	g.Write("app/x.go", codeLines(3))
+	g.Commit("feature")
+	res := runMVC(t, filepath.Join(g.Dir, "app"), nil, "analyze")
+	if want := "mvc analyze: .github/mvc.yml:3: budget.lines: must be a positive whole number, got \"many\"\n"; res.code != exitBadInput || res.stderr != want {
+		t.Errorf("exit %d, stderr %q; want 2 and %q", res.code, res.stderr, want)
+	}
+}
+
 func TestAnalyzeConfigFile(t *testing.T) {
 	g, _ := branchRepo(t)
 	g.Write(".github/mvc.yml", "budget:\n  lines: 5\nignore:\n  - \"/app/skip.go\"\n")
@@ -235,12 +248,12 @@ func TestAnalyzeBadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"unknown flag", g.Dir, []string{"--frobnicate"}, "flag provided but not defined: -frobnicate"},
+		{"unknown flag", g.Dir, []string{"--frobnicate"}, "flag provided but not defined: --frobnicate"},
 		{"bad format", g.Dir, []string{"--format", "yaml"}, `--format "yaml": use text, markdown or json`},
 		{"bad fail-on", g.Dir, []string{"--fail-on", "always"}, `--fail-on "always": use never or too-large`},
 		{"bad max-lines", g.Dir, []string{"--max-lines", "-3"}, "flag --max-lines"},
 		{"bad ignore", g.Dir, []string{"--ignore", "gen/[a"}, "flag --ignore"},
-		{"empty ignore", g.Dir, []string{"--ignore", " "}, "must not be empty"},
+		{"empty ignore", g.Dir, []string{"--ignore", " "}, `invalid value " " for flag --ignore: must not be empty`},
 		{"unknown base", g.Dir, []string{"--base", "no-such-ref"}, "--base no-such-ref: no such commit"},
 		{"unknown head", g.Dir, []string{"--head", "nope"}, "--head nope: no such commit"},
 		{"stray argument", g.Dir, []string{"main"}, `unexpected argument "main"`},

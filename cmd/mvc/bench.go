@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -80,7 +81,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return nil
 	}
 	if args[0] != "split" {
-		return usagef("unknown benchmark %q: the one there is is 'mvc bench split'", args[0])
+		return usagef("unknown benchmark %q: the only one is 'mvc bench split'", args[0])
 	}
 	var f benchFlags
 	fs := newFlagSet(commands["bench"], e)
@@ -106,6 +107,10 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	res, err := splitbench.Run(ctx, repo, f.repo, opt)
+	if errors.Is(err, splitbench.ErrNoCases) {
+		// The range or the repository to change: not a git failure.
+		return &exitError{code: exitBadInput, err: err}
+	}
 	if err != nil {
 		return err
 	}

@@ -82,6 +82,24 @@ func TestBenchBadInput(t *testing.T) {
 	}
 }
 
+// A history too short for any case is the range or the repository to
+// change (exit 2, saying what to do), not a git failure; counts agree
+// with their nouns.
+func TestBenchWithoutCases(t *testing.T) {
+	g := gittest.New(t)
+	g.Write("a.go", "package a\n")
+	g.Commit("only")
+	res := runMVC(t, g.Dir, nil, "bench", "split", "--repo", g.Dir, "--cases", "3", "--k", "2,3")
+	for _, want := range []string{"history: 1 first-parent commit, 0 runs of 2+", "mvc bench: no case found in 1 first-parent commit", "runs of 2 or 3 consecutive commits", "widen --since/--until"} {
+		if res.code != exitBadInput || !strings.Contains(res.stderr, want) {
+			t.Errorf("exit %d, want 2 and stderr saying %q:\n%s", res.code, want, res.stderr)
+		}
+	}
+	if res := runMVC(t, g.Dir, nil, "bench", "speed"); !strings.Contains(res.stderr, `unknown benchmark "speed": the only one is 'mvc bench split'`) {
+		t.Errorf("mvc bench speed: %s", res.stderr)
+	}
+}
+
 func TestBenchOnAnEmptyRepositorySaysSo(t *testing.T) {
 	empty := gittest.New(t)
 	res := runMVC(t, empty.Dir, nil, "bench", "split")

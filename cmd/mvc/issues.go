@@ -174,7 +174,8 @@ func (f *issuesFlags) read(ctx context.Context, e *env) (issueSet, error) {
 		return issueSet{}, err
 	}
 	s := client.Stats()
-	fmt.Fprintf(e.stderr, "mvc issues: read %d issues and pull requests of %s in %d GitHub API requests\n", len(set.list), full, s.Reads+s.Writes)
+	fmt.Fprintf(e.stderr, "mvc issues: read %s of %s in %s\n", count(len(set.list), "issue or pull request", "issues and pull requests"), full,
+		count(s.Reads+s.Writes, "GitHub API request", "GitHub API requests"))
 	return set, nil
 }
 

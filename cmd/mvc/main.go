@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
 	"sort"
 	"strings"
 	"syscall"
@@ -88,13 +89,17 @@ func (e *exitError) Unwrap() error { return e.err }
 // run dispatches to a subcommand and maps its error to an exit code: the one
 // place mvc decides how it exits.
 func run(ctx context.Context, args []string, e *env) int {
-	if len(args) == 0 || isHelp(args[0]) {
+	if len(args) == 0 {
+		// No command is a mistake in how mvc was called, as in any CLI.
+		printHelp(e.stderr)
+		return exitBadInput
+	}
+	if isHelp(args[0]) {
 		printHelp(e.stdout)
 		return exitOK
 	}
-	if args[0] == "version" || args[0] == "--version" {
-		fmt.Fprintf(e.stdout, "mvc %s\n", version)
-		return exitOK
+	if args[0] == "--version" {
+		args[0] = "version"
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
@@ -132,9 +137,6 @@ func exitCode(stderr io.Writer, name string, err error, ctx context.Context) int
 
 func isHelp(s string) bool { return s == "-h" || s == "--help" || s == "help" || s == "-help" }
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
-
 func printHelp(w io.Writer) {
 	list := make([]*command, 0, len(commands))
 	for _, c := range commands {
@@ -155,8 +157,7 @@ Commands:
 	for _, c := range list {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
-	fmt.Fprint(w, `  version   print mvc's version
-
+	fmt.Fprint(w, `
 Run 'mvc <command> --help' for a command's flags and examples.
 
 Exit codes: 0 ran; 1 too large and asked to fail; 2 bad flags, input or
@@ -171,10 +172,15 @@ func newFlagSet(c *command, e *env) *flag.FlagSet {
 	fs.Usage = func() {
 		head, examples, _ := strings.Cut(c.usage, "\nExamples:\n")
 		fmt.Fprintln(e.stdout, strings.TrimRight(head, "\n"))
-		fmt.Fprintln(e.stdout, "\nFlags:")
-		fs.SetOutput(e.stdout)
-		fs.PrintDefaults()
-		fs.SetOutput(e.stderr)
+		// A command without flags (mvc action) gets no empty heading.
+		hasFlags := false
+		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+		if hasFlags {
+			fmt.Fprintln(e.stdout, "\nFlags:")
+			fs.SetOutput(e.stdout)
+			fs.PrintDefaults()
+			fs.SetOutput(e.stderr)
+		}
 		if examples != "" {
 			fmt.Fprintf(e.stdout, "\nExamples:\n%s\n", strings.TrimRight(examples, "\n"))
 		}
@@ -197,10 +203,20 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		return err
 	}
 	if err != nil {
-		return usagef("%v (see '%s --help')", err, fs.Name())
+		return usagef("%s (see '%s --help')", dashDash(err), fs.Name())
 	}
 	if fs.NArg() > 0 {
 		return usagef("unexpected argument %q (see '%s --help')", fs.Arg(0), fs.Name())
 	}
 	return nil
+}
+
+// flagInError finds the flag the flag package names, with one dash, in its
+// parse errors.
+var flagInError = regexp.MustCompile(`^(flag provided but not defined: |flag needs an argument: |invalid value ".*" for flag |invalid boolean value ".*" for )-([^-])`)
+
+// dashDash words a flag parse error with the flag as mvc's help and
+// messages spell it, --ignore, rather than the flag package's -ignore.
+func dashDash(err error) string {
+	return flagInError.ReplaceAllString(err.Error(), "${1}--${2}")
 }

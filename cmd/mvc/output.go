@@ -28,3 +28,12 @@ func writeFormatted(w io.Writer, format string, v any, doc func() report.Doc) er
 	_, err := io.WriteString(w, out)
 	return err
 }
+
+// count words n of a noun so they agree: "1 GitHub API request", "3 GitHub
+// API requests"; many is the plural.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -99,7 +99,7 @@ func (f *reportFlags) register(fs *flag.FlagSet) {
 		f.paths = append(f.paths, p)
 		return nil
 	})
-	fs.StringVar(&f.branch, "branch", "", "default branch for the merges proxy (default origin/HEAD, else HEAD)")
+	fs.StringVar(&f.branch, "branch", "", "the default `branch`: its first-parent merges are the merges proxy (read as origin/branch when the clone has no branch of that name) and its workflow runs the workflow source's deployments (default: for merges origin/HEAD, else HEAD; for workflow, GitHub's default branch)")
 	f.stability.register(fs)
 }
 
@@ -121,6 +121,9 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	}
 	r := &deliveryRun{f: f, opts: opts, repo: repo, local: gitrepo.NewDeliveries(repo), progress: newReportProgress(e, "report"), stderr: e.stderr}
 	r.local.Branch = f.branch
+	if err := f.checkBranch(ctx, r.local); err != nil {
+		return err
+	}
 	if f.github != "" {
 		if r.api, err = newReportAPI(ctx, e, f.github, r.local); err != nil {
 			return err
@@ -136,6 +139,9 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	in, err := r.measure(ctx)
 	if r.api != nil {
 		fmt.Fprintf(e.stderr, "mvc report: %s\n", r.api.summary())
+	}
+	if errors.Is(err, gitrepo.ErrUnknownBranch) {
+		return f.unknownBranch()
 	}
 	if err != nil {
 		return err
@@ -179,6 +185,9 @@ func (f *reportFlags) options(e *env) (delivery.Options, error) {
 		}
 		until = t
 	}
+	if f.prLookups < 0 {
+		return delivery.Options{}, usagef("--max-pr-lookups %d: give a number of pull requests, or 0 for none", f.prLookups)
+	}
 	opts := delivery.Options{Until: until, WindowDays: f.windowDays, Environment: f.environment}
 	if err := opts.Validate(); err != nil {
 		return delivery.Options{}, usagef("--window-days: %v", err)
@@ -187,6 +196,25 @@ func (f *reportFlags) options(e *env) (delivery.Options, error) {
 		return delivery.Options{}, err
 	}
 	return opts, nil
+}
+
+// checkBranch refuses a --branch the clone does not have, before any
+// work, when only the clone reads it: the merges proxy, named or reached
+// by auto without --github. With --github it may name a branch only
+// GitHub has, for the workflow source; the merges proxy still refuses it
+// if auto comes to that.
+func (f *reportFlags) checkBranch(ctx context.Context, local *gitrepo.Deliveries) error {
+	if f.branch == "" || !(f.source == delivery.SourceMerges || f.source == delivery.SourceAuto && f.github == "") {
+		return nil
+	}
+	if err := local.CheckBranch(ctx); errors.Is(err, gitrepo.ErrUnknownBranch) {
+		return f.unknownBranch()
+	}
+	return nil
+}
+
+func (f *reportFlags) unknownBranch() error {
+	return usagef("--branch %s: no such branch or commit in the clone, nor origin/%s: name the default branch, such as main", f.branch, f.branch)
 }
 
 func needsDeliveryAPI(source string) bool {

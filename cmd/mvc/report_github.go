@@ -40,7 +40,7 @@ func newReportAPI(ctx context.Context, e *env, full string, local *gitrepo.Deliv
 // summary says how many API requests the report cost: every call counts.
 func (a *reportAPI) summary() string {
 	s := a.client.Stats()
-	return fmt.Sprintf("%d GitHub API requests (%d retried)", s.Reads+s.Writes, s.Retries)
+	return fmt.Sprintf("%s (%d retried)", count(s.Reads+s.Writes, "GitHub API request", "GitHub API requests"), s.Retries)
 }
 
 // expandSquashes asks the API for the original commits of the squash

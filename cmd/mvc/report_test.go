@@ -134,6 +134,14 @@ func TestReportFallsBackToTheMergesProxy(t *testing.T) {
 	if got["source"] != "merges" || got["proxy"] != true || got["deploys"] != 3.0 || lead["median"] != 4.0 || lead["n"] != 2.0 {
 		t.Errorf("merges proxy: source %v proxy %v deploys %v lead %v", got["source"], got["proxy"], got["deploys"], lead)
 	}
+	// --branch names the branch as GitHub does: the clone's origin/release.
+	g.Git("update-ref", "refs/remotes/origin/release", "main")
+	g.Git("checkout", "-q", "feature-05")
+	named := decodeReport(t, runMVC(t, g.Dir, nil, "report", "--until", "2024-02-10T00:00:00Z", "--window-days", "7", "--format", "json", "--deploy-source", "merges", "--branch", "release"))
+	if named["deploys"] != 3.0 {
+		t.Errorf("--branch release (origin/release): deploys %v, want 3", named["deploys"])
+	}
+	g.Git("checkout", "-q", "main")
 	md := runMVC(t, g.Dir, nil, "report", "--until", "2024-02-10T00:00:00Z", "--window-days", "7", "--format", "markdown")
 	if !strings.Contains(md.stdout, "**proxy**") || !strings.Contains(md.stdout, "```mermaid\nxychart-beta") {
 		t.Errorf("markdown report lacks the proxy warning or the chart:\n%s", md.stdout)
@@ -223,6 +231,9 @@ func TestReportBadInput(t *testing.T) {
 		{[]string{"--repo", t.TempDir()}, "inside a git clone"},
 		{[]string{"stray"}, `unexpected argument "stray"`},
 		{[]string{"--chart", g.Dir + "/missing/chart.svg"}, "the directory " + g.Dir + "/missing does not exist"},
+		{[]string{"--branch", "nosuch", "--deploy-source", "merges"}, "--branch nosuch: no such branch or commit in the clone, nor origin/nosuch"},
+		{[]string{"--branch", "nosuch"}, "--branch nosuch: no such branch"},
+		{[]string{"--max-pr-lookups", "-1"}, "--max-pr-lookups -1: give a number of pull requests, or 0 for none"},
 	}
 	for _, tt := range tests {
 		res := runMVC(t, g.Dir, nil, append([]string{"report"}, tt.args...)...)
@@ -234,7 +245,8 @@ func TestReportBadInput(t *testing.T) {
 
 func TestReportHelp(t *testing.T) {
 	res := runMVC(t, t.TempDir(), nil, "report", "--help")
-	for _, want := range []string{"Usage: mvc report", "-deploy-source", "-tag-pattern", "-window-days", "Examples:", "mvc report --format json"} {
+	for _, want := range []string{"Usage: mvc report", "-deploy-source", "-tag-pattern", "-window-days", "Examples:", "mvc report --format json",
+		"and its workflow runs the workflow source's deployments"} {
 		if res.code != 0 || !strings.Contains(res.stdout, want) {
 			t.Errorf("mvc report --help: exit %d, lacks %q:\n%s", res.code, want, res.stdout)
 		}

@@ -61,7 +61,7 @@ func TestServeRefusesBadSettings(t *testing.T) {
 		{"no workers", full, []string{"--workers", "0"}, "--workers and --queue must be at least 1"},
 		{"no run timeout", full, []string{"--run-timeout", "0s"}, "--run-timeout and --shutdown-grace must be positive"},
 		{"no shutdown grace", full, []string{"--shutdown-grace", "-1s"}, "--shutdown-grace must be positive"},
-		{"unknown flag", full, []string{"--port", "1"}, "flag provided but not defined: -port"},
+		{"unknown flag", full, []string{"--port", "1"}, "flag provided but not defined: --port"},
 		{"bad address", full, []string{"--addr", "nowhere:-1"}, "pick another --addr"},
 		{"key file works until the address", full, []string{"--private-key-file", keyFile, "--addr", "nowhere:-1"}, "pick another --addr"},
 	}

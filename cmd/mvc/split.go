@@ -30,14 +30,15 @@ each fit the budget (400 weighted lines and 40 reviewable files by
 default), to review and merge bottom first. Every changed line lands in
 exactly one part, and the parts applied in order give the head exactly.
 
-Hunks are cut at declaration boundaries (Go, TypeScript/JavaScript,
-Python); pieces are linked by shared declarations, names they mention,
-directories, tests and the code they test, lockfiles and manifests,
-generated files and their sources, co-change in the base's history and
-CODEOWNERS; formatting-only edits, moves and sweeps are kept apart. Parts
-are ordered dependencies first, then mechanical edits, then what others
-use, then its users, then docs, then a version bump. Reads only the local repository: no
-token, no network.
+Hunks are cut at declaration boundaries (Go, TypeScript/JavaScript, Python,
+Ruby, Vue/Svelte/Astro components, Rust, Java, Kotlin, C#, Swift, Scala,
+Dart, C, C++ and PHP); pieces are linked by shared declarations, names they
+mention, directories, tests and the code they test, lockfiles and
+manifests, generated files and their sources, co-change in the base's
+history and CODEOWNERS; formatting-only edits, moves and sweeps are kept
+apart. Parts are ordered dependencies first, then mechanical edits, then
+what others use, then its users, then docs, then a version bump. Reads only
+the local repository: no token, no network.
 
 The base and head are chosen as by 'mvc analyze'; settings come from the
 working tree's .github/mvc.yml (or --config), then the flags.
@@ -51,27 +52,36 @@ moves into it, or else the next part merges into it, and it is checked
 again. Prints what it found and how long it took on stderr.
 
 --apply creates the stack as local branches mvc/split/01-<slug>, 02-...,
-each one commit on the previous, the first on the base (with no parent
-when the change starts at the repository's first commit), without touching
-the working tree, the index or the current branch; the last has exactly
-the head's tree. It refuses when the working tree has uncommitted changes
-(the stack would leave them out) or a branch exists, unless --force,
-which also deletes the branches mvc/split/NN-... of an earlier stack that
-this one does not recreate (the current branch excepted). Then
+each one commit on the previous, the first on the base (with no parent when
+the change starts at the repository's first commit), without touching the
+working tree, the index or the current branch; the last has exactly the
+head's tree. It refuses when the working tree has uncommitted changes (the
+stack would leave them out) or a branch exists, unless --force, which also
+deletes the branches mvc/split/NN-... of an earlier stack that this one
+does not recreate (the current branch excepted). It refuses too when git
+has no identity to write the commits with (user.name and user.email). Then
 it prints how to push them and open stacked pull requests (gh, Graphite,
-git-branchless).
+git-branchless), the bottom one into the trunk: the --base branch (for a
+tag or a commit, a branch that holds it), or without --base the default
+branch the base was taken from (origin/HEAD as the branch it points to,
+main or master) or another branch that holds the base; TRUNK, to replace,
+when none is known.
 
-JSON output (--format json): {"base", "head", "budget", "parts": [{"index",
-"title", "rationale", "kind", "files": [{"path", "old_path", "status",
-"binary", "hunks": [{"old_start", "old_lines", "new_start", "new_lines"}]}],
-"weighted_lines", "changed_lines", "reviewable_files", "over_budget",
-"depends_on", "builds"}]}. Hunk coordinates refer to the whole diff
-(git diff -U0 --no-renames); a part may hold hunks finer than git's.
-"builds" is true or false with --verify (parts 1..n type-check), null
-without it or when the change touches no Go package.
+JSON output (--format json): {"base", "head", "budget": {"lines",
+"files"}, "fewest_parts", "parts": [{"index", "title", "rationale", "kind",
+"files": [{"path", "old_path", "status", "binary", "hunks": [{"old_start",
+"old_lines", "new_start", "new_lines"}]}], "weighted_lines",
+"changed_lines", "reviewable_files", "over_budget", "depends_on", "builds",
+"independent"}]}. Hunk coordinates refer to the whole diff (git diff -U0
+--no-renames); a part may hold hunks finer than git's. "fewest_parts" is
+how many parts --fewest-parts would leave. "builds" is true or false with
+--verify (parts 1..n type-check), "independent" whether the part alone on
+the base type-checks (so it could be its own pull request); both are null
+without --verify or when the change touches no Go package.
 
-Exit codes: 0 proposed (an empty change: nothing to split or apply); 2 bad flags, refs or config, or --apply refused
-(uncommitted changes, existing branches); 3 a git or go failure.
+Exit codes: 0 proposed (an empty change: nothing to split or apply); 2 bad
+flags, refs or config, or --apply refused (uncommitted changes, existing
+branches, no git identity); 3 a git or go failure.
 
 Examples:
   mvc split                                   # the current branch against main

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -24,7 +23,7 @@ func applySplit(ctx context.Context, e *env, w io.Writer, repo *gitrepo.Repo, in
 		// Nothing to do is not a failure: the proposal said so already.
 		fmt.Fprintf(e.stderr, "mvc split: --apply: %v\n", err)
 		return nil
-	case errors.Is(err, gitrepo.ErrDirty) || errors.As(err, new(*gitrepo.BranchExistsError)):
+	case errors.Is(err, gitrepo.ErrDirty) || errors.Is(err, gitrepo.ErrNoIdentity) || errors.As(err, new(*gitrepo.BranchExistsError)):
 		return &exitError{code: exitBadInput, err: fmt.Errorf("--apply: %w", err)}
 	case err != nil:
 		return fmt.Errorf("--apply: %w", err)
@@ -50,12 +49,12 @@ func applySplit(ctx context.Context, e *env, w io.Writer, repo *gitrepo.Repo, in
 
 // stackTrunk is the branch the bottom pull request merges into. A pull
 // request's base must be a branch: a --base that is a tag, a commit or an
-// expression gives the trunk branch (main, master, …) that holds the base,
-// else any branch that does, else a placeholder the user is told to
+// expression gives the trunk branch (main, master, …) that holds the
+// base, else any branch that does, else a placeholder the user is told to
 // replace. A remote branch (upstream/main) gives its name on the remote.
 func stackTrunk(ctx context.Context, e *env, repo *gitrepo.Repo, baseFlag string, b gitrepo.Base) string {
 	if baseFlag == "" {
-		return trunkName(baseFlag, b)
+		return defaultTrunk(ctx, e, repo, b)
 	}
 	if repo.HasCommit(ctx, "refs/heads/"+baseFlag) {
 		return baseFlag
@@ -63,10 +62,27 @@ func stackTrunk(ctx context.Context, e *env, repo *gitrepo.Repo, baseFlag string
 	if _, branch, ok := strings.Cut(baseFlag, "/"); ok && repo.HasCommit(ctx, "refs/remotes/"+baseFlag) {
 		return branch
 	}
-	if branch := branchHolding(ctx, repo, b.SHA); branch != "" {
+	if branch := branchHolding(ctx, repo, b.SHA, ""); branch != "" {
 		return branch
 	}
 	fmt.Fprintf(e.stderr, "mvc split: --apply: --base %s is not a branch and no branch holds it; a pull request's base must be a branch: replace %s in the commands below\n", baseFlag, trunkPlaceholder)
+	return trunkPlaceholder
+}
+
+// defaultTrunk is the trunk without --base: the default branch the base
+// was taken from (origin/HEAD as the branch it points to, master, never
+// "HEAD"), else a branch other than the current one that holds the base,
+// else the placeholder.
+func defaultTrunk(ctx context.Context, e *env, repo *gitrepo.Repo, b gitrepo.Base) string {
+	if b.Branch != "" {
+		return b.Branch
+	}
+	current, _ := repo.GitString(ctx, "symbolic-ref", "-q", "--short", "HEAD")
+	if branch := branchHolding(ctx, repo, b.SHA, current); branch != "" {
+		return branch
+	}
+	fmt.Fprintf(e.stderr, "mvc split: --apply: no default branch (origin/HEAD, main or master) is known and no other branch holds the base; "+
+		"a pull request's base must be a branch: replace %s in the commands below, or pass --base BRANCH\n", trunkPlaceholder)
 	return trunkPlaceholder
 }
 
@@ -75,8 +91,10 @@ func stackTrunk(ctx context.Context, e *env, repo *gitrepo.Repo, baseFlag string
 const trunkPlaceholder = "TRUNK"
 
 // branchHolding names a branch whose history holds the commit: a usual
-// trunk name first, then the first local or remote branch git lists.
-func branchHolding(ctx context.Context, repo *gitrepo.Repo, sha string) string {
+// trunk name first, then the first local or remote branch git lists;
+// never the branch except, which holds a change's base without being
+// where it merges.
+func branchHolding(ctx context.Context, repo *gitrepo.Repo, sha, except string) string {
 	out, err := repo.GitString(ctx, "for-each-ref", "--contains", sha, "--format=%(refname)", "refs/heads", "refs/remotes")
 	if err != nil || out == "" {
 		return ""
@@ -87,7 +105,7 @@ func branchHolding(ctx context.Context, repo *gitrepo.Repo, sha string) string {
 		if remote {
 			_, name, _ = strings.Cut(strings.TrimPrefix(ref, "refs/remotes/"), "/")
 		}
-		if name != "HEAD" && !strings.HasPrefix(name, gitrepo.StackPrefix) {
+		if name != "HEAD" && name != except && !strings.HasPrefix(name, gitrepo.StackPrefix) {
 			names = append(names, name)
 		}
 	}
@@ -100,24 +118,4 @@ func branchHolding(ctx context.Context, repo *gitrepo.Repo, sha string) string {
 		return names[0]
 	}
 	return ""
-}
-
-// commitID matches a commit named by its SHA rather than a branch.
-var commitID = regexp.MustCompile(`^[0-9a-f]{7,64}$`)
-
-// trunkName is the branch the bottom part merges into, for the printed
-// commands: the --base branch, or the default branch the base was taken
-// from, without its remote; main when neither names a branch.
-func trunkName(baseFlag string, b gitrepo.Base) string {
-	name := baseFlag
-	if name == "" {
-		if _, branch, ok := strings.Cut(b.How, " with "); ok {
-			name = branch
-		}
-	}
-	name = strings.TrimPrefix(name, "origin/")
-	if name == "" || name == "HEAD" || strings.ContainsAny(name, "~^@:") || commitID.MatchString(name) {
-		return "main"
-	}
-	return name
 }

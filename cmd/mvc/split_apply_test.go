@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/mvcbot/mvc/internal/gittest"
-	"github.com/mvcbot/mvc/source/gitrepo"
 )
 
 func TestSplitApplyCreatesTheStack(t *testing.T) {
@@ -53,6 +52,29 @@ func TestSplitApplyCreatesTheStack(t *testing.T) {
 	}
 }
 
+// Without a git identity --apply is refused as the user's setup to fix
+// (exit 2), in one line that says what to set, not git's message nor the
+// commit message echoed with the command.
+func TestSplitApplyWithoutIdentity(t *testing.T) {
+	g, base := twoTopicsRepo(t)
+	var env []string
+	for _, kv := range gittest.Env() {
+		if !strings.HasPrefix(kv, "GIT_AUTHOR_") && !strings.HasPrefix(kv, "GIT_COMMITTER_") {
+			env = append(env, kv)
+		}
+	}
+	res := runMVCEnv(t, g.Dir, env, "split", "--base", base, "--max-lines", "150", "--apply")
+	lines := strings.Split(strings.TrimSpace(res.stderr), "\n")
+	last := lines[len(lines)-1]
+	if res.code != exitBadInput || !strings.HasPrefix(last, "mvc split: --apply: ") || !strings.Contains(last, "user.name") || !strings.Contains(last, "GIT_AUTHOR_NAME") ||
+		strings.Contains(res.stderr, "commit-tree") || strings.Contains(res.stderr, "proposed by mvc split") {
+		t.Errorf("exit %d, want 2 and one line naming user.name and GIT_AUTHOR_NAME:\n%s", res.code, res.stderr)
+	}
+	if refs := g.Git("for-each-ref", "refs/heads/mvc/"); refs != "" {
+		t.Errorf("a refused --apply created branches: %s", refs)
+	}
+}
+
 func TestSplitVerifyFillsBuilds(t *testing.T) {
 	g, base := twoTopicsRepo(t)
 	offline := []string{"GOFLAGS=-mod=mod", "GOPROXY=off", "GOTOOLCHAIN=local", "GOWORK=off"}
@@ -75,20 +97,56 @@ func TestSplitVerifyFillsBuilds(t *testing.T) {
 	}
 }
 
-func TestTrunkName(t *testing.T) {
+// Without --base the printed commands target the default branch the base
+// was taken from: origin/HEAD as the branch it points to (master here,
+// not "HEAD" or a made-up main), a local master, or another branch that
+// holds the base; a placeholder, said on stderr, only when none does.
+func TestSplitApplyDefaultTrunk(t *testing.T) {
 	for _, tc := range []struct {
-		flag, how, want string
+		name  string
+		setup func(g *gittest.Repo, base string)
+		want  string
 	}{
-		{"", "merge base of HEAD with origin/develop", "develop"},
-		{"", "merge base of feature with main", "main"},
-		{"origin/release-2", "--base origin/release-2", "release-2"},
-		{"HEAD~3", "--base HEAD~3", "main"},
-		{"b4f4bba124c0", "--base b4f4bba124c0", "main"},
-		{"", "first parent of HEAD (HEAD is on main)", "main"},
+		{"origin/HEAD points to master", func(g *gittest.Repo, base string) {
+			g.Git("branch", "-m", "main", "feature")
+			g.Git("update-ref", "refs/remotes/origin/master", base)
+			g.Git("symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/master")
+		}, "master"},
+		{"a local master", func(g *gittest.Repo, base string) {
+			g.Git("branch", "-m", "main", "feature")
+			g.Git("branch", "master", base)
+		}, "master"},
+		{"on master", func(g *gittest.Repo, base string) {
+			g.Git("branch", "-m", "main", "master")
+		}, "master"},
+		{"another branch holds the base", func(g *gittest.Repo, base string) {
+			g.Git("branch", "-m", "main", "feature")
+			g.Git("branch", "develop", base)
+		}, "develop"},
+		{"no branch but the current one", func(g *gittest.Repo, base string) {
+			g.Git("branch", "-m", "main", "feature")
+		}, "TRUNK"},
 	} {
-		if got := trunkName(tc.flag, gitrepo.Base{How: tc.how}); got != tc.want {
-			t.Errorf("trunkName(%q, %q) = %q, want %q", tc.flag, tc.how, got, tc.want)
-		}
+		t.Run(tc.name, func(t *testing.T) {
+			g, base := twoTopicsRepo(t)
+			tc.setup(g, base)
+			res := runMVC(t, g.Dir, nil, "split", "--max-lines", "150", "--apply")
+			if res.code != 0 || !strings.Contains(res.stdout, "gh pr create --base "+tc.want+" ") || !strings.Contains(res.stdout, "--parent "+tc.want+"\n") {
+				t.Errorf("exit %d, want the trunk %s in the commands:\n%s%s", res.code, tc.want, res.stdout, res.stderr)
+			}
+			if placeholder := strings.Contains(res.stderr, "replace TRUNK"); placeholder != (tc.want == "TRUNK") {
+				t.Errorf("stderr says to replace TRUNK: %v, want %v:\n%s", placeholder, tc.want == "TRUNK", res.stderr)
+			}
+		})
+	}
+	// A change that starts at the repository's first commit merges into
+	// the branch it is on.
+	g := gittest.New(t)
+	g.Git("checkout", "-q", "-b", "master")
+	g.Write("a.go", "package a\n")
+	g.Commit("root")
+	if res := runMVC(t, g.Dir, nil, "split", "--apply"); res.code != 0 || !strings.Contains(res.stdout, "gh pr create --base master ") {
+		t.Errorf("root commit on master: exit %d\n%s%s", res.code, res.stdout, res.stderr)
 	}
 }
 

@@ -106,6 +106,43 @@ func TestSplitJSONKeysAndParts(t *testing.T) {
 	}
 }
 
+// mvc split --help names every key the JSON output has, and every
+// language whose declarations the splitter cuts at (analyzer/split's lang).
+func TestSplitHelpMatchesTheOutput(t *testing.T) {
+	g, base := twoTopicsRepo(t)
+	doc, res := splitJSON(t, g.Dir, "--base", base, "--max-lines", "150")
+	if res.code != 0 {
+		t.Fatalf("exit %d: %s", res.code, res.stderr)
+	}
+	keys := map[string]bool{}
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				keys[k] = true
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(doc)
+	for k := range keys {
+		if !strings.Contains(splitUsage, `"`+k+`"`) {
+			t.Errorf("mvc split --help does not name the JSON key %q", k)
+		}
+	}
+	help := strings.Join(strings.Fields(splitUsage), " ")
+	for _, lang := range []string{"Go", "TypeScript/JavaScript", "Python", "Ruby", "Vue/Svelte/Astro", "Rust", "Java,", "Kotlin", "C#", "Swift", "Scala", "Dart", "C,", "C++", "PHP"} {
+		if !strings.Contains(help, lang) {
+			t.Errorf("mvc split --help does not name %s among the declaration cuts", strings.TrimSuffix(lang, ","))
+		}
+	}
+}
+
 func TestSplitTextAndMarkdown(t *testing.T) {
 	g, base := twoTopicsRepo(t)
 	md := runMVC(t, g.Dir, nil, "split", "--base", base, "--format", "markdown", "--max-lines", "150")

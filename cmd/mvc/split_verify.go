@@ -75,10 +75,14 @@ func writeVerifySummary(w io.Writer, rep golang.Report, links int, took time.Dur
 		}
 		verdict := "every part builds on the ones below it"
 		if failing > 0 {
-			verdict = fmt.Sprintf("%d of %d parts do not build on the ones below", failing, len(rep.Parts))
+			verdict = fmt.Sprintf("%d of %s do not build on the ones below", failing, count(len(rep.Parts), "part", "parts"))
+			if failing == 1 {
+				verdict = fmt.Sprintf("1 of %s does not build on the ones below", count(len(rep.Parts), "part", "parts"))
+			}
 		}
-		fmt.Fprintf(w, "mvc split: --verify: %s; %d type-resolved links, %d states type-checked, %d repairs, in %s\n",
-			verdict, links, rep.Checks, len(rep.Repairs), took)
+		fmt.Fprintf(w, "mvc split: --verify: %s; %s, %s type-checked, %s, in %s\n",
+			verdict, count(links, "type-resolved link", "type-resolved links"), count(rep.Checks, "state", "states"),
+			count(len(rep.Repairs), "repair", "repairs"), took)
 	}
 	for _, note := range rep.Repairs {
 		fmt.Fprintf(w, "mvc split: --verify: %s\n", note)
