@@ -502,6 +502,11 @@ func TestTooLargePRGetsASplitProposal(t *testing.T) {
 	if !strings.Contains(body, "Cut from GitHub's patches alone") || strings.Contains(body, "`mvc split --apply` creates these branches") {
 		t.Errorf("comment does not say what its proposal was cut from:\n%s", body)
 	}
+	// The stack starts from the pull request's base branch, which is
+	// known: no "use your trunk" hedge.
+	if !strings.Contains(body, "gt track") || strings.Contains(body, "use your trunk") {
+		t.Errorf("the Graphite steps do not start from the base branch:\n%s", body)
+	}
 	data, _ := os.ReadFile(filepath.Join(h.env["GITHUB_WORKSPACE"], "mvc-report.json"))
 	var rep struct {
 		Verdict string

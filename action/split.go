@@ -18,13 +18,14 @@ func (r *runner) proposeSplit(ctx context.Context, run *prRun, change analyzer.C
 		return
 	}
 	in := split.Input{Change: change}
-	run.planOrigin = report.SplitOptions{FromPatches: true}
+	// The stack's bottom part merges into the pull request's base branch.
+	run.planOrigin = report.SplitOptions{FromPatches: true, Trunk: run.pr.BaseRef}
 	if local := run.local; local != nil {
 		mb, err := local.GitString(ctx, "merge-base", run.pr.BaseSHA, run.pr.HeadSHA)
 		if err == nil {
 			if full, err := local.SplitInput(ctx, mb, run.pr.HeadSHA); err == nil {
 				in = full
-				run.planOrigin = report.SplitOptions{}
+				run.planOrigin = report.SplitOptions{Trunk: run.pr.BaseRef}
 			} else {
 				r.gha.Debugf("split input from the checkout: %v", err)
 			}

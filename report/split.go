@@ -38,6 +38,10 @@ type SplitOptions struct {
 	// for a comment that would otherwise be too long for GitHub, they go
 	// before the parts' files and reasons do.
 	NoSteps bool
+	// Trunk is the branch the bottom part merges into, for the Graphite
+	// commands; empty when unknown, which gives main and a note to use
+	// the trunk instead.
+	Trunk string
 }
 
 // SplitSectionFor is SplitSection for a proposal of the given origin.
@@ -108,10 +112,13 @@ func SplitSectionCompactFor(p split.Plan, o SplitOptions) []Block {
 
 // SplitDoc is the whole report of `mvc split`: the section a pull request
 // would get, under a heading naming the change.
-func SplitDoc(p split.Plan) Doc {
+func SplitDoc(p split.Plan) Doc { return SplitDocFor(p, SplitOptions{}) }
+
+// SplitDocFor is SplitDoc for a proposal of the given origin and trunk.
+func SplitDocFor(p split.Plan, o SplitOptions) Doc {
 	var d Doc
 	d.Add(Heading{Level: 2, Text: fmt.Sprintf("Split proposal: %s..%s", sizeShortSHA(p.Base), sizeShortSHA(p.Head))})
-	d.Add(SplitSection(p)...)
+	d.Add(SplitSectionFor(p, o)...)
 	return d
 }
 

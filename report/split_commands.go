@@ -39,12 +39,15 @@ func stackCommands(p split.Plan, byHand bool, o SplitOptions) Doc {
 		d.Add(Code{Lang: "sh", Text: gitSteps(p)})
 	}
 	var track strings.Builder
-	parent := "main"
+	parent, unknown := shellQuote(o.Trunk), ""
+	if o.Trunk == "" {
+		parent, unknown = "main", " (use your trunk if it is not `main`)"
+	}
 	for _, part := range p.Parts {
 		fmt.Fprintf(&track, "gt track %s --parent %s\n", branchName(part), parent)
 		parent = branchName(part)
 	}
-	d.Add(Paragraph{Text: "With Graphite, track the branches bottom first (use your trunk if it is not `main`) and submit the stack:"})
+	d.Add(Paragraph{Text: "With Graphite, track the branches bottom first" + unknown + " and submit the stack:"})
 	d.Add(Code{Lang: "sh", Text: track.String() + "gt submit --stack\n"})
 	d.Add(Paragraph{Text: "With git-branchless, the branches are already a stack: `git sl` shows it, `git submit --create` pushes every branch."})
 	return d

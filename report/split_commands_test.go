@@ -37,3 +37,24 @@ func TestCollapseDirs(t *testing.T) {
 		t.Errorf("stage commands:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// The Graphite commands start from the trunk when it is known, and from
+// main with a note to use the trunk only when it is not.
+func TestGraphiteCommandsStartFromTheTrunk(t *testing.T) {
+	for _, tc := range []struct {
+		trunk, parent string
+		note          bool
+	}{
+		{"master", "master", false},
+		{"release/2.x", "release/2.x", false},
+		{"", "main", true},
+	} {
+		text := Text(SplitDocFor(samplePlan(), SplitOptions{Trunk: tc.trunk}))
+		if want := "gt track " + branchName(samplePlan().Parts[0]) + " --parent " + tc.parent + "\n"; !strings.Contains(text, want) {
+			t.Errorf("trunk %q: lacks %q:\n%s", tc.trunk, want, text)
+		}
+		if note := strings.Contains(text, "use your trunk if it is not"); note != tc.note {
+			t.Errorf("trunk %q: note to use the trunk %v, want %v", tc.trunk, note, tc.note)
+		}
+	}
+}

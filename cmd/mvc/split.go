@@ -155,14 +155,15 @@ func runSplit(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stderr, "mvc split: base %s: %s; head %s: %s; settings: %s; %d %s\n",
 		shortSHA(base.SHA), base.How, shortSHA(plan.Head), f.head, source, len(plan.Parts), parts)
-	if err := writeSplit(e.stdout, f.format, plan); err != nil || !f.apply {
+	trunk := trunkOf(ctx, repo, f.base, base)
+	if err := writeSplit(e.stdout, f.format, plan, trunk); err != nil || !f.apply {
 		return err
 	}
 	out := e.stdout
 	if f.format == "json" {
 		out = e.stderr // stdout holds the JSON document alone
 	}
-	return applySplit(ctx, e, out, repo, in, plan, stackTrunk(ctx, e, repo, f.base, base), f.force, f.format == "markdown")
+	return applySplit(ctx, e, out, repo, in, plan, stackTrunk(e, f.base, trunk), f.force, f.format == "markdown")
 }
 
 // splitRange picks the base as `mvc analyze` does, reads the change with
@@ -181,6 +182,8 @@ func splitRange(ctx context.Context, repo *gitrepo.Repo, baseRef, headRef string
 	return in, plan, base, err
 }
 
-func writeSplit(w io.Writer, format string, p split.Plan) error {
-	return writeFormatted(w, format, p, func() report.Doc { return report.SplitDoc(p) })
+// writeSplit writes the proposal; its Graphite commands start from trunk
+// when it is known.
+func writeSplit(w io.Writer, format string, p split.Plan, trunk string) error {
+	return writeFormatted(w, format, p, func() report.Doc { return report.SplitDocFor(p, report.SplitOptions{Trunk: trunk}) })
 }

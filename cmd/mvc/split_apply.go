@@ -47,14 +47,29 @@ func applySplit(ctx context.Context, e *env, w io.Writer, repo *gitrepo.Repo, in
 	return err
 }
 
-// stackTrunk is the branch the bottom pull request merges into. A pull
-// request's base must be a branch: a --base that is a tag, a commit or an
-// expression gives the trunk branch (main, master, …) that holds the
-// base, else any branch that does, else a placeholder the user is told to
-// replace. A remote branch (upstream/main) gives its name on the remote.
-func stackTrunk(ctx context.Context, e *env, repo *gitrepo.Repo, baseFlag string, b gitrepo.Base) string {
+// stackTrunk is the trunk for --apply's commands: the one trunkOf found,
+// else a placeholder the user is told to replace.
+func stackTrunk(e *env, baseFlag, trunk string) string {
+	switch {
+	case trunk != "":
+		return trunk
+	case baseFlag != "":
+		fmt.Fprintf(e.stderr, "mvc split: --apply: --base %s is not a branch and no branch holds it; a pull request's base must be a branch: replace %s in the commands below\n", baseFlag, trunkPlaceholder)
+	default:
+		fmt.Fprintf(e.stderr, "mvc split: --apply: no default branch (origin/HEAD, main or master) is known and no other branch holds the base; "+
+			"a pull request's base must be a branch: replace %s in the commands below, or pass --base BRANCH\n", trunkPlaceholder)
+	}
+	return trunkPlaceholder
+}
+
+// trunkOf is the branch the bottom pull request merges into, or "" when
+// nothing names one. A pull request's base must be a branch: a --base
+// that is a tag, a commit or an expression gives the trunk branch (main,
+// master, …) that holds the base, else any branch that does. A remote
+// branch (upstream/main) gives its name on the remote.
+func trunkOf(ctx context.Context, repo *gitrepo.Repo, baseFlag string, b gitrepo.Base) string {
 	if baseFlag == "" {
-		return defaultTrunk(ctx, e, repo, b)
+		return defaultTrunk(ctx, repo, b)
 	}
 	if repo.HasCommit(ctx, "refs/heads/"+baseFlag) {
 		return baseFlag
@@ -62,28 +77,18 @@ func stackTrunk(ctx context.Context, e *env, repo *gitrepo.Repo, baseFlag string
 	if _, branch, ok := strings.Cut(baseFlag, "/"); ok && repo.HasCommit(ctx, "refs/remotes/"+baseFlag) {
 		return branch
 	}
-	if branch := branchHolding(ctx, repo, b.SHA, ""); branch != "" {
-		return branch
-	}
-	fmt.Fprintf(e.stderr, "mvc split: --apply: --base %s is not a branch and no branch holds it; a pull request's base must be a branch: replace %s in the commands below\n", baseFlag, trunkPlaceholder)
-	return trunkPlaceholder
+	return branchHolding(ctx, repo, b.SHA, "")
 }
 
 // defaultTrunk is the trunk without --base: the default branch the base
 // was taken from (origin/HEAD as the branch it points to, master, never
-// "HEAD"), else a branch other than the current one that holds the base,
-// else the placeholder.
-func defaultTrunk(ctx context.Context, e *env, repo *gitrepo.Repo, b gitrepo.Base) string {
+// "HEAD"), else a branch other than the current one that holds the base.
+func defaultTrunk(ctx context.Context, repo *gitrepo.Repo, b gitrepo.Base) string {
 	if b.Branch != "" {
 		return b.Branch
 	}
 	current, _ := repo.GitString(ctx, "symbolic-ref", "-q", "--short", "HEAD")
-	if branch := branchHolding(ctx, repo, b.SHA, current); branch != "" {
-		return branch
-	}
-	fmt.Fprintf(e.stderr, "mvc split: --apply: no default branch (origin/HEAD, main or master) is known and no other branch holds the base; "+
-		"a pull request's base must be a branch: replace %s in the commands below, or pass --base BRANCH\n", trunkPlaceholder)
-	return trunkPlaceholder
+	return branchHolding(ctx, repo, b.SHA, current)
 }
 
 // trunkPlaceholder stands for the trunk in the printed commands when no

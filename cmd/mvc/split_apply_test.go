@@ -137,6 +137,16 @@ func TestSplitApplyDefaultTrunk(t *testing.T) {
 			if placeholder := strings.Contains(res.stderr, "replace TRUNK"); placeholder != (tc.want == "TRUNK") {
 				t.Errorf("stderr says to replace TRUNK: %v, want %v:\n%s", placeholder, tc.want == "TRUNK", res.stderr)
 			}
+			// The proposal's Graphite commands, before any branch exists,
+			// start from the same trunk, or from main with a note.
+			parent := tc.want
+			if parent == "TRUNK" {
+				parent = "main"
+			}
+			proposal := runMVC(t, g.Dir, nil, "split", "--max-lines", "150")
+			if !strings.Contains(proposal.stdout, "--parent "+parent+"\n") || strings.Contains(proposal.stdout, "use your trunk") != (tc.want == "TRUNK") {
+				t.Errorf("the proposal's Graphite commands do not start from %s:\n%s", parent, proposal.stdout)
+			}
 		})
 	}
 	// A change that starts at the repository's first commit merges into
