@@ -40,7 +40,7 @@ origin remote on github.com, with GITHUB_TOKEN; GITHUB_API_URL for GitHub
 Enterprise), or with no token from files exported by the GitHub CLI:
 
   gh issue list --state all --limit 1000 --json number,title,body,state,labels,createdAt,closedAt > issues.json
-  gh pr list --state all --limit 1000 --json number,title,body,state,createdAt,closedAt > prs.json
+  gh pr list --state all --limit 1000 --json number,title,body,state,createdAt,closedAt,url,mergedAt,isDraft,headRefName > prs.json
 
 Exports do not carry sub-issues or blocked-by fields (the API does); their
 task lists and "blocked by #n" lines are read either way.
