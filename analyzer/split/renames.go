@@ -49,16 +49,21 @@ func total(m map[uint64]int) int {
 // file renamed and edited, reviewed as one. Exact moves are already
 // joined; this finds the moves with edits. The pair is weighed as size
 // weighs a rename: the rename itself plus only the lines that differ.
+// When the input holds git's own renames, those pairs are weighed by
+// git's counts, and the pairs found here only join: git sees two files
+// (moshi's files re-indented as they moved), and size weighs two.
 func (w *work) joinRenames(u *unionFind) {
-	if w.in.RenamesKnown {
+	used := map[int]bool{}
+	known := w.in.RenamesKnown
+	if known {
 		for _, p := range w.gitRenames() {
 			f := w.files[p.from]
 			if len(f.atoms) > 0 && w.atoms[f.atoms[0]].mech != moved && !f.Binary && !w.files[p.to].Binary {
 				w.markRenamed(u, p.from, p.to)
 				w.weighAsGit(p)
+				used[p.from], used[p.to] = true, true
 			}
 		}
-		return
 	}
 	candidate := func(f fileInfo) bool {
 		return !f.Binary && f.class != size.Generated && f.class != size.Vendored && f.class != size.Lockfile &&
@@ -119,10 +124,16 @@ func (w *work) joinRenames(u *unionFind) {
 		}
 		return a.to < b.to
 	})
-	used := map[int]bool{}
 	for _, m := range matches {
 		if !used[m.from] && !used[m.to] {
 			used[m.from], used[m.to] = true, true
+			if known {
+				// Most of the file moved, though git, comparing bytes
+				// rather than lines, sees two files: they still belong
+				// together, and weigh as the two files size counts.
+				u.union(w.files[m.from].atoms[0], w.files[m.to].atoms[0])
+				continue
+			}
 			w.markRenamed(u, m.from, m.to)
 		}
 	}

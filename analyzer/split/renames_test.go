@@ -176,12 +176,12 @@ func TestMergeKeepsAMoveApart(t *testing.T) {
 	}
 }
 
-// When the source knows git's own renames, the splitter pairs exactly
-// those and weighs each pair by git's counts, so a part weighs what size
-// measures: a file re-indented as it moved is no rename for git (every
-// line differs), though its lines match once whitespace is ignored; and a
-// file that only gained its final newline is a rename with one line
-// changed, not a pure move.
+// When the source knows git's own renames, the splitter weighs each pair
+// git finds by git's counts, so a part weighs what size measures: a file
+// that only gained its final newline is a rename with one line changed,
+// not a pure move. A file re-indented as it moved is no rename for git
+// (every line differs): its halves still go together, since its lines
+// match once whitespace is ignored, but weigh as the two files git sees.
 func TestGitRenamesDecidePairsAndWeights(t *testing.T) {
 	var body []string
 	for i := range 20 {
@@ -201,7 +201,7 @@ func TestGitRenamesDecidePairsAndWeights(t *testing.T) {
 	}{
 		{"estimated", nil, false, map[string]float64{"old/a.py": 0, "old/b.txt": 0}},
 		{"git's", []Rename{{From: "old/b.txt", To: "new/b.txt", Additions: 1, Deletions: 1}}, true,
-			map[string]float64{"old/a.py": 10, "new/a.py": 20, "old/b.txt": 1.5}},
+			map[string]float64{"old/a.py": 30, "new/a.py": 30, "old/b.txt": 1.5}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
