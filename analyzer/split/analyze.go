@@ -223,10 +223,12 @@ func (w *work) joinPathConflicts(u *unionFind) {
 // with their sources.
 func (w *work) joinCompanions(u *unionFind) {
 	byKey := map[string]int{}
+	locked := map[int]bool{} // manifests whose lockfile changes too
 	for fi, f := range w.files {
 		for _, key := range companionKeys(f.Path) {
 			if j, ok := byKey[key]; ok {
 				u.union(w.files[j].atoms[0], f.atoms[0])
+				locked[fi], locked[j] = true, true
 			} else {
 				byKey[key] = fi
 			}
@@ -235,6 +237,18 @@ func (w *work) joinCompanions(u *unionFind) {
 	for m, locks := range w.workspaceLocks() {
 		for _, l := range locks {
 			u.union(w.files[l].atoms[0], w.files[m].atoms[0])
+		}
+		locked[m] = true
+	}
+	// A manifest goes whole with its lockfile: a lockfile that does not
+	// match every dependency of its manifest fails a frozen install or go
+	// mod tidy (vite's package.json had one of four hunks beside
+	// pnpm-lock.yaml; prometheus's go.mod was cut over four parts).
+	for fi := range locked {
+		if f := w.files[fi]; isManifest(path.Base(f.Path)) && f.class != size.Vendored {
+			for _, id := range f.atoms[1:] {
+				u.union(f.atoms[0], id)
+			}
 		}
 	}
 }

@@ -490,3 +490,30 @@ func TestTinyCodeEditDoesNotFoldIntoADependencyBump(t *testing.T) {
 		t.Errorf("after folding: bump alive %v, edit alive %v, code alive %v; want the edit folded into the code", deps.alive, tiny.alive, handlers.alive)
 	}
 }
+
+// A manifest goes whole with its lockfile: every hunk of go.mod beside
+// go.sum, or `go mod tidy` fails between the parts.
+func TestManifestGoesWholeWithItsLockfile(t *testing.T) {
+	var reqs, bumped []string
+	for i := range 40 {
+		reqs = append(reqs, fmt.Sprintf("\texample.com/mod%d v1.0.%d", i, i))
+		v := i
+		if i == 2 || i == 37 {
+			v += 100
+		}
+		bumped = append(bumped, fmt.Sprintf("\texample.com/mod%d v1.0.%d", i, v))
+	}
+	mod := "module example.com/app\n\ngo 1.22\n\nrequire (\n%s\n)\n"
+	in := changeOf(map[string][2]string{
+		"go.mod": {fmt.Sprintf(mod, strings.Join(reqs, "\n")), fmt.Sprintf(mod, strings.Join(bumped, "\n"))},
+		"go.sum": {"example.com/mod2 v1.0.2 h1:a=\nexample.com/mod37 v1.0.37 h1:b=\n", "example.com/mod2 v1.0.102 h1:c=\nexample.com/mod37 v1.0.137 h1:d=\n"},
+	})
+	in.Policy.Budget.Lines = 2
+	plan, err := Split(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Parts) != 1 {
+		t.Errorf("%d parts, want go.mod and go.sum in one", len(plan.Parts))
+	}
+}
