@@ -163,6 +163,9 @@ var scriptKeywords = map[string]bool{
 
 // scriptDecl reads what a statement's first line declares.
 func scriptDecl(t string) declInfo {
+	if scriptRequire.MatchString(t) && strings.HasPrefix(strings.TrimSpace(t), scriptRequire.FindString(t)) {
+		return declInfo{key: importKey + strings.TrimSpace(t)} // CommonJS: an import, which goes with its uses
+	}
 	words := strings.Fields(t)
 	k := 0
 	// "get" and "set" are modifiers only when a name follows: get foo() {}.

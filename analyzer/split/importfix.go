@@ -63,11 +63,17 @@ func (w *work) placeImports(ordered []*group) []*group {
 			in, out := map[string]bool{}, map[string]bool{}
 			importNames(f.lang, a.adds, in)
 			importNames(f.lang, a.dels, out)
+			// The import goes with the first use of a name it brings
+			// in (Go refuses it any earlier, unused), else with the
+			// last removal of a use of a name it drops. An edit that
+			// swaps imports does both: the first use is no earlier than
+			// the last removal, or no place builds, and then the use
+			// wins, since a use without its import never builds.
 			target := -1
-			switch {
-			case anyIn(in, added) && !anyIn(out, deleted):
+			if anyIn(in, added) {
 				target = w.firstUse(f, at, only(in, added))
-			case anyIn(out, deleted) && !anyIn(in, added):
+			}
+			if target < 0 && anyIn(out, deleted) {
 				target = w.lastUse(f, at, only(out, deleted))
 			}
 			if target < 0 || target == at[id] {
@@ -149,6 +155,7 @@ func importNames(lg language, lines []analyzer.Line, into map[string]bool) {
 		b.WriteByte('\n')
 	}
 	text := b.String()
+	n := len(into)
 	switch lg {
 	case langScript, langComponent:
 		scriptImportNames(text, into)
@@ -156,6 +163,17 @@ func importNames(lg language, lines []analyzer.Line, into map[string]bool) {
 		pythonImportNames(text, into)
 	case langBrace:
 		braceImportNames(text, into)
+	}
+	if len(into) == n {
+		// Lines inside a statement written over several lines
+		// ("  isBundledDev," between import { and } from): each item
+		// is a name, or "x as y".
+		for _, l := range lines {
+			t := strings.Trim(strings.TrimSpace(l.Text), "{}(),;")
+			for _, item := range strings.Split(t, ",") {
+				addBoundName(strings.TrimPrefix(strings.TrimSpace(item), "type "), into)
+			}
+		}
 	}
 }
 
@@ -185,6 +203,8 @@ func goImportNames(lines []analyzer.Line, into map[string]bool) {
 var (
 	// import D, { a, b as c } from 'x'; import * as ns from "x"; import type { T } from 'x'
 	scriptImportClause = regexp.MustCompile(`(?s)\bimport\s+(?:type\s+)?([^'"();]*?)\s+from\s*['"]`)
+	// const x = require('x'); const { a, b: c } = require("x")
+	scriptRequire = regexp.MustCompile(`\b(?:const|let|var)\s+(\w+|\{[^}]*\})\s*=\s*require\(\s*['"]`)
 	// from m import a, b as c; from m import (a,\n b)
 	pythonFromImport = regexp.MustCompile(`(?m)^\s*from\s+[\w.]+\s+import\s+(\([^)]*\)?|[^\n#]*)`)
 	// import a.b.c; import a as b, c
@@ -194,6 +214,12 @@ var (
 )
 
 func scriptImportNames(text string, into map[string]bool) {
+	for _, m := range scriptRequire.FindAllStringSubmatch(text, -1) {
+		clause := strings.NewReplacer("{", ",", "}", ",", ":", " as ").Replace(m[1])
+		for _, item := range strings.Split(clause, ",") {
+			addBoundName(item, into)
+		}
+	}
 	for _, m := range scriptImportClause.FindAllStringSubmatch(text, -1) {
 		clause := strings.NewReplacer("{", ",", "}", ",").Replace(m[1])
 		for _, item := range strings.Split(clause, ",") {

@@ -44,6 +44,23 @@ func TestImportsShipWithTheirUses(t *testing.T) {
 			imp:  "from './b'", use: "return b(2)",
 		},
 		{
+			name: "swapped", // one edit drops "os" and brings in "io"
+			head: "package srv\n\nimport (\n\t\"fmt\"\n\t\"io\"\n)\n\nfunc Name() string {\n\treturn fmt.Sprint(\"a\")\n}\n\nfunc Exit() {\n\tpanic(1)\n}\n\nfunc Copy(w io.Writer) {\n\tio.Copy(w, nil)\n}\n\nfunc Other() int {\n\treturn 2\n}\n",
+			imp:  "\"io\"", use: "io.Copy",
+		},
+		{
+			name: "multi-line import", path: "test/env.test.ts",
+			base: "import {\n  a,\n  isBundledDev,\n} from './env'\n\nexport function one() {\n  return a()\n}\n\ntest.skipIf(isBundledDev)('x', () => {})\n",
+			head: "import {\n  a,\n} from './env'\n\nexport function one() {\n  return a(1)\n}\n\ntest('x', () => {})\n",
+			imp:  "isBundledDev,", use: "skipIf(isBundledDev)",
+		},
+		{
+			name: "require", path: "lib/app.js",
+			base: "const a = require('a')\n\nfunction one() {\n  return a()\n}\n\nfunction two() {\n  return 2\n}\n",
+			head: "const a = require('a')\nconst logger = require('morgan')\n\nfunction one() {\n  return a(1)\n}\n\nfunction two() {\n  return logger(2)\n}\n",
+			imp:  "require('morgan')", use: "return logger(2)",
+		},
+		{
 			name: "python", path: "app/main.py", base: pyBase,
 			head: "\n\ndef one():\n    return '/'\n\n\ndef two():\n    return 3\n",
 			imp:  "import os", use: "os.sep",
@@ -147,6 +164,8 @@ func TestImportNames(t *testing.T) {
 		{"a.go", "import (\n\t\"fmt\"\n\tyaml \"go.yaml.in/yaml/v3\"\n\t_ \"embed\"\n)", []string{"fmt", "yaml"}},
 		{"a.ts", "import D, { a, b as c, type T } from './x'\nimport * as ns from \"y\"\nimport './side-effect'", []string{"D", "T", "a", "c", "ns"}},
 		{"a.ts", "import {\n  first,\n  second,\n} from '../lib'", []string{"first", "second"}},
+		{"a.js", "const logger = require('morgan')\nconst { json, urlencoded: form } = require(\"body-parser\")", []string{"form", "json", "logger"}},
+		{"a.ts", "  isBundledDev,\n  type Plugin,", []string{"Plugin", "isBundledDev"}},
 		{"a.py", "import os.path\nimport numpy as np, sys\nfrom .x import (\n    y,\n    z as w,\n)\nfrom m import *", []string{"np", "os", "sys", "w", "y"}},
 		{"a.rs", "use std::collections::{HashMap, BTreeMap as Tree};\npub(crate) use crate::io::Reader;", []string{"HashMap", "Reader", "Tree"}},
 		{"A.java", "import java.util.List;\nimport static org.junit.Assert.assertEquals;\nimport java.io.*;", []string{"List", "assertEquals"}},
