@@ -32,13 +32,15 @@ var (
 
 // addedDependencies lists the dependencies a manifest file's added lines
 // declare.
-func addedDependencies(f *fileInfo) []string {
-	return changedDependencies(f, analyzer.Add)
+func (w *work) addedDependencies(f *fileInfo) []string {
+	return w.changedDependencies(f, analyzer.Add)
 }
 
 // changedDependencies lists the dependencies that a manifest file's
-// changed lines of the given kinds declare.
-func changedDependencies(f *fileInfo, ops ...analyzer.Op) []string {
+// changed lines of the given kinds declare. With the file's contents, only
+// lines inside its dependency sections count: a package.json script
+// ("dev": "vite") or Cargo.toml's edition is no dependency.
+func (w *work) changedDependencies(f *fileInfo, ops ...analyzer.Op) []string {
 	var re *regexp.Regexp
 	switch base := path.Base(f.Path); {
 	case base == "package.json":
@@ -54,10 +56,30 @@ func changedDependencies(f *fileInfo, ops ...analyzer.Op) []string {
 	default:
 		return nil
 	}
+	oldIn, newIn := dependencyLines(f.Path, w.in.Base[f.Path]), dependencyLines(f.Path, w.in.Head[f.Path])
 	var deps []string
 	for _, h := range f.Hunks {
+		oldLine, newLine := h.OldStart, h.NewStart
+		if h.OldLines == 0 {
+			oldLine++
+		}
+		if h.NewLines == 0 {
+			newLine++
+		}
 		for _, l := range h.Lines {
-			if slices.Contains(ops, l.Op) {
+			inSection := true
+			switch l.Op {
+			case analyzer.Delete:
+				inSection = oldIn == nil || oldIn[oldLine]
+				oldLine++
+			case analyzer.Add:
+				inSection = newIn == nil || newIn[newLine]
+				newLine++
+			default:
+				oldLine++
+				newLine++
+			}
+			if inSection && slices.Contains(ops, l.Op) {
 				if m := re.FindStringSubmatch(l.Text); m != nil {
 					deps = append(deps, m[1])
 				}
@@ -66,6 +88,62 @@ func changedDependencies(f *fileInfo, ops ...analyzer.Op) []string {
 	}
 	return deps
 }
+
+// dependencyLines gives the 1-based numbers of the lines inside a
+// manifest's dependency sections, or nil when that is unknown (no
+// contents, or a manifest whose every line is a dependency).
+func dependencyLines(p string, content []byte) map[int]bool {
+	if content == nil {
+		return nil
+	}
+	lines := strings.Split(string(content), "\n")
+	in := map[int]bool{}
+	switch path.Base(p) {
+	case "package.json":
+		depth, open := 0, -1 // open: the depth of the dependency object we are in
+		for i, l := range lines {
+			t := strings.TrimSpace(l)
+			if open < 0 && jsonDepSection.MatchString(t) {
+				open = depth + 1
+			} else if open >= 0 && depth >= open {
+				in[i+1] = true
+			}
+			depth += strings.Count(t, "{") - strings.Count(t, "}")
+			if open >= 0 && depth < open {
+				open = -1
+			}
+		}
+	case "Cargo.toml", "pyproject.toml":
+		section, array := false, false
+		for i, l := range lines {
+			t := strings.TrimSpace(l)
+			switch {
+			case strings.HasPrefix(t, "["):
+				h := strings.Trim(t, "[] ")
+				section = strings.HasSuffix(h, "dependencies") || strings.HasSuffix(h, "optional-dependencies")
+				array = false
+			case tomlDepArray.MatchString(t):
+				array = !strings.Contains(t, "]")
+				in[i+1] = true // dependencies = ["x>=1"] on one line
+			case array:
+				in[i+1] = true
+				array = !strings.HasPrefix(t, "]")
+			case section:
+				in[i+1] = true
+			}
+		}
+	default:
+		return nil
+	}
+	return in
+}
+
+var (
+	// "dependencies": {, "devDependencies": { and the like.
+	jsonDepSection = regexp.MustCompile(`^"(?:dependencies|devDependencies|peerDependencies|optionalDependencies|bundleDependencies|bundledDependencies|resolutions|overrides)"\s*:\s*\{`)
+	// dependencies = [ in pyproject's [project] (or a dev group's list).
+	tomlDepArray = regexp.MustCompile(`^[\w-]*dependencies\s*=\s*\[`)
+)
 
 // importedModules lists the modules an atom's added lines import.
 func importedModules(a *atom, f *fileInfo) []string {
@@ -113,7 +191,7 @@ func (l *linker) linkDependencies() {
 	w := l.w
 	deps := map[int][]string{}
 	for i := range w.files {
-		if d := addedDependencies(&w.files[i]); len(d) > 0 {
+		if d := w.addedDependencies(&w.files[i]); len(d) > 0 {
 			deps[i] = d
 		}
 	}

@@ -131,7 +131,7 @@ func (w *work) updatedDependencies(g *group, op analyzer.Op) []string {
 	seen := map[string]bool{}
 	for _, f := range slices.Sorted(maps.Keys(g.files)) {
 		fi := &w.files[f]
-		for _, dep := range changedDependencies(fi, op) {
+		for _, dep := range w.changedDependencies(fi, op) {
 			name := dependencyName(dep)
 			if seen[name] {
 				continue

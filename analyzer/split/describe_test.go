@@ -437,3 +437,39 @@ func TestDependencyRemovalTitle(t *testing.T) {
 		t.Errorf("parts %+v, want one titled %q", plan.Parts, "Remove dependencies: jquery")
 	}
 }
+
+// Only lines inside a manifest's dependency sections name dependencies:
+// a package.json script or Cargo.toml's edition is none.
+func TestDependenciesComeFromDependencySections(t *testing.T) {
+	tests := []struct {
+		path, base, head string
+		want             string
+	}{
+		{"package.json",
+			"{\n  \"scripts\": {\n    \"dev\": \"vite\"\n  },\n  \"devDependencies\": {\n    \"vite\": \"^5.0.0\"\n  }\n}\n",
+			"{\n  \"scripts\": {\n    \"dev\": \"vite --host\"\n  },\n  \"devDependencies\": {\n    \"vite\": \"^5.1.0\"\n  }\n}\n",
+			"Update dependencies: vite"},
+		{"Cargo.toml",
+			"[package]\nname = \"rg\"\nedition = \"2018\"\nversion = \"1.0.0\"\n\n[dependencies]\nregex = \"1.9\"\n",
+			"[package]\nname = \"rg\"\nedition = \"2021\"\nversion = \"1.0.0\"\n\n[dependencies]\nregex = \"1.10\"\n",
+			"Update dependencies: regex"},
+		{"pyproject.toml",
+			"[project]\nname = \"app\"\nversion = \"1.0\"\ndependencies = [\n  \"requests>=2.0\",\n]\n",
+			"[project]\nname = \"app\"\nversion = \"1.1\"\ndependencies = [\n  \"requests>=2.31\",\n]\n",
+			"Update dependencies: requests"},
+	}
+	for _, tt := range tests {
+		in := changeOf(map[string][2]string{tt.path: {tt.base, tt.head}})
+		plan, err := Split(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var titles []string
+		for _, p := range plan.Parts {
+			titles = append(titles, p.Title)
+		}
+		if !slices.Contains(titles, tt.want) || strings.Contains(strings.Join(titles, " "), ": dev") || strings.Contains(strings.Join(titles, " "), "edition") {
+			t.Errorf("%s: titles %q, want one %q and no other dependency", tt.path, titles, tt.want)
+		}
+	}
+}

@@ -36,7 +36,7 @@ func (w *work) workspaceLocks() map[int][]int {
 		if len(lockAt[f.Path]) > 0 || !isManifest(base) {
 			continue
 		}
-		deps := changedDependencies(&w.files[i], analyzer.Add, analyzer.Delete)
+		deps := w.changedDependencies(&w.files[i], analyzer.Add, analyzer.Delete)
 		if len(deps) == 0 {
 			continue
 		}
