@@ -88,10 +88,13 @@ func SplitSectionCompactFor(p split.Plan, o SplitOptions) []Block {
 		// Mark the dimension that is over: a part of 191 lines and 55
 		// files is over by its files.
 		lines, files := strconv.Itoa(part.WeightedLines), strconv.Itoa(len(part.Files))
+		if part.ReviewableFiles > 0 && part.ReviewableFiles != len(part.Files) {
+			files = fmt.Sprintf("%d (%d reviewable)", len(part.Files), part.ReviewableFiles)
+		}
 		if part.OverBudget && part.WeightedLines > p.Budget.Lines {
 			lines += " (over budget)"
 		}
-		if part.OverBudget && len(part.Files) > p.Budget.Files {
+		if part.OverBudget && part.ReviewableFiles > p.Budget.Files {
 			files += " (over budget)"
 		}
 		deps := "–"
@@ -178,8 +181,14 @@ func pronounFor(n int) string {
 // splitPart describes one part: a title line with its size and
 // dependencies, the rationale, and its files.
 func splitPart(part split.Part) []Block {
+	count := sizeCountOf(len(part.Files), "file")
+	if part.ReviewableFiles > 0 && part.ReviewableFiles != len(part.Files) {
+		// The budget counts reviewable files: both halves of a rename
+		// are one, a lockfile none.
+		count += fmt.Sprintf(" (%d reviewable)", part.ReviewableFiles)
+	}
 	head := fmt.Sprintf("**%d. %s**: %s, %s", part.Index, mdText(part.Title),
-		sizeCountOf(part.WeightedLines, "weighted line"), sizeCountOf(len(part.Files), "file"))
+		sizeCountOf(part.WeightedLines, "weighted line"), count)
 	if part.OverBudget {
 		head += " (over budget)"
 	}

@@ -168,7 +168,7 @@ func TestSplitPartListsAtMostFiftyFiles(t *testing.T) {
 func TestCompactListingMarksWhatIsOver(t *testing.T) {
 	p := split.Plan{Base: strings.Repeat("1", 40), Head: strings.Repeat("2", 40), Budget: split.Budget{Lines: 400, Files: 40}}
 	for i, n := range []int{55, 2} {
-		part := split.Part{Index: i + 1, Title: fmt.Sprintf("part %d", i+1), WeightedLines: 191, OverBudget: n > 40, DependsOn: []int{}}
+		part := split.Part{Index: i + 1, Title: fmt.Sprintf("part %d", i+1), WeightedLines: 191, ReviewableFiles: n, OverBudget: n > 40, DependsOn: []int{}}
 		for f := range n {
 			part.Files = append(part.Files, split.PartFile{Path: fmt.Sprintf("d%d/f%d.go", i, f), Status: analyzer.Added})
 		}
@@ -191,5 +191,22 @@ func TestSummaryWarnsOfCycles(t *testing.T) {
 	md := Markdown(Doc{Blocks: SplitSection(p)})
 	if !strings.Contains(md, "But 1 part also uses a later part, in a cycle of uses") {
 		t.Errorf("summary:\n%s", md)
+	}
+}
+
+// The budget counts reviewable files: a part holding both halves of 20
+// renames and a lockfile says how many of its files count.
+func TestPartSaysHowManyFilesCount(t *testing.T) {
+	part := split.Part{Index: 1, Title: "Move the parser", WeightedLines: 12, ReviewableFiles: 20, DependsOn: []int{}}
+	for f := range 20 {
+		part.Files = append(part.Files,
+			split.PartFile{Path: fmt.Sprintf("old/f%d.go", f), Status: analyzer.Removed},
+			split.PartFile{Path: fmt.Sprintf("new/f%d.go", f), Status: analyzer.Added})
+	}
+	part.Files = append(part.Files, split.PartFile{Path: "go.sum", Status: analyzer.Modified})
+	p := split.Plan{Base: strings.Repeat("1", 40), Head: strings.Repeat("2", 40), Budget: split.Budget{Lines: 400, Files: 40}, Parts: []split.Part{part}}
+	md := Markdown(SplitDoc(p))
+	if !strings.Contains(md, "41 files (20 reviewable)") {
+		t.Errorf("the part does not say how many of its files count:\n%s", md)
 	}
 }

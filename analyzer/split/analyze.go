@@ -343,6 +343,8 @@ func (w *work) joinMoves(u *unionFind) {
 // rename, once for the file.
 func (w *work) markMoved(u *unionFind, from, to int) {
 	w.moves = append(w.moves, move{from, to})
+	w.showLines(from, 0)
+	w.showLines(to, 0)
 	// size counts a pure rename as no reviewable file.
 	w.files[from].reviewable, w.files[to].reviewable = false, false
 	ids := append(append([]int(nil), w.files[from].atoms...), w.files[to].atoms...)

@@ -28,10 +28,16 @@ func (w *work) buildPart(g *group) Part {
 		}
 		ids := byFile[fi]
 		sort.Ints(ids)
+		shown, paired := w.shownLines[fi]
+		if paired {
+			p.ChangedLines += shown // a move or rename, as git shows it
+		}
 		var run []*atom // consecutive pieces of one git hunk
 		for _, id := range ids {
 			a := w.atoms[id]
-			p.ChangedLines += a.counted()
+			if !paired {
+				p.ChangedLines += a.counted()
+			}
 			if a.whole {
 				continue
 			}

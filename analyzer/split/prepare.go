@@ -42,6 +42,11 @@ type work struct {
 	// baseLogit and base are the log-odds and probability that two lines
 	// with no evidence between them belong together, in this change.
 	baseLogit, base float64
+	// shownLines holds, for each half of a move or rename, the changed
+	// lines git shows for it once it pairs the two: none for a move, the
+	// differing lines for a renamed and edited file. A part counts those,
+	// not every line of both halves.
+	shownLines map[int]int
 }
 
 // prepare classifies and weighs the files and cuts them into atoms.

@@ -146,7 +146,7 @@ func (w *work) markRenamed(u *unionFind, from, to int) {
 	w.files[from].reviewable = false // one file to review, as size counts it
 	oldLines := lineCounts(w.files[from], analyzer.Delete)
 	newLines := lineCounts(w.files[to], analyzer.Add)
-	reweigh := func(fi int, other map[uint64]int) {
+	reweigh := func(fi int, other map[uint64]int) (shown int) {
 		f := w.files[fi]
 		for _, id := range f.atoms {
 			a := w.atoms[id]
@@ -164,11 +164,13 @@ func (w *work) markRenamed(u *unionFind, from, to int) {
 				}
 			}
 			a.weight = float64(differ) * per
+			shown += differ
 			u.union(w.files[from].atoms[0], id)
 		}
+		return shown
 	}
-	reweigh(from, newLines)
-	reweigh(to, oldLines)
+	w.showLines(from, reweigh(from, newLines))
+	w.showLines(to, reweigh(to, oldLines))
 	w.atoms[w.files[from].atoms[0]].weight += w.in.Policy.Weights.Rename
 }
 
@@ -212,9 +214,19 @@ func (w *work) weighAsGit(p gitRename) {
 		w.atoms[id].weight = 0
 	}
 	w.atoms[from.atoms[0]].weight = float64(p.deletions) * to.delW // size weighs the file by its new path
+	w.showLines(p.from, p.deletions)
+	w.showLines(p.to, p.additions)
 	if len(to.atoms) > 0 {
 		w.atoms[to.atoms[0]].weight = float64(p.additions) * to.addW
 	}
+}
+
+// showLines records the changed lines git shows for one half of a pair.
+func (w *work) showLines(fi, n int) {
+	if w.shownLines == nil {
+		w.shownLines = map[int]int{}
+	}
+	w.shownLines[fi] = n
 }
 
 // move is a removed file and the added file it became.
