@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/mvcbot/mvc/analyzer"
 	"github.com/mvcbot/mvc/analyzer/size"
@@ -137,8 +138,25 @@ func dropPart(plan split.Plan, gone, heir int) split.Plan {
 		}
 		sort.Ints(deps)
 		p.DependsOn = deps
+		p.Rationale = withoutCycleNote(p.Rationale)
 	}
 	return plan
+}
+
+// withoutCycleNote cuts the clause that names the later parts a part
+// needs through a cycle: once parts merge and renumber, its part numbers
+// name other parts (cobra's merged part still said it used part 2), and
+// the repair has settled what builds.
+func withoutCycleNote(r string) string {
+	start := strings.Index(r, "; it also uses ")
+	if start < 0 {
+		return r
+	}
+	end := strings.Index(r[start:], split.CycleNote+".")
+	if end < 0 {
+		return r
+	}
+	return r[:start] + "." + r[start+end+len(split.CycleNote)+1:]
 }
 
 // remeasure sizes a part again as mvc measures a change.

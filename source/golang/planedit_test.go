@@ -63,3 +63,17 @@ func TestMergedPartIsNamedByItsHeaviestMember(t *testing.T) {
 		t.Errorf("merged twice: title %q, want %q", again.Parts[0].Title, want)
 	}
 }
+
+// After a merge renumbers the stack, no rationale names parts by their
+// old numbers: the cycle clause goes, the rest stays.
+func TestMergeDropsStaleCycleNotes(t *testing.T) {
+	note := "A change to Run; it also uses part 3, later in the stack, which needs it in turn through a cycle of uses, " + split.CycleNote + ". Merged with \"x\", without which it does not build."
+	if got, want := withoutCycleNote(note), "A change to Run. Merged with \"x\", without which it does not build."; got != want {
+		t.Errorf("withoutCycleNote = %q, want %q", got, want)
+	}
+	plan := split.Plan{Parts: []split.Part{{Index: 1, Rationale: note}, {Index: 2}, {Index: 3}}}
+	got := dropPart(plan, 2, 1)
+	if strings.Contains(got.Parts[0].Rationale, "part 3") {
+		t.Errorf("rationale still names part 3: %q", got.Parts[0].Rationale)
+	}
+}
