@@ -91,6 +91,31 @@ func (w *work) placeImports(ordered []*group) []*group {
 	return slices.DeleteFunc(ordered, func(g *group) bool { return len(g.atoms) == 0 })
 }
 
+// splitImportSwap cuts an import edit that drops some names and brings in
+// others, none in common (jsoup's Validate import replaced by StringUtil
+// on the same line), into the removal and the addition: each must go with
+// its own uses, the removal after the last use of what it drops and the
+// addition with the first use of what it brings in, and one piece could
+// not do both. An edit that keeps a name (import { a } to import { a, b })
+// stays one piece: apart, a part between them would lack a or import it
+// twice.
+func splitImportSwap(lg language, a atom) []atom {
+	if !isImport(a.decl) || len(a.dels) == 0 || len(a.adds) == 0 {
+		return []atom{a}
+	}
+	gone, came := map[string]bool{}, map[string]bool{}
+	importNames(lg, a.dels, gone)
+	importNames(lg, a.adds, came)
+	if len(gone) == 0 || len(came) == 0 || anyIn(gone, came) {
+		return []atom{a}
+	}
+	removal, addition := a, a
+	removal.adds, removal.newDecl, removal.decl = nil, "", a.oldDecl
+	addition.dels, addition.oldDecl, addition.decl = nil, "", a.newDecl
+	addition.oldIdx += len(a.dels)
+	return []atom{removal, addition}
+}
+
 // only is the names of m that are also in of.
 func only(m, of map[string]bool) map[string]bool {
 	out := map[string]bool{}

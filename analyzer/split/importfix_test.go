@@ -189,3 +189,55 @@ func TestImportNames(t *testing.T) {
 		}
 	}
 }
+
+// An import edit that swaps one package for another is two pieces: the
+// new import goes with the first use of what it brings in, and the old
+// one's removal with the last use of what it drops, when those are in
+// different parts (jsoup replaced its Validate import by StringUtil on
+// one line while Validate stayed in use three parts up).
+func TestImportSwapGoesToBothUses(t *testing.T) {
+	base := "package srv\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc Name() string {\n\treturn fmt.Sprint(\"a\")\n}\n\nfunc Exit() {\n\tos.Exit(1)\n}\n"
+	head := "package srv\n\nimport (\n\t\"fmt\"\n\t\"io\"\n)\n\nfunc Name() string {\n\treturn fmt.Sprint(\"b\")\n}\n\nfunc Exit() {\n\tpanic(1)\n}\n\nfunc Copy(w io.Writer) {\n\tio.Copy(w, nil)\n}\n"
+	in := changeOf(map[string][2]string{"srv/srv.go": {base, head}})
+	w, err := prepare(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.describeAtoms()
+	holds := func(a *atom, text string) bool {
+		for _, l := range append(a.adds[:len(a.adds):len(a.adds)], a.dels...) {
+			if strings.Contains(l.Text, text) {
+				return true
+			}
+		}
+		return false
+	}
+	// Part 1 starts using io; part 2 holds the imports and the rest;
+	// part 3 stops using os.
+	parts := []*group{{id: 0, files: map[int]bool{}}, {id: 1, files: map[int]bool{}}, {id: 2, files: map[int]bool{}}}
+	var added, removed *atom
+	for _, a := range w.atoms {
+		switch {
+		case holds(a, "io.Copy"):
+			parts[0].add(a)
+		case holds(a, "os.Exit"):
+			parts[2].add(a)
+		default:
+			parts[1].add(a)
+		}
+		if holds(a, "\"io\"") {
+			added = a
+		}
+		if holds(a, "\"os\"") {
+			removed = a
+		}
+	}
+	if added == nil || removed == nil || added == removed {
+		t.Fatalf("the swap is one piece (added %v, removed %v), want two", added != nil, removed != nil)
+	}
+	ordered := w.placeImports(parts)
+	in0, in2 := slices.Contains(ordered[0].atoms, added.id), slices.Contains(ordered[len(ordered)-1].atoms, removed.id)
+	if !in0 || !in2 {
+		t.Errorf("the new import is with its first use: %v; the old one's removal with its last use: %v", in0, in2)
+	}
+}

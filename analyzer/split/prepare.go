@@ -87,8 +87,10 @@ func (w *work) cutFile(i int, blockID *int, idx sides) {
 	f.oldNames, f.newNames = oldIdx.names(), newIdx.names()
 	for _, b := range bs {
 		for _, a := range cut(b, oldIdx.at, newIdx.at) {
-			a.block = *blockID
-			w.addAtom(i, a)
+			for _, piece := range splitImportSwap(f.lang, a) {
+				piece.block = *blockID
+				w.addAtom(i, piece)
+			}
 		}
 		*blockID++
 	}
