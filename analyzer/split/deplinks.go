@@ -67,22 +67,27 @@ func (w *work) changedDependencies(f *fileInfo, ops ...analyzer.Op) []string {
 			newLine++
 		}
 		for _, l := range h.Lines {
-			inSection := true
+			inSection, named := true, ""
 			switch l.Op {
 			case analyzer.Delete:
-				inSection = oldIn == nil || oldIn[oldLine]
+				named, inSection = oldIn[oldLine]
+				inSection = inSection || oldIn == nil
 				oldLine++
 			case analyzer.Add:
-				inSection = newIn == nil || newIn[newLine]
+				named, inSection = newIn[newLine]
+				inSection = inSection || newIn == nil
 				newLine++
 			default:
 				oldLine++
 				newLine++
 			}
-			if inSection && slices.Contains(ops, l.Op) {
-				if m := re.FindStringSubmatch(l.Text); m != nil {
-					deps = append(deps, m[1])
-				}
+			if !inSection || !slices.Contains(ops, l.Op) {
+				continue
+			}
+			if named != "" { // a line of [dependencies.serde]: the table names it
+				deps = append(deps, named)
+			} else if m := re.FindStringSubmatch(l.Text); m != nil {
+				deps = append(deps, m[1])
 			}
 		}
 	}
@@ -91,13 +96,15 @@ func (w *work) changedDependencies(f *fileInfo, ops ...analyzer.Op) []string {
 
 // dependencyLines gives the 1-based numbers of the lines inside a
 // manifest's dependency sections, or nil when that is unknown (no
-// contents, or a manifest whose every line is a dependency).
-func dependencyLines(p string, content []byte) map[int]bool {
+// contents, or a manifest whose every line is a dependency). A line of a
+// table that names its dependency ([dependencies.serde],
+// [target.'cfg(unix)'.dependencies.jemalloc]) maps to that name.
+func dependencyLines(p string, content []byte) map[int]string {
 	if content == nil {
 		return nil
 	}
 	lines := strings.Split(string(content), "\n")
-	in := map[int]bool{}
+	in := map[int]string{}
 	switch path.Base(p) {
 	case "package.json":
 		depth, open := 0, -1 // open: the depth of the dependency object we are in
@@ -106,7 +113,7 @@ func dependencyLines(p string, content []byte) map[int]bool {
 			if open < 0 && jsonDepSection.MatchString(t) {
 				open = depth + 1
 			} else if open >= 0 && depth >= open {
-				in[i+1] = true
+				in[i+1] = ""
 			}
 			depth += strings.Count(t, "{") - strings.Count(t, "}")
 			if open >= 0 && depth < open {
@@ -114,22 +121,27 @@ func dependencyLines(p string, content []byte) map[int]bool {
 			}
 		}
 	case "Cargo.toml", "pyproject.toml":
-		section, array := false, false
+		section, array, table := false, false, ""
 		for i, l := range lines {
 			t := strings.TrimSpace(l)
 			switch {
 			case strings.HasPrefix(t, "["):
 				h := strings.Trim(t, "[] ")
-				section = strings.HasSuffix(h, "dependencies") || strings.HasSuffix(h, "optional-dependencies")
-				array = false
+				section = strings.HasSuffix(h, "dependencies") || h == "dependency-groups"
+				table, array = "", false
+				if _, name, ok := strings.Cut(h, "dependencies."); ok && !strings.Contains(name, ".") {
+					table = strings.Trim(name, `"'`)
+				}
+			case table != "":
+				in[i+1] = table
 			case tomlDepArray.MatchString(t):
 				array = !strings.Contains(t, "]")
-				in[i+1] = true // dependencies = ["x>=1"] on one line
+				in[i+1] = "" // dependencies = ["x>=1"] on one line
 			case array:
-				in[i+1] = true
+				in[i+1] = ""
 				array = !strings.HasPrefix(t, "]")
 			case section:
-				in[i+1] = true
+				in[i+1] = ""
 			}
 		}
 	default:

@@ -457,6 +457,14 @@ func TestDependenciesComeFromDependencySections(t *testing.T) {
 			"[project]\nname = \"app\"\nversion = \"1.0\"\ndependencies = [\n  \"requests>=2.0\",\n]\n",
 			"[project]\nname = \"app\"\nversion = \"1.1\"\ndependencies = [\n  \"requests>=2.31\",\n]\n",
 			"Update dependencies: requests"},
+		{"Cargo.toml",
+			"[package]\nname = \"rg\"\n\n[target.'cfg(all(target_env = \"musl\"))'.dependencies.tikv-jemallocator]\nversion = \"0.5.0\"\n",
+			"[package]\nname = \"rg\"\n\n[target.'cfg(all(target_env = \"musl\"))'.dependencies.tikv-jemallocator]\nversion = \"0.6.0\"\n",
+			"Update dependencies: tikv-jemallocator"},
+		{"pyproject.toml",
+			"[project]\nname = \"flask\"\n\n[dependency-groups]\ndocs = [\n    \"sphinx>=7\",\n]\n",
+			"[project]\nname = \"flask\"\n\n[dependency-groups]\ndocs = [\n    \"sphinx>=8\",\n]\n",
+			"Update dependencies: sphinx"},
 	}
 	for _, tt := range tests {
 		in := changeOf(map[string][2]string{tt.path: {tt.base, tt.head}})

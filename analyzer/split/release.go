@@ -42,6 +42,9 @@ func (w *work) releaseVersions(g *group) ([]string, bool) {
 		if f.Binary || len(a.adds)+len(a.dels) == 0 {
 			return nil, false
 		}
+		if len(w.changedDependencies(f, analyzer.Add, analyzer.Delete)) > 0 {
+			return nil, false // a dependency's version ([dependencies.x] version = …)
+		}
 		for _, lines := range [][]analyzer.Line{a.dels, a.adds} {
 			for _, l := range lines {
 				if strings.TrimSpace(l.Text) == "" {
