@@ -23,7 +23,11 @@ func (w *work) title(g *group, kind Kind) string {
 	case KindDependencies:
 		t := infraTitle(files)
 		if deps := w.updatedDependencies(g, analyzer.Add); len(deps) > 0 && g.mech != repeated {
-			return "Update dependencies: " + listNames(deps, 3)
+			t := "Update dependencies: " + listNames(deps, 3)
+			if code := w.codeFiles(g); len(code) > 0 {
+				t += ", and adapt " + listNames(code, 2)
+			}
+			return t
 		}
 		if deps := w.updatedDependencies(g, analyzer.Delete); len(deps) > 0 && g.mech != repeated {
 			return "Remove dependencies: " + listNames(deps, 3)
@@ -148,6 +152,18 @@ func (w *work) updatedDependencies(g *group, op analyzer.Op) []string {
 		return direct
 	}
 	return indirect
+}
+
+// codeFiles names the code and test files of g that are not build files,
+// by base name.
+func (w *work) codeFiles(g *group) []string {
+	var out []string
+	for _, f := range slices.Sorted(maps.Keys(g.files)) {
+		if fi := &w.files[f]; (fi.class == size.Code || fi.class == size.Test) && !isInfra(fi.Path) {
+			out = append(out, path.Base(fi.Path))
+		}
+	}
+	return out
 }
 
 // indirectRequirement says whether go.mod marks dep's added line

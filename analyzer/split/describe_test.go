@@ -481,3 +481,26 @@ func TestDependenciesComeFromDependencySections(t *testing.T) {
 		}
 	}
 }
+
+// A dependency bump with the few lines of code the new version needs is a
+// dependency part, named by what it bumps and what it adapts.
+func TestBumpWithItsAdaptationIsADependencyPart(t *testing.T) {
+	in := changeOf(map[string][2]string{
+		"package.json":   {"{\n  \"devDependencies\": {\n    \"vitest\": \"^3.2.0\"\n  }\n}\n", "{\n  \"devDependencies\": {\n    \"vitest\": \"^4.0.0\"\n  }\n}\n"},
+		"pnpm-lock.yaml": {"lockfileVersion: '9.0'\n\nvitest:\n  specifier: ^3.2.0\n  version: 3.2.4\n", "lockfileVersion: '9.0'\n\nvitest:\n  specifier: ^4.0.0\n  version: 4.0.1\n"},
+		"vitest-env.ts":  {"export default { name: 'xhtml', transformMode: 'web' }\n", "export default { name: 'xhtml', viteEnvironment: 'client' }\n"},
+	})
+	w, err := prepare(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.describeAtoms()
+	g := &group{files: map[int]bool{}, alive: true}
+	for _, a := range w.atoms {
+		g.add(a)
+	}
+	kind := w.kindOf(g, false)
+	if title := w.title(g, kind); kind != KindDependencies || title != "Update dependencies: vitest, and adapt vitest-env.ts" {
+		t.Errorf("kind %s, title %q; want a dependency part titled by the bump and what it adapts", kind, title)
+	}
+}

@@ -113,7 +113,7 @@ func (w *work) kindOf(g *group, provides bool) Kind {
 	if _, ok := w.releaseVersions(g); ok {
 		return KindRelease
 	}
-	deps, docs := w.dependencyOnly(g), true
+	deps, docs := w.dependencyOnly(g) || w.adaptsToBump(g), true
 	for f := range g.files {
 		docs = docs && w.files[f].class == size.Docs
 	}
@@ -132,6 +132,29 @@ func (w *work) kindOf(g *group, provides bool) Kind {
 	}
 	return KindConsumer
 }
+
+// adaptsToBump says whether g is a dependency bump with a little code
+// that follows it (svelte's vitest upgrade and the four lines of its test
+// environment that the new version needs): a dependency part, named by
+// what it bumps.
+func (w *work) adaptsToBump(g *group) bool {
+	code, infra := 0, false
+	for _, id := range g.atoms {
+		a := w.atoms[id]
+		fi := &w.files[a.file]
+		switch {
+		case fi.class == size.Lockfile || isInfra(fi.Path):
+			infra = true
+		case fi.class == size.Code || fi.class == size.Test:
+			code += a.counted()
+		}
+	}
+	return infra && code > 0 && code <= max(adaptLines, g.lines/10) && len(w.updatedDependencies(g, analyzer.Add)) > 0
+}
+
+// adaptLines is how many lines of code a dependency part may hold to adapt
+// to what it bumps, beyond a tenth of the part.
+const adaptLines = 20
 
 // dependencyOnly says whether g is dependency and build files, with or
 // without the docs that announce them: a toolchain bump is the MSRV in CI
