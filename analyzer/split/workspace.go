@@ -2,6 +2,7 @@ package split
 
 import (
 	"path"
+	"strings"
 
 	"github.com/mvcbot/mvc/analyzer"
 )
@@ -65,17 +66,53 @@ func (w *work) workspaceLocks() map[int][]int {
 // a whole name: "react" in `react@18.2.0:` or `"node_modules/react"`, not
 // in "react-dom".
 func (w *work) locksAny(lock int, deps []string) bool {
-	for _, h := range w.files[lock].Hunks {
+	f := &w.files[lock]
+	head, base := strings.Split(string(w.in.Head[f.Path]), "\n"), strings.Split(string(w.in.Base[f.Path]), "\n")
+	names := func(text string) bool {
+		for _, d := range deps {
+			if containsPackageName(text, d) {
+				return true
+			}
+		}
+		return false
+	}
+	// A lockfile names a package a line or two above the lines that
+	// change when it is bumped (Cargo.lock's name = "askama" above its
+	// version, pnpm's importer key above its specifier), so those count.
+	above := func(lines []string, n int) bool {
+		for i := max(0, n-1-lockNameReach); i < n-1 && i < len(lines); i++ {
+			if names(lines[i]) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, h := range f.Hunks {
+		oldLine, newLine := h.OldStart, h.NewStart
 		for _, l := range h.Lines {
-			for _, d := range deps {
-				if containsPackageName(l.Text, d) {
+			switch l.Op {
+			case analyzer.Delete:
+				if names(l.Text) || above(base, oldLine) {
 					return true
 				}
+				oldLine++
+			case analyzer.Add:
+				if names(l.Text) || above(head, newLine) {
+					return true
+				}
+				newLine++
+			default:
+				oldLine++
+				newLine++
 			}
 		}
 	}
 	return false
 }
+
+// lockNameReach is how many lines above a changed lockfile line may name
+// its package.
+const lockNameReach = 3
 
 // containsPackageName finds a package name in s with no character of a
 // package name on either side: unlike identifiers, they hold dashes.

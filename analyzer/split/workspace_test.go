@@ -34,6 +34,17 @@ func TestWorkspaceLockfileTravelsWithTheMemberItLocks(t *testing.T) {
 			otherBase: "[package]\nname = \"other\"\nedition = 2018\n",
 			otherHead: "[package]\nname = \"other\"\nedition = 2021\n",
 		},
+		{
+			// A bump changes only the version and checksum lines; the
+			// package's name is the line above (axum's examples).
+			lockfile: "Cargo.lock", manifest: "Cargo.toml", dir: "examples/templates/",
+			lockBase:  "version = 3\n\n[[package]]\nname = \"askama\"\nversion = \"0.15.6\"\nchecksum = \"aa\"\n",
+			lockHead:  "version = 3\n\n[[package]]\nname = \"askama\"\nversion = \"0.16.0\"\nchecksum = \"bb\"\n",
+			manBase:   "[package]\nname = \"templates\"\n\n[dependencies]\naskama = \"0.15\"\n",
+			manHead:   "[package]\nname = \"templates\"\n\n[dependencies]\naskama = \"0.16\"\n",
+			otherBase: "[package]\nname = \"other\"\nedition = 2018\n",
+			otherHead: "[package]\nname = \"other\"\nedition = 2021\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.lockfile, func(t *testing.T) {
