@@ -32,6 +32,7 @@ func (w *work) workspaceLocks() map[int][]int {
 		return nil
 	}
 	pairs := map[int][]int{}
+	sides := map[int][2][]string{} // a lockfile's base and head lines, split once: lockfiles run to megabytes
 	for i, f := range w.files {
 		dir, base := path.Split(f.Path)
 		if len(lockAt[f.Path]) > 0 || !isManifest(base) {
@@ -48,7 +49,7 @@ func (w *work) workspaceLocks() map[int][]int {
 			}
 			if locks := lockAt[key]; len(locks) > 0 {
 				for _, l := range locks {
-					if w.locksAny(l, deps) {
+					if w.locksAny(l, deps, sides) {
 						pairs[i] = append(pairs[i], l)
 					}
 				}
@@ -65,9 +66,14 @@ func (w *work) workspaceLocks() map[int][]int {
 // locksAny says whether a lockfile's changed lines name one of deps, as
 // a whole name: "react" in `react@18.2.0:` or `"node_modules/react"`, not
 // in "react-dom".
-func (w *work) locksAny(lock int, deps []string) bool {
+func (w *work) locksAny(lock int, deps []string, sides map[int][2][]string) bool {
 	f := &w.files[lock]
-	head, base := strings.Split(string(w.in.Head[f.Path]), "\n"), strings.Split(string(w.in.Base[f.Path]), "\n")
+	s, ok := sides[lock]
+	if !ok {
+		s = [2][]string{strings.Split(string(w.in.Base[f.Path]), "\n"), strings.Split(string(w.in.Head[f.Path]), "\n")}
+		sides[lock] = s
+	}
+	base, head := s[0], s[1]
 	names := func(text string) bool {
 		for _, d := range deps {
 			if containsPackageName(text, d) {
