@@ -164,7 +164,13 @@ var scriptKeywords = map[string]bool{
 // scriptDecl reads what a statement's first line declares.
 func scriptDecl(t string) declInfo {
 	if scriptRequire.MatchString(t) && strings.HasPrefix(strings.TrimSpace(t), scriptRequire.FindString(t)) {
-		return declInfo{key: importKey + strings.TrimSpace(t)} // CommonJS: an import, which goes with its uses
+		// CommonJS: an import, which goes with its uses, and still names
+		// what it binds (const t = require('tap') declares t).
+		name := ""
+		if m := scriptRequire.FindStringSubmatch(t); m != nil && !strings.HasPrefix(m[1], "{") {
+			name = m[1]
+		}
+		return declInfo{key: importKey + strings.TrimSpace(t), name: name}
 	}
 	words := strings.Fields(t)
 	k := 0

@@ -87,7 +87,7 @@ func (w *work) cutFile(i int, blockID *int, idx sides) {
 	f.oldNames, f.newNames = oldIdx.names(), newIdx.names()
 	for _, b := range bs {
 		for _, a := range cut(b, oldIdx.at, newIdx.at) {
-			for _, piece := range splitImportSwap(f.lang, a) {
+			for _, piece := range splitImportSwap(f.lang, f.Path, a) {
 				piece.block = *blockID
 				w.addAtom(i, piece)
 			}
