@@ -241,3 +241,25 @@ func TestImportSwapGoesToBothUses(t *testing.T) {
 		t.Errorf("the new import is with its first use: %v; the old one's removal with its last use: %v", in0, in2)
 	}
 }
+
+// A word in a string or a comment is no use of an imported name.
+func TestUsesNameSkipsStringsAndComments(t *testing.T) {
+	tests := []struct {
+		lg   language
+		text string
+		want bool
+	}{
+		{langScript, "  it('handles test input', () => {})", false},
+		{langScript, "  // test it later", false},
+		{langScript, "  test('x', () => {})", true},
+		{langScript, "  const s = `a test ${x}`", false},
+		{langPython, "    print('test')  # test", false},
+		{langPython, "    test(1)", true},
+	}
+	for _, tt := range tests {
+		lines := []analyzer.Line{{Op: analyzer.Add, Text: tt.text}}
+		if got := usesName(tt.lg, lines, map[string]bool{"test": true}); got != tt.want {
+			t.Errorf("usesName(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
