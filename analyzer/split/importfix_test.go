@@ -78,25 +78,17 @@ func TestImportsShipWithTheirUses(t *testing.T) {
 				t.Fatal(err)
 			}
 			w.describeAtoms()
-			holds := func(a *atom, text string) bool {
-				for _, l := range append(a.adds[:len(a.adds):len(a.adds)], a.dels...) {
-					if strings.Contains(l.Text, text) {
-						return true
-					}
-				}
-				return false
-			}
 			// The import atom goes first with everything but the use; the
 			// use is a part of its own above it.
 			first := &group{id: 0, files: map[int]bool{}, alive: true}
 			second := &group{id: 1, files: map[int]bool{}, alive: true}
 			var imp *atom
 			for _, a := range w.atoms {
-				if holds(a, tt.use) {
+				if atomHolds(a, tt.use) {
 					second.add(a)
 					continue
 				}
-				if holds(a, tt.imp) {
+				if atomHolds(a, tt.imp) {
 					imp = a
 				}
 				first.add(a)
@@ -204,31 +196,23 @@ func TestImportSwapGoesToBothUses(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.describeAtoms()
-	holds := func(a *atom, text string) bool {
-		for _, l := range append(a.adds[:len(a.adds):len(a.adds)], a.dels...) {
-			if strings.Contains(l.Text, text) {
-				return true
-			}
-		}
-		return false
-	}
 	// Part 1 starts using io; part 2 holds the imports and the rest;
 	// part 3 stops using os.
 	parts := []*group{{id: 0, files: map[int]bool{}}, {id: 1, files: map[int]bool{}}, {id: 2, files: map[int]bool{}}}
 	var added, removed *atom
 	for _, a := range w.atoms {
 		switch {
-		case holds(a, "io.Copy"):
+		case atomHolds(a, "io.Copy"):
 			parts[0].add(a)
-		case holds(a, "os.Exit"):
+		case atomHolds(a, "os.Exit"):
 			parts[2].add(a)
 		default:
 			parts[1].add(a)
 		}
-		if holds(a, "\"io\"") {
+		if atomHolds(a, "\"io\"") {
 			added = a
 		}
-		if holds(a, "\"os\"") {
+		if atomHolds(a, "\"os\"") {
 			removed = a
 		}
 	}
@@ -262,4 +246,14 @@ func TestUsesNameSkipsStringsAndComments(t *testing.T) {
 			t.Errorf("usesName(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
+}
+
+// atomHolds says whether one of the atom's changed lines contains text.
+func atomHolds(a *atom, text string) bool {
+	for _, l := range append(a.adds[:len(a.adds):len(a.adds)], a.dels...) {
+		if strings.Contains(l.Text, text) {
+			return true
+		}
+	}
+	return false
 }
