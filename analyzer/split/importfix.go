@@ -97,13 +97,13 @@ func (w *work) placeImports(ordered []*group) []*group {
 // names locals, and the pieces flew to unrelated parts (fastify and
 // ripgrep lost 0.016 line ARI).
 func splitImportSwap(lg language, p string, a atom) []atom {
-	if !isImport(a.decl) || len(a.dels) == 0 || len(a.adds) == 0 || !preciseUses(lg, p) {
+	if !isImport(a.decl) || len(a.dels) == 0 || len(a.adds) == 0 {
 		return []atom{a}
 	}
 	gone, came := map[string]bool{}, map[string]bool{}
 	importNames(lg, a.dels, gone)
 	importNames(lg, a.adds, came)
-	if len(gone) == 0 || len(came) == 0 || anyIn(gone, came) {
+	if len(gone) == 0 || len(came) == 0 || anyIn(gone, came) || !preciseUses(lg, p) && !(allCodeShaped(gone) && allCodeShaped(came)) {
 		return []atom{a}
 	}
 	removal, addition := a, a
@@ -111,6 +111,18 @@ func splitImportSwap(lg language, p string, a atom) []atom {
 	addition.dels, addition.oldDecl, addition.decl = nil, "", a.newDecl
 	addition.oldIdx += len(a.dels)
 	return []atom{removal, addition}
+}
+
+// allCodeShaped says whether every name is written as only code writes
+// one, and long (isBundledDev, StringUtil), so that an identifier of that
+// name is a use of the import, not a local sharing it (t, io, Read).
+func allCodeShaped(names map[string]bool) bool {
+	for n := range names {
+		if len(n) < 6 || !codeShaped(n) {
+			return false
+		}
+	}
+	return true
 }
 
 // preciseUses says whether a file's uses of an imported name are found

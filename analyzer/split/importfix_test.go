@@ -257,3 +257,26 @@ func atomHolds(a *atom, text string) bool {
 	}
 	return false
 }
+
+// Outside Go, Java and Kotlin a use is found by its name alone, so an
+// import swap is cut in two only when every name is code-shaped and long
+// enough not to be a local's (isBundledDev, not t or io).
+func TestImportSwapSplitsOnlyDistinctiveNames(t *testing.T) {
+	tests := []struct {
+		path, old, new string
+		pieces         int
+	}{
+		{"a.ts", "import { isBundledDev } from './env'", "import { isBundled } from './env'", 2},
+		{"a.ts", "import { isBundledDev, page } from './env'", "import { isBundled, page } from './env'", 1}, // page stays: one piece
+		{"a.ts", "import { isBundledDev } from './env'", "import { viteBuildMode } from './env'", 2},
+		{"a.ts", "import t from 'tap'", "import { test } from 'node:test'", 1},
+		{"a.go", "\t\"os\"", "\t\"io\"", 2},
+	}
+	for _, tt := range tests {
+		a := atom{decl: importKey + "x", oldDecl: importKey + "x", newDecl: importKey + "y",
+			dels: []analyzer.Line{{Op: analyzer.Delete, Text: tt.old}}, adds: []analyzer.Line{{Op: analyzer.Add, Text: tt.new}}}
+		if got := len(splitImportSwap(lang(tt.path), tt.path, a)); got != tt.pieces {
+			t.Errorf("%s: %q → %q is %d pieces, want %d", tt.path, tt.old, tt.new, got, tt.pieces)
+		}
+	}
+}
