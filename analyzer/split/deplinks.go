@@ -22,10 +22,10 @@ var (
 )
 
 // Module specifiers a source line imports: from 'x', require("x"),
-// import("x"), import 'x', a Go import path, a Python import.
+// import("x"), import 'x', a Python import; a Go import path is read by
+// goImportSpec.
 var (
 	scriptImport = regexp.MustCompile(`(?:\bfrom\s+|\brequire\(\s*|\bimport\(\s*|^\s*import\s+)['"]([^'"]+)['"]`)
-	goImport     = regexp.MustCompile(`^\s*(?:import\s+)?(?:[\w.]+\s+)?"([\w.-]+\.[\w.-]+/[^"]+)"\s*$`)
 	pyImport     = regexp.MustCompile(`^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))`)
 	rustUse      = regexp.MustCompile(`^\s*(?:pub\s+)?use\s+(\w+)::`)
 )
@@ -164,7 +164,12 @@ func importedModules(a *atom, f *fileInfo) []string {
 		var m []string
 		switch f.lang {
 		case langGo:
-			m = goImport.FindStringSubmatch(l.Text)
+			// A module path: its first element holds a dot (a host).
+			if s := goImportSpec.FindStringSubmatch(l.Text); s != nil {
+				if first, _, ok := strings.Cut(s[2], "/"); ok && strings.Contains(first, ".") {
+					m = []string{s[0], s[2]}
+				}
+			}
 		case langScript:
 			m = scriptImport.FindStringSubmatch(l.Text)
 		case langPython:
