@@ -232,14 +232,7 @@ func TestPartsAlikeAreNamedByTheirFiles(t *testing.T) {
 	files["docs/b/page.md"] = [2]string{"# B\n", "# B\n\n" + strings.Repeat("About b.\n", 50)}
 	in := changeOf(files)
 	in.Policy.Budget.Lines = 45
-	plan, err := Split(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var titles []string
-	for _, p := range plan.Parts {
-		titles = append(titles, p.Title)
-	}
+	titles := splitTitles(t, in)
 	for _, want := range []string{"Add de.ts in src/locales", "Add fr.ts in src/locales", "Add ja.ts in src/locales",
 		"Update docs: docs/a/page.md", "Update docs: docs/b/page.md"} {
 		if !slices.Contains(titles, want) {
@@ -467,15 +460,7 @@ func TestDependenciesComeFromDependencySections(t *testing.T) {
 			"Update dependencies: sphinx"},
 	}
 	for _, tt := range tests {
-		in := changeOf(map[string][2]string{tt.path: {tt.base, tt.head}})
-		plan, err := Split(in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var titles []string
-		for _, p := range plan.Parts {
-			titles = append(titles, p.Title)
-		}
+		titles := splitTitles(t, changeOf(map[string][2]string{tt.path: {tt.base, tt.head}}))
 		if !slices.Contains(titles, tt.want) || strings.Contains(strings.Join(titles, " "), ": dev") || strings.Contains(strings.Join(titles, " "), "edition") {
 			t.Errorf("%s: titles %q, want one %q and no other dependency", tt.path, titles, tt.want)
 		}
@@ -503,4 +488,18 @@ func TestBumpWithItsAdaptationIsADependencyPart(t *testing.T) {
 	if title := w.title(g, kind); kind != KindDependencies || title != "Update dependencies: vitest, and adapt vitest-env.ts" {
 		t.Errorf("kind %s, title %q; want a dependency part titled by the bump and what it adapts", kind, title)
 	}
+}
+
+// splitTitles splits in and returns its parts' titles, bottom first.
+func splitTitles(t *testing.T, in Input) []string {
+	t.Helper()
+	plan, err := Split(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := make([]string, len(plan.Parts))
+	for i, p := range plan.Parts {
+		titles[i] = p.Title
+	}
+	return titles
 }

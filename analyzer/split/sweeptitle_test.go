@@ -89,14 +89,7 @@ func TestMultiLineSweepsAreNamedByTheirWords(t *testing.T) {
 			fmt.Sprintf("package pkg%d\n\n", i) + "func setup() {\n\ttracer := NewTracer(defaults)\n\ttracer.Begin(ctx, span)\n\tdefer tracer.Flush()\n}\n\n" + body,
 		}
 	}
-	plan, err := Split(changeOf(files))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var titles []string
-	for _, p := range plan.Parts {
-		titles = append(titles, p.Title)
-	}
+	titles := splitTitles(t, changeOf(files))
 	want := "Replace `logger`, `NewLogger` and 2 more with `tracer`, `NewTracer` and 4 more in 6 files"
 	if !slices.Contains(titles, want) {
 		t.Errorf("titles %q, want one %q", titles, want)
