@@ -59,7 +59,7 @@ func (w *work) joinRenames(u *unionFind) {
 		for _, p := range w.gitRenames() {
 			f := w.files[p.from]
 			if len(f.atoms) > 0 && w.atoms[f.atoms[0]].mech != moved && !f.Binary && !w.files[p.to].Binary {
-				w.markRenamed(u, p.from, p.to)
+				w.pairRenamed(u, p.from, p.to)
 				w.weighAsGit(p)
 				used[p.from], used[p.to] = true, true
 			}
@@ -142,8 +142,7 @@ func (w *work) joinRenames(u *unionFind) {
 // markRenamed joins a renamed file's two halves and weighs each atom by
 // the lines it holds that the other side lacks.
 func (w *work) markRenamed(u *unionFind, from, to int) {
-	w.moves = append(w.moves, move{from, to})
-	w.files[from].reviewable = false // one file to review, as size counts it
+	w.pairRenamed(u, from, to)
 	oldLines := lineCounts(w.files[from], analyzer.Delete)
 	newLines := lineCounts(w.files[to], analyzer.Add)
 	reweigh := func(fi int, other map[uint64]int) (shown int) {
@@ -165,13 +164,24 @@ func (w *work) markRenamed(u *unionFind, from, to int) {
 			}
 			a.weight = float64(differ) * per
 			shown += differ
-			u.union(w.files[from].atoms[0], id)
 		}
 		return shown
 	}
 	w.showLines(from, reweigh(from, newLines))
 	w.showLines(to, reweigh(to, oldLines))
 	w.atoms[w.files[from].atoms[0]].weight += w.in.Policy.Weights.Rename
+}
+
+// pairRenamed joins a renamed file's two halves, one file to review as
+// size counts it.
+func (w *work) pairRenamed(u *unionFind, from, to int) {
+	w.moves = append(w.moves, move{from, to})
+	w.files[from].reviewable = false
+	for _, fi := range []int{from, to} {
+		for _, id := range w.files[fi].atoms {
+			u.union(w.files[from].atoms[0], id)
+		}
+	}
 }
 
 // gitRename is a pair of Input.Renames found among the change's files.
